@@ -1,0 +1,82 @@
+import { useTranslation } from "react-i18next";
+import { Form, NavLink, useLocation, useNavigation } from "react-router";
+import type { Language } from "~/i18n/config";
+import { supportedLanguages } from "~/i18n/config";
+
+/** The sections that exist. Each later feature adds its own entry here. */
+const sections = [
+  { to: "/", key: "nav.home", end: true },
+  { to: "/organisations", key: "nav.organisations", end: false },
+  { to: "/partnerships", key: "nav.partnerships", end: false },
+] as const;
+
+export function AppShell({ locale, children }: { locale: Language; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t("nav.skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <NavLink to="/" className="text-lg font-semibold tracking-tight text-brand-800">
+            {t("app.name")}
+          </NavLink>
+          <nav aria-label={t("nav.label")} className="flex-1">
+            <ul className="flex flex-wrap gap-1">
+              {sections.map((section) => (
+                <li key={section.to}>
+                  <NavLink
+                    to={section.to}
+                    end={section.end}
+                    className={({ isActive }) =>
+                      `rounded px-3 py-2 text-sm font-medium ${
+                        isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"
+                      }`
+                    }
+                  >
+                    {t(section.key)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <Form method="post" action="/language" className="flex items-center gap-1" aria-label={t("language.label")}>
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            {supportedLanguages.map((lng) => (
+              <button
+                key={lng}
+                type="submit"
+                name="lng"
+                value={lng}
+                lang={lng}
+                aria-pressed={lng === locale}
+                className={`rounded px-2 py-1 text-xs font-semibold uppercase ${
+                  lng === locale ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-100"
+                }`}
+                title={t(`language.${lng}`)}
+              >
+                {t(`language.code.${lng}`)}
+              </button>
+            ))}
+          </Form>
+        </div>
+        <div
+          role="progressbar"
+          aria-hidden={!busy}
+          aria-label={t("app.loading")}
+          className={`h-0.5 bg-brand-600 transition-opacity ${busy ? "animate-pulse opacity-100" : "opacity-0"}`}
+        />
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { useTranslation } from "react-i18next";
+import type { PartnershipStatus } from "~/lib/enums";
+
+const tone: Record<PartnershipStatus, string> = {
+  exploring: "bg-sky-50 text-sky-800 ring-sky-200",
+  forming: "bg-amber-50 text-amber-900 ring-amber-200",
+  active: "bg-brand-50 text-brand-800 ring-brand-100",
+  paused: "bg-slate-100 text-slate-800 ring-slate-300",
+  ended: "bg-slate-100 text-slate-700 ring-slate-200",
+};
+
+export function PartnershipStatusBadge({ status }: { status: PartnershipStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone[status]}`}>
+      {t(`enums.partnershipStatus.${status}`)}
+    </span>
+  );
+}

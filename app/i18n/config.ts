@@ -1,0 +1,21 @@
+import en from "./locales/en.json";
+import fr from "./locales/fr.json";
+
+export const supportedLanguages = ["en", "fr"] as const;
+export type Language = (typeof supportedLanguages)[number];
+export const fallbackLanguage: Language = "en";
+
+export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);
+}
+
+/** Options every i18next instance shares, on the server and in the browser. */
+export const i18nextOptions = {
+  resources,
+  fallbackLng: fallbackLanguage,
+  // React escapes output already.
+  interpolation: { escapeValue: false },
+  showSupportNotice: false,
+} as const;

@@ -1,0 +1,39 @@
+import { initReactI18next } from "react-i18next";
+import { createCookie, type RouterContextProvider } from "react-router";
+import { createI18nextMiddleware } from "remix-i18next/middleware";
+import { createInstance, type i18n as I18n } from "i18next";
+import { fallbackLanguage, i18nextOptions, supportedLanguages } from "~/i18n/config";
+
+export const localeCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+// One i18next instance per request (createInstance inside the middleware): a shared instance
+// with changeLanguage would mix languages between concurrent requests.
+export const [i18nextMiddleware, getLocale, getInstance] = createI18nextMiddleware({
+  detection: {
+    // The fallback language comes last.
+    supportedLanguages: [...supportedLanguages].sort((a) => (a === fallbackLanguage ? 1 : -1)),
+    fallbackLanguage,
+    cookie: localeCookie,
+  },
+  i18next: i18nextOptions,
+  plugins: [initReactI18next],
+});
+
+/**
+ * The request's i18next instance. When no route matched (a 404), route middleware has not run:
+ * answer with an instance in the fallback language so the error page still renders.
+ */
+export async function i18nFor(context: RouterContextProvider): Promise<I18n> {
+  try {
+    return getInstance(context);
+  } catch {
+    const instance = createInstance(i18nextOptions).use(initReactI18next);
+    await instance.init({ lng: fallbackLanguage });
+    return instance;
+  }
+}

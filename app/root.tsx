@@ -1,0 +1,86 @@
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import stylesheet from "./app.css?url";
+import { AppShell } from "./components/app-shell";
+import { fallbackLanguage, isLanguage, type Language } from "./i18n/config";
+import { getLocale, i18nextMiddleware, localeCookie } from "./middleware/i18next";
+
+export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware];
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const detected = getLocale(context);
+  const locale: Language = isLanguage(detected) ? detected : fallbackLanguage;
+  return data({ locale }, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const { i18n } = useTranslation();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const lang = rootData?.locale ?? i18n.language;
+  return (
+    <html lang={lang} dir={i18n.dir(lang)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App({ loaderData }: Route.ComponentProps) {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (i18n.language !== loaderData.locale) void i18n.changeLanguage(loaderData.locale);
+  }, [loaderData.locale, i18n]);
+  return (
+    <AppShell locale={loaderData.locale}>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const unavailable = isRouteErrorResponse(error) && error.status === 503;
+  const title = notFound ? t("errors.notFoundTitle") : unavailable ? t("errors.unavailableTitle") : t("errors.title");
+  const message = notFound
+    ? t("errors.notFound")
+    : unavailable
+      ? t("errors.unavailable")
+      : t("errors.unexpected");
+  return (
+    <main className="mx-auto max-w-2xl p-8">
+      <h1 className="text-2xl font-semibold">{title}</h1>
+      <p className="mt-4 text-slate-700">{message}</p>
+      <p className="mt-6">
+        <a className="text-brand-700 underline" href="/">
+          {t("errors.backHome")}
+        </a>
+      </p>
+      {import.meta.env.DEV && error instanceof Error ? (
+        <pre className="mt-6 overflow-auto rounded bg-slate-100 p-4 text-xs">{error.stack}</pre>
+      ) : null}
+    </main>
+  );
+}

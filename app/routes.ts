@@ -1,0 +1,10 @@
+import { index, route, type RouteConfig } from "@react-router/dev/routes";
+
+// Listed explicitly (not flatRoutes) so plain Vitest tests can import the route table.
+export default [
+  index("routes/home.tsx"),
+  route("organisations", "routes/organisations._index.tsx"),
+  route("partnerships", "routes/partnerships._index.tsx"),
+  route("language", "routes/language.ts"),
+  route("healthz", "routes/healthz.ts"),
+] satisfies RouteConfig;

@@ -1,0 +1,140 @@
+// The production (and dev) server: opens the database, migrates, seeds the embedded database on
+// first start, then serves the app with Express. Run with `npm start` (tsx server/main.ts).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import compression from "compression";
+import express, { type RequestHandler } from "express";
+import { readConfig } from "../app/config.server";
+import { openDatabase, type Database, type Db } from "../app/db/client.server";
+import { migrateDatabase } from "../app/db/migrate.server";
+import { describeStartupError } from "../app/db/startup-errors.server";
+import type { createRequestListener } from "./app";
+
+type ServerModule = { createRequestListener: typeof createRequestListener };
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const serverBuild = path.join(root, "build/server/index.js");
+
+function log(message: string) {
+  console.log(`[trellis] ${message}`);
+}
+
+function buildIfMissing() {
+  if (dev || fs.existsSync(serverBuild)) return;
+  log("no build found: building the app (once)...");
+  const result = spawnSync("npx", ["react-router", "build"], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error("[trellis] the build failed");
+    process.exit(1);
+  }
+}
+
+async function loadRequestListener(): Promise<{
+  handler: (db: Db) => RequestHandler;
+  middleware: RequestHandler[];
+  closeDev?: () => Promise<void>;
+}> {
+  if (dev) {
+    const vite = await import("vite");
+    const server = await vite.createServer({ server: { middlewareMode: true }, appType: "custom" });
+    return {
+      handler: (db) => async (req, res, next) => {
+        try {
+          const mod = (await server.ssrLoadModule("./server/app.ts")) as ServerModule;
+          await mod.createRequestListener(db)(req, res, next);
+        } catch (error) {
+          if (error instanceof Error) server.ssrFixStacktrace(error);
+          next(error);
+        }
+      },
+      middleware: [server.middlewares as unknown as RequestHandler],
+      closeDev: () => server.close(),
+    };
+  }
+  const mod = (await import(pathToFileURL(serverBuild).href)) as ServerModule;
+  const assets = express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" });
+  const client = express.static(path.join(root, "build/client"), { maxAge: "1h" });
+  return {
+    handler: mod.createRequestListener,
+    middleware: [
+      ((req, res, next) => (req.path.startsWith("/assets/") ? assets(req, res, next) : next())) as RequestHandler,
+      client,
+    ],
+  };
+}
+
+async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<Database> {
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir });
+  try {
+    const count = await migrateDatabase(database);
+    log(`database: ${database.description} (${count} migrations applied)`);
+    if (database.kind === "pglite" && config.seedDemo) {
+      const { databaseIsEmpty } = await import("../app/db/seed/state.server");
+      if (await databaseIsEmpty(database.db)) {
+        log("empty embedded database: loading the demo data (SEED_DEMO=0 turns this off)...");
+        const { seedDemo } = await import("../app/db/seed/demo.server");
+        const summary = await seedDemo(database.db);
+        log(`demo data loaded: ${summary.organisations} organisations, ${summary.partnerships} partnerships`);
+      }
+    }
+    return database;
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function main() {
+  const config = readConfig();
+  buildIfMissing();
+  const database = await prepareDatabase(config);
+  const { handler, middleware, closeDev } = await loadRequestListener();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  for (const m of middleware) app.use(m);
+  app.use(handler(database.db));
+
+  const server: Server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    log(`listening on http://${config.host}:${port}`);
+  });
+  server.on("error", (error) => {
+    console.error(`[trellis] cannot listen on ${config.host}:${config.port}: ${error.message}`);
+    void database.close().finally(() => process.exit(1));
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing open requests, then closing the database`);
+    // Stop accepting connections; close() waits for in-flight requests to finish.
+    server.close(() => {
+      void (async () => {
+        await closeDev?.();
+        await database.close();
+        log("stopped");
+        process.exit(0);
+      })();
+    });
+    server.closeIdleConnections();
+    // A stuck request must not hold the process forever.
+    setTimeout(() => {
+      server.closeAllConnections();
+    }, 10_000).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[trellis] ${describeStartupError(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+// Vitest global setup: migrate a template database ONCE, so each test file starts from a copy
+// (PGlite: a data-dir dump loaded in memory; PostgreSQL: CREATE DATABASE ... TEMPLATE).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { openDatabase } from "../../app/db/client.server";
+import { migrateDatabase } from "../../app/db/migrate.server";
+import { adminSql, databaseUrlFor, TEMPLATE_PREFIX, TEST_DB_PREFIX } from "../helpers/postgres";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    postgresTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const template = `${TEMPLATE_PREFIX}${process.pid}`;
+    const admin = await adminSql(url);
+    try {
+      // Leftovers of an interrupted run.
+      const stale = await admin<{ datname: string }[]>`
+        select datname from pg_database where datname like ${`${TEMPLATE_PREFIX}%`} or datname like ${`${TEST_DB_PREFIX}%`}`;
+      for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+      await admin.unsafe(`create database "${template}"`);
+    } finally {
+      await admin.end();
+    }
+    const database = await openDatabase({ url: databaseUrlFor(url, template), poolSize: 2 });
+    try {
+      await migrateDatabase(database);
+    } finally {
+      await database.close();
+    }
+    project.provide("postgresTemplate", template);
+    project.provide("pgliteTemplate", "");
+    return async () => {
+      const admin = await adminSql(url);
+      try {
+        await admin.unsafe(`drop database if exists "${template}" with (force)`);
+      } finally {
+        await admin.end();
+      }
+    };
+  }
+
+  const database = await openDatabase({ pgliteDir: "memory://" });
+  const file = path.join(os.tmpdir(), `trellis-pglite-template-${process.pid}.tar.gz`);
+  try {
+    await migrateDatabase(database);
+    const dump = await dumpOf(database);
+    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await database.close();
+  }
+  project.provide("pgliteTemplate", file);
+  project.provide("postgresTemplate", "");
+  return () => fs.rmSync(file, { force: true });
+}
+
+async function dumpOf(database: Awaited<ReturnType<typeof openDatabase>>): Promise<Blob> {
+  if (!database.dumpDataDir) throw new Error("the embedded database cannot be dumped");
+  return database.dumpDataDir();
+}
