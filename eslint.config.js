@@ -28,7 +28,15 @@ export default tseslint.config(
         {
           mode: "jsx-only",
           "jsx-attributes": {
-            include: ["title", "alt", "placeholder", "aria-label", "aria-description", "aria-valuetext", "label"],
+            include: [
+              "title",
+              "alt",
+              "placeholder",
+              "aria-label",
+              "aria-description",
+              "aria-valuetext",
+              "label",
+            ],
           },
           words: { exclude: ["[0-9!-/:-@[-`{-~\\s·–—]+", "Trellis"] },
         },

@@ -8,7 +8,9 @@ import { fallbackLanguage, i18nextOptions, isLanguage } from "./i18n/config";
 async function main() {
   // The server already chose the language; it is on <html lang>.
   const lang = document.documentElement.lang;
-  await i18next.use(initReactI18next).init({ ...i18nextOptions, lng: isLanguage(lang) ? lang : fallbackLanguage });
+  await i18next
+    .use(initReactI18next)
+    .init({ ...i18nextOptions, lng: isLanguage(lang) ? lang : fallbackLanguage });
   startTransition(() => {
     hydrateRoot(
       document,

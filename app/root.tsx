@@ -63,7 +63,11 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const unavailable = isRouteErrorResponse(error) && error.status === 503;
-  const title = notFound ? t("errors.notFoundTitle") : unavailable ? t("errors.unavailableTitle") : t("errors.title");
+  const title = notFound
+    ? t("errors.notFoundTitle")
+    : unavailable
+      ? t("errors.unavailableTitle")
+      : t("errors.title");
   const message = notFound
     ? t("errors.notFound")
     : unavailable

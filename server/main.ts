@@ -61,7 +61,8 @@ async function loadRequestListener(): Promise<{
   return {
     handler: mod.createRequestListener,
     middleware: [
-      ((req, res, next) => (req.path.startsWith("/assets/") ? assets(req, res, next) : next())) as RequestHandler,
+      ((req, res, next) =>
+        req.path.startsWith("/assets/") ? assets(req, res, next) : next()) as RequestHandler,
       client,
     ],
   };
@@ -90,8 +91,9 @@ async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<D
 
 async function main() {
   const config = readConfig();
-  buildIfMissing();
+  // The database first: a wrong DATABASE_URL or a busy embedded database fails in a second.
   const database = await prepareDatabase(config);
+  buildIfMissing();
   const { handler, middleware, closeDev } = await loadRequestListener();
 
   const app = express();

@@ -47,7 +47,12 @@ export function AppShell({ locale, children }: { locale: Language; children: Rea
               ))}
             </ul>
           </nav>
-          <Form method="post" action="/language" className="flex items-center gap-1" aria-label={t("language.label")}>
+          <Form
+            method="post"
+            action="/language"
+            className="flex items-center gap-1"
+            aria-label={t("language.label")}
+          >
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
             {supportedLanguages.map((lng) => (
               <button

@@ -12,7 +12,9 @@ const tone: Record<PartnershipStatus, string> = {
 export function PartnershipStatusBadge({ status }: { status: PartnershipStatus }) {
   const { t } = useTranslation();
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone[status]}`}>
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone[status]}`}
+    >
       {t(`enums.partnershipStatus.${status}`)}
     </span>
   );

@@ -51,7 +51,9 @@ export function describePostgresUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new DatabaseConfigError("DATABASE_URL is not a valid URL (expected postgres://user@host:5432/database)");
+    throw new DatabaseConfigError(
+      "DATABASE_URL is not a valid URL (expected postgres://user@host:5432/database)",
+    );
   }
   if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
     throw new DatabaseConfigError(
@@ -89,16 +91,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     kind: "postgres",
     description,
     async withMigrationLock(fn) {
-      const reserved = await client.reserve();
+      // The lock lives on its own connection, held while the pool runs the migrations.
+      const lockConnection = postgres(url, { max: 1, connect_timeout: 10, onnotice: () => {} });
       try {
-        await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await lockConnection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         try {
-          return await fn(drizzle(reserved, { schema }) as unknown as Db);
+          return await fn(db);
         } finally {
-          await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+          await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
         }
       } finally {
-        reserved.release();
+        await lockConnection.end({ timeout: 5 });
       }
     },
     async close() {

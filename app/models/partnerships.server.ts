@@ -73,7 +73,12 @@ export async function listPartnerships(db: Db, request: PageRequest): Promise<Pa
 /** The most recently changed partnerships, for the overview. */
 export async function recentPartnerships(db: Db, limit = 5) {
   return db
-    .select({ id: partnerships.id, name: partnerships.name, status: partnerships.status, updatedAt: partnerships.updatedAt })
+    .select({
+      id: partnerships.id,
+      name: partnerships.name,
+      status: partnerships.status,
+      updatedAt: partnerships.updatedAt,
+    })
     .from(partnerships)
     .where(isNull(partnerships.archivedAt))
     .orderBy(desc(partnerships.updatedAt))

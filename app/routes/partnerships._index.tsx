@@ -67,12 +67,19 @@ export default function Partnerships({ loaderData }: Route.ComponentProps) {
                     <PartnershipStatusBadge status={partnership.status} />
                   </td>
                   <td className="px-4 py-2">
-                    {partnership.lead ? (partnership.lead.acronym ?? partnership.lead.name) : t("partnerships.noLead")}
+                    {partnership.lead
+                      ? (partnership.lead.acronym ?? partnership.lead.name)
+                      : t("partnerships.noLead")}
                   </td>
                   <td className="px-4 py-2 text-right tabular-nums">{partnership.memberCount}</td>
                   <td className="px-4 py-2">{partnership.countryCode ?? t("common.international")}</td>
                   <td className="px-4 py-2 whitespace-nowrap">
-                    {formatPeriod(partnership.startDate, partnership.endDate, i18n.language, t("common.none"))}
+                    {formatPeriod(
+                      partnership.startDate,
+                      partnership.endDate,
+                      i18n.language,
+                      t("common.none"),
+                    )}
                   </td>
                 </tr>
               ))}

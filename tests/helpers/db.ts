@@ -36,13 +36,18 @@ export async function testDb(): Promise<TestDatabase> {
     return Object.assign(database, { url: ownUrl });
   }
   const template = inject("pgliteTemplate");
-  if (!template) throw new Error("the test template database is missing: run the tests through vitest.config.ts");
+  if (!template)
+    throw new Error("the test template database is missing: run the tests through vitest.config.ts");
   const database = await openDatabase({ pgliteDump: new Blob([fs.readFileSync(template)]) });
   afterAll(() => database.close());
   return database;
 }
 
-async function createFromTemplate(admin: Awaited<ReturnType<typeof adminSql>>, name: string, template: string) {
+async function createFromTemplate(
+  admin: Awaited<ReturnType<typeof adminSql>>,
+  name: string,
+  template: string,
+) {
   // Two files cloning the template at the same instant can collide ("source database is being
   // accessed by other users"): retry a few times.
   for (let attempt = 0; ; attempt++) {
@@ -54,4 +59,14 @@ async function createFromTemplate(admin: Awaited<ReturnType<typeof adminSql>>, n
       await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 300));
     }
   }
+}
+
+/** A database handle whose connection is already closed: for "the database went away" paths. */
+export async function closedDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  const database = url
+    ? await openDatabase({ url, poolSize: 1 })
+    : await openDatabase({ pgliteDump: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
+  await database.close();
+  return database;
 }

@@ -24,7 +24,8 @@ export default async function setup(project: TestProject) {
       // Leftovers of an interrupted run.
       const stale = await admin<{ datname: string }[]>`
         select datname from pg_database where datname like ${`${TEMPLATE_PREFIX}%`} or datname like ${`${TEST_DB_PREFIX}%`}`;
-      for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+      for (const { datname } of stale)
+        await admin.unsafe(`drop database if exists "${datname}" with (force)`);
       await admin.unsafe(`create database "${template}"`);
     } finally {
       await admin.end();

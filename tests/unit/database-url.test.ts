@@ -1,0 +1,47 @@
+import { describe, expect, test } from "vitest";
+import { DatabaseConfigError, describePostgresUrl, openDatabase } from "~/db/client.server";
+import { readConfig } from "~/config.server";
+
+describe("DATABASE_URL", () => {
+  test("is described without its password", () => {
+    expect(describePostgresUrl("postgres://app:s3cret@db.internal:6543/trellis")).toBe(
+      "postgres://db.internal:6543/trellis",
+    );
+  });
+
+  test.each([
+    ["not a url", /not a valid URL/],
+    ["mysql://root@localhost/db", /must start with postgres:\/\//],
+  ])("a malformed URL (%s) is refused with a clear error", async (url, message) => {
+    await expect(openDatabase({ url })).rejects.toThrow(DatabaseConfigError);
+    await expect(openDatabase({ url })).rejects.toThrow(message);
+  });
+
+  test("an unreachable server is reported in one line, without the password", async () => {
+    const error = await openDatabase({ url: "postgres://u:topsecret@127.0.0.1:1/nothing" }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DatabaseConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^Cannot reach PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/nothing: /);
+    expect(message).not.toContain("topsecret");
+    expect(message).not.toContain("\n");
+  });
+});
+
+describe("configuration", () => {
+  test("defaults", () => {
+    expect(readConfig({})).toMatchObject({
+      databaseUrl: undefined,
+      pgliteDir: "./data/pglite",
+      seedDemo: true,
+      host: "127.0.0.1",
+      port: 3000,
+    });
+  });
+
+  test("SEED_DEMO=0 turns seeding off; a bad PORT is refused", () => {
+    expect(readConfig({ SEED_DEMO: "0" }).seedDemo).toBe(false);
+    expect(() => readConfig({ PORT: "http" })).toThrow(/PORT must be a number/);
+  });
+});
