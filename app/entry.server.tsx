@@ -24,7 +24,7 @@ export default async function handleRequest(
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
-  const i18n = await i18nFor(loadContext);
+  const i18n = await i18nFor(loadContext, request);
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

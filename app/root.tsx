@@ -60,7 +60,7 @@ export default function App({ loaderData }: Route.ComponentProps) {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const unavailable = isRouteErrorResponse(error) && error.status === 503;
   const title = notFound
@@ -74,7 +74,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       ? t("errors.unavailable")
       : t("errors.unexpected");
   return (
-    <main className="mx-auto max-w-2xl p-8">
+    <AppShell locale={isLanguage(i18n.language) ? i18n.language : fallbackLanguage}>
+      {/* No route meta runs for an unmatched URL: without this the error page has no <title>. */}
+      <title>{`${title} · ${t("app.name")}`}</title>
       <h1 className="text-2xl font-semibold">{title}</h1>
       <p className="mt-4 text-slate-700">{message}</p>
       <p className="mt-6">
@@ -85,6 +87,6 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       {import.meta.env.DEV && error instanceof Error ? (
         <pre className="mt-6 overflow-auto rounded bg-slate-100 p-4 text-xs">{error.stack}</pre>
       ) : null}
-    </main>
+    </AppShell>
   );
 }

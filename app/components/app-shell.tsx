@@ -79,7 +79,7 @@ export function AppShell({ locale, children }: { locale: Language; children: Rea
           className={`h-0.5 bg-brand-600 transition-opacity ${busy ? "animate-pulse opacity-100" : "opacity-0"}`}
         />
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
         {children}
       </main>
     </>
