@@ -2,12 +2,7 @@
 // constraints), zod validation and the UI. Pure data: no imports, no I/O.
 // Values are snake_case and stable (they are stored); labels live in the i18n files.
 
-export const userRoles = [
-  "coordinator",
-  "organiser",
-  "municipal_official",
-  "viewer",
-] as const;
+export const userRoles = ["coordinator", "organiser", "municipal_official", "viewer"] as const;
 export type UserRole = (typeof userRoles)[number];
 
 export const locales = ["en", "fr"] as const;
@@ -26,30 +21,13 @@ export const organisationTypes = [
 ] as const;
 export type OrganisationType = (typeof organisationTypes)[number];
 
-export const levels = [
-  "eu_international",
-  "national",
-  "regional",
-  "local",
-] as const;
+export const levels = ["eu_international", "national", "regional", "local"] as const;
 export type Level = (typeof levels)[number];
 
-export const partnershipStatuses = [
-  "exploring",
-  "forming",
-  "active",
-  "paused",
-  "ended",
-] as const;
+export const partnershipStatuses = ["exploring", "forming", "active", "paused", "ended"] as const;
 export type PartnershipStatus = (typeof partnershipStatuses)[number];
 
-export const formalisations = [
-  "informal",
-  "memorandum",
-  "covenant",
-  "contract",
-  "grant_agreement",
-] as const;
+export const formalisations = ["informal", "memorandum", "covenant", "contract", "grant_agreement"] as const;
 export type Formalisation = (typeof formalisations)[number];
 
 export const memberRoles = ["lead", "partner", "funder", "observer"] as const;
@@ -74,13 +52,7 @@ export const documentKinds = [
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
-export const objectiveStatuses = [
-  "not_started",
-  "on_track",
-  "at_risk",
-  "achieved",
-  "dropped",
-] as const;
+export const objectiveStatuses = ["not_started", "on_track", "at_risk", "achieved", "dropped"] as const;
 export type ObjectiveStatus = (typeof objectiveStatuses)[number];
 
 export const fundingSources = [
@@ -133,29 +105,13 @@ export const healthDimensions = [
 ] as const;
 export type HealthDimension = (typeof healthDimensions)[number];
 
-export const targetGroups = [
-  "return_decision",
-  "unknown_to_authorities",
-  "both",
-] as const;
+export const targetGroups = ["return_decision", "unknown_to_authorities", "both"] as const;
 export type TargetGroup = (typeof targetGroups)[number];
 
-export const pilotStatuses = [
-  "planned",
-  "running",
-  "paused",
-  "completed",
-  "stopped",
-] as const;
+export const pilotStatuses = ["planned", "running", "paused", "completed", "stopped"] as const;
 export type PilotStatus = (typeof pilotStatuses)[number];
 
-export const milestoneStatuses = [
-  "planned",
-  "in_progress",
-  "done",
-  "delayed",
-  "cancelled",
-] as const;
+export const milestoneStatuses = ["planned", "in_progress", "done", "delayed", "cancelled"] as const;
 export type MilestoneStatus = (typeof milestoneStatuses)[number];
 
 /**
@@ -181,11 +137,7 @@ export const outcomePathways = [
 export type OutcomePathway = (typeof outcomePathways)[number];
 
 /** The evaluations' grouping (LVV: durable, semi-durable, no solution). */
-export const outcomeGroups = [
-  "durable",
-  "semi_durable",
-  "no_solution",
-] as const;
+export const outcomeGroups = ["durable", "semi_durable", "no_solution"] as const;
 export type OutcomeGroup = (typeof outcomeGroups)[number];
 
 export const pathwayGroup: Record<OutcomePathway, OutcomeGroup> = {
@@ -206,29 +158,11 @@ export const pathwayGroup: Record<OutcomePathway, OutcomeGroup> = {
   no_solution_other: "no_solution",
 };
 
-export const eventKinds = [
-  "seminar",
-  "workshop",
-  "conference",
-  "meeting",
-] as const;
+export const eventKinds = ["seminar", "workshop", "conference", "meeting"] as const;
 export type EventKind = (typeof eventKinds)[number];
 
-export const actionStatuses = [
-  "open",
-  "in_progress",
-  "done",
-  "dropped",
-] as const;
+export const actionStatuses = ["open", "in_progress", "done", "dropped"] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 
-export const auditActions = [
-  "create",
-  "update",
-  "archive",
-  "restore",
-  "delete",
-  "seed",
-  "import",
-] as const;
+export const auditActions = ["create", "update", "archive", "restore", "delete", "seed", "import"] as const;
 export type AuditAction = (typeof auditActions)[number];

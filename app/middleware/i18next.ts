@@ -2,7 +2,13 @@ import { initReactI18next } from "react-i18next";
 import { createCookie, type RouterContextProvider } from "react-router";
 import { createI18nextMiddleware } from "remix-i18next/middleware";
 import { createInstance, type i18n as I18n } from "i18next";
-import { fallbackLanguage, i18nextOptions, isLanguage, supportedLanguages, type Language } from "~/i18n/config";
+import {
+  fallbackLanguage,
+  i18nextOptions,
+  isLanguage,
+  supportedLanguages,
+  type Language,
+} from "~/i18n/config";
 
 export const localeCookie = createCookie("lng", {
   path: "/",

@@ -15,7 +15,7 @@ export async function testDb(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   const postgresTemplate = inject("postgresTemplate");
   if (url && postgresTemplate) {
-    const name = `${TEST_DB_PREFIX}${randomBytes(6).toString("hex")}`;
+    const name = `${TEST_DB_PREFIX}${inject("runPid")}_${randomBytes(6).toString("hex")}`;
     const admin = await adminSql(url);
     try {
       await createFromTemplate(admin, name, postgresTemplate);

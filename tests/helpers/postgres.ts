@@ -14,3 +14,15 @@ export function databaseUrlFor(url: string, database: string): string {
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
+
+/** Test database names carry the PID of the Vitest run that made them: is that run still going? */
+export function runIsAlive(databaseName: string): boolean {
+  const match = /_(\d+)(?:_[0-9a-f]+)?$/.exec(databaseName);
+  if (!match) return false;
+  try {
+    process.kill(Number(match[1]), 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

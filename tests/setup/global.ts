@@ -6,26 +6,30 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../app/db/client.server";
 import { migrateDatabase } from "../../app/db/migrate.server";
-import { adminSql, databaseUrlFor, TEMPLATE_PREFIX, TEST_DB_PREFIX } from "../helpers/postgres";
+import { adminSql, databaseUrlFor, runIsAlive, TEMPLATE_PREFIX, TEST_DB_PREFIX } from "../helpers/postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresTemplate: string;
+    runPid: number;
   }
 }
 
 export default async function setup(project: TestProject) {
+  project.provide("runPid", process.pid);
   const url = process.env.DATABASE_URL;
   if (url) {
     const template = `${TEMPLATE_PREFIX}${process.pid}`;
     const admin = await adminSql(url);
     try {
-      // Leftovers of an interrupted run.
+      // Leftovers of interrupted runs: only those whose run (the PID in the name) is gone, so two
+      // runs against one server do not drop each other's databases.
       const stale = await admin<{ datname: string }[]>`
         select datname from pg_database where datname like ${`${TEMPLATE_PREFIX}%`} or datname like ${`${TEST_DB_PREFIX}%`}`;
-      for (const { datname } of stale)
-        await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+      for (const { datname } of stale) {
+        if (!runIsAlive(datname)) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+      }
       await admin.unsafe(`create database "${template}"`);
     } finally {
       await admin.end();

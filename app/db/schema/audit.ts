@@ -1,12 +1,4 @@
-import {
-  bigint,
-  bigserial,
-  index,
-  jsonb,
-  pgTable,
-  text,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { auditActions, type AuditAction } from "../../lib/enums";
 import { enumCheck, id, timestamps, timestamptz, versioned } from "./columns";
 import { users } from "./users";

@@ -1,20 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  date,
-  integer,
-  timestamp,
-  uuid,
-  type AnyPgColumn,
-} from "drizzle-orm/pg-core";
+import { boolean, check, date, integer, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 // Shared column helpers. Each helper returns fresh builders so no builder is shared
 // between tables.
 
 /** timestamptz column. */
-export const timestamptz = (name: string) =>
-  timestamp(name, { withTimezone: true });
+export const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 /** Calendar date without time, read and written as 'YYYY-MM-DD' strings. */
 export const day = (name: string) => date(name, { mode: "string" });
@@ -58,8 +49,7 @@ function literalList(values: readonly string[]): SQL {
   // and the pattern check makes sure nothing else can slip in.
   return sql.join(
     values.map((v) => {
-      if (!SAFE_VALUE.test(v))
-        throw new Error(`Unsafe enum value in CHECK: ${v}`);
+      if (!SAFE_VALUE.test(v)) throw new Error(`Unsafe enum value in CHECK: ${v}`);
       return sql.raw(`'${v}'`);
     }),
     sql`, `,
@@ -67,29 +57,18 @@ function literalList(values: readonly string[]): SQL {
 }
 
 /** CHECK (column IN ('a', 'b', ...)) for a text column holding one enum value. */
-export function enumCheck(
-  name: string,
-  column: AnyPgColumn,
-  values: readonly string[],
-) {
+export function enumCheck(name: string, column: AnyPgColumn, values: readonly string[]) {
   return check(name, sql`${column} in (${literalList(values)})`);
 }
 
 /** CHECK (column <@ ARRAY['a', 'b', ...]::text[]) for a text[] column of enum values. */
-export function enumArrayCheck(
-  name: string,
-  column: AnyPgColumn,
-  values: readonly string[],
-) {
+export function enumArrayCheck(name: string, column: AnyPgColumn, values: readonly string[]) {
   return check(name, sql`${column} <@ ARRAY[${literalList(values)}]::text[]`);
 }
 
 /** CHECK (end IS NULL OR start IS NULL OR end >= start). */
 export function rangeCheck(name: string, start: AnyPgColumn, end: AnyPgColumn) {
-  return check(
-    name,
-    sql`${end} is null or ${start} is null or ${end} >= ${start}`,
-  );
+  return check(name, sql`${end} is null or ${start} is null or ${end} >= ${start}`);
 }
 
 /** CHECK (column >= 0); NULL passes. */
@@ -98,16 +77,8 @@ export function nonNegativeCheck(name: string, column: AnyPgColumn) {
 }
 
 /** CHECK (column BETWEEN low AND high); NULL passes. */
-export function betweenCheck(
-  name: string,
-  column: AnyPgColumn,
-  low: number,
-  high: number,
-) {
-  return check(
-    name,
-    sql`${column} between ${sql.raw(String(low))} and ${sql.raw(String(high))}`,
-  );
+export function betweenCheck(name: string, column: AnyPgColumn, low: number, high: number) {
+  return check(name, sql`${column} between ${sql.raw(String(low))} and ${sql.raw(String(high))}`);
 }
 
 /** CHECK (column ~ '^[A-Z]{2}$'): ISO 3166-1 alpha-2 country code; NULL passes. */

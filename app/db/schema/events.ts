@@ -1,18 +1,5 @@
-import {
-  boolean,
-  index,
-  integer,
-  pgTable,
-  text,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-import {
-  actionStatuses,
-  eventKinds,
-  type ActionStatus,
-  type EventKind,
-} from "../../lib/enums";
+import { boolean, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { actionStatuses, eventKinds, type ActionStatus, type EventKind } from "../../lib/enums";
 import {
   archivable,
   day,
@@ -70,10 +57,7 @@ export const eventOrganisers = pgTable(
   },
   (t) => [
     // Also serves lookups by event_id.
-    unique("event_organisers_event_organisation_unique").on(
-      t.eventId,
-      t.organisationId,
-    ),
+    unique("event_organisers_event_organisation_unique").on(t.eventId, t.organisationId),
     index("event_organisers_organisation_id_idx").on(t.organisationId),
   ],
 );
@@ -93,15 +77,9 @@ export const eventParticipants = pgTable(
     ...timestamps(),
   },
   (t) => [
-    nonNegativeCheck(
-      "event_participants_attendee_count_check",
-      t.attendeeCount,
-    ),
+    nonNegativeCheck("event_participants_attendee_count_check", t.attendeeCount),
     // Also serves lookups by event_id.
-    unique("event_participants_event_organisation_unique").on(
-      t.eventId,
-      t.organisationId,
-    ),
+    unique("event_participants_event_organisation_unique").on(t.eventId, t.organisationId),
     index("event_participants_organisation_id_idx").on(t.organisationId),
   ],
 );
@@ -147,12 +125,9 @@ export const followUpActions = pgTable(
     }),
     title: text("title").notNull(),
     description: text("description"),
-    ownerOrganisationId: uuid("owner_organisation_id").references(
-      () => organisations.id,
-      {
-        onDelete: "set null",
-      },
-    ),
+    ownerOrganisationId: uuid("owner_organisation_id").references(() => organisations.id, {
+      onDelete: "set null",
+    }),
     ownerUserId: uuid("owner_user_id").references(() => users.id, {
       onDelete: "set null",
     }),
@@ -169,9 +144,7 @@ export const followUpActions = pgTable(
     index("follow_up_actions_partnership_id_idx").on(t.partnershipId),
     index("follow_up_actions_pilot_id_idx").on(t.pilotId),
     index("follow_up_actions_organisation_id_idx").on(t.organisationId),
-    index("follow_up_actions_owner_organisation_id_idx").on(
-      t.ownerOrganisationId,
-    ),
+    index("follow_up_actions_owner_organisation_id_idx").on(t.ownerOrganisationId),
     index("follow_up_actions_owner_user_id_idx").on(t.ownerUserId),
     index("follow_up_actions_status_idx").on(t.status),
     index("follow_up_actions_due_on_idx").on(t.dueOn),

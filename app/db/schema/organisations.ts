@@ -1,12 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  pgTable,
-  text,
-  uuid,
-  type AnyPgColumn,
-} from "drizzle-orm/pg-core";
+import { check, index, pgTable, text, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   levels,
   organisationTypes,
@@ -38,17 +31,13 @@ export const organisations = pgTable(
     // Null for organisations without one country (EU bodies, international networks).
     countryCode: text("country_code"),
     // Set for a local authority: the municipality it governs.
-    municipalityId: uuid("municipality_id").references(
-      (): AnyPgColumn => municipalities.id,
-      {
-        onDelete: "set null",
-      },
-    ),
+    municipalityId: uuid("municipality_id").references((): AnyPgColumn => municipalities.id, {
+      onDelete: "set null",
+    }),
     // E.g. a return service under its ministry.
-    parentOrganisationId: uuid("parent_organisation_id").references(
-      (): AnyPgColumn => organisations.id,
-      { onDelete: "set null" },
-    ),
+    parentOrganisationId: uuid("parent_organisation_id").references((): AnyPgColumn => organisations.id, {
+      onDelete: "set null",
+    }),
     mandate: text("mandate"),
     description: text("description"),
     website: text("website"),
@@ -60,18 +49,13 @@ export const organisations = pgTable(
     enumCheck("organisations_type_check", t.type, organisationTypes),
     enumCheck("organisations_level_check", t.level, levels),
     countryCodeCheck("organisations_country_code_check", t.countryCode),
-    check(
-      "organisations_parent_not_self_check",
-      sql`${t.parentOrganisationId} <> ${t.id}`,
-    ),
+    check("organisations_parent_not_self_check", sql`${t.parentOrganisationId} <> ${t.id}`),
     index("organisations_type_idx").on(t.type),
     index("organisations_level_idx").on(t.level),
     index("organisations_country_code_idx").on(t.countryCode),
     index("organisations_name_idx").on(t.name),
     index("organisations_municipality_id_idx").on(t.municipalityId),
-    index("organisations_parent_organisation_id_idx").on(
-      t.parentOrganisationId,
-    ),
+    index("organisations_parent_organisation_id_idx").on(t.parentOrganisationId),
   ],
 );
 
@@ -83,12 +67,9 @@ export const municipalities = pgTable(
     countryCode: text("country_code").notNull(),
     region: text("region"),
     // The organisation record of its local authority.
-    organisationId: uuid("organisation_id").references(
-      (): AnyPgColumn => organisations.id,
-      {
-        onDelete: "set null",
-      },
-    ),
+    organisationId: uuid("organisation_id").references((): AnyPgColumn => organisations.id, {
+      onDelete: "set null",
+    }),
     ...versioned(),
     ...archivable(),
     ...timestamps(),
@@ -122,10 +103,7 @@ export const relationships = pgTable(
   },
   (t) => [
     enumCheck("relationships_type_check", t.type, relationshipTypes),
-    check(
-      "relationships_not_self_check",
-      sql`${t.fromOrganisationId} <> ${t.toOrganisationId}`,
-    ),
+    check("relationships_not_self_check", sql`${t.fromOrganisationId} <> ${t.toOrganisationId}`),
     rangeCheck("relationships_dates_check", t.startsOn, t.endsOn),
     index("relationships_from_organisation_id_idx").on(t.fromOrganisationId),
     index("relationships_to_organisation_id_idx").on(t.toOrganisationId),

@@ -60,19 +60,13 @@ export const partnerships = pgTable(
     id: id(),
     name: text("name").notNull(),
     description: text("description"),
-    status: text("status")
-      .$type<PartnershipStatus>()
-      .notNull()
-      .default("exploring"),
+    status: text("status").$type<PartnershipStatus>().notNull().default("exploring"),
     startDate: day("start_date"),
     endDate: day("end_date"),
     scopeLevel: text("scope_level").$type<Level>(),
     // Null for transnational partnerships.
     countryCode: text("country_code"),
-    formalisation: text("formalisation")
-      .$type<Formalisation>()
-      .notNull()
-      .default("informal"),
+    formalisation: text("formalisation").$type<Formalisation>().notNull().default("informal"),
     // How it is steered, e.g. a steering group and local case meetings.
     governance: text("governance"),
     ...illustrative(),
@@ -83,11 +77,7 @@ export const partnerships = pgTable(
   (t) => [
     enumCheck("partnerships_status_check", t.status, partnershipStatuses),
     enumCheck("partnerships_scope_level_check", t.scopeLevel, levels),
-    enumCheck(
-      "partnerships_formalisation_check",
-      t.formalisation,
-      formalisations,
-    ),
+    enumCheck("partnerships_formalisation_check", t.formalisation, formalisations),
     countryCodeCheck("partnerships_country_code_check", t.countryCode),
     rangeCheck("partnerships_dates_check", t.startDate, t.endDate),
     index("partnerships_status_idx").on(t.status),
@@ -121,10 +111,7 @@ export const partnershipMembers = pgTable(
     enumCheck("partnership_members_role_check", t.role, memberRoles),
     rangeCheck("partnership_members_dates_check", t.joinedOn, t.leftOn),
     // Also serves lookups by partnership_id.
-    unique("partnership_members_partnership_organisation_unique").on(
-      t.partnershipId,
-      t.organisationId,
-    ),
+    unique("partnership_members_partnership_organisation_unique").on(t.partnershipId, t.organisationId),
     index("partnership_members_organisation_id_idx").on(t.organisationId),
   ],
 );
@@ -149,10 +136,7 @@ export const documents = pgTable(
   },
   (t) => [
     enumCheck("documents_kind_check", t.kind, documentKinds),
-    check(
-      "documents_owner_check",
-      sql`num_nonnulls(${t.partnershipId}, ${t.pilotId}) = 1`,
-    ),
+    check("documents_owner_check", sql`num_nonnulls(${t.partnershipId}, ${t.pilotId}) = 1`),
     check("documents_url_check", sql`${t.url} ~* '^https?://'`),
     index("documents_partnership_id_idx").on(t.partnershipId),
     index("documents_pilot_id_idx").on(t.pilotId),
@@ -173,10 +157,7 @@ export const objectives = pgTable(
     unit: text("unit"),
     progress: numeric("progress", { mode: "number" }),
     dueDate: day("due_date"),
-    status: text("status")
-      .$type<ObjectiveStatus>()
-      .notNull()
-      .default("not_started"),
+    status: text("status").$type<ObjectiveStatus>().notNull().default("not_started"),
     ...illustrative(),
     ...versioned(),
     ...archivable(),
@@ -208,16 +189,12 @@ export const fundingLines = pgTable(
     source: text("source").$type<FundingSource>().notNull(),
     // E.g. an AMIF project code such as AMIF-060-086.
     reference: text("reference"),
-    funderOrganisationId: uuid("funder_organisation_id").references(
-      () => organisations.id,
-      {
-        onDelete: "set null",
-      },
-    ),
-    recipientOrganisationId: uuid("recipient_organisation_id").references(
-      () => organisations.id,
-      { onDelete: "set null" },
-    ),
+    funderOrganisationId: uuid("funder_organisation_id").references(() => organisations.id, {
+      onDelete: "set null",
+    }),
+    recipientOrganisationId: uuid("recipient_organisation_id").references(() => organisations.id, {
+      onDelete: "set null",
+    }),
     amount: numeric("amount", { precision: 14, scale: 2, mode: "string" }),
     currency: text("currency").notNull().default("EUR"),
     // Percentage, e.g. 75.00 (AMIF: usually at most 75, up to 90 for specific actions).
@@ -234,9 +211,7 @@ export const fundingLines = pgTable(
       .$type<OutcomePathway[]>()
       .notNull()
       .default(sql`'{}'::text[]`),
-    voluntaryReturnOnly: boolean("voluntary_return_only")
-      .notNull()
-      .default(false),
+    voluntaryReturnOnly: boolean("voluntary_return_only").notNull().default(false),
     ...illustrative(),
     ...versioned(),
     ...archivable(),
@@ -245,32 +220,16 @@ export const fundingLines = pgTable(
   (t) => [
     enumCheck("funding_lines_source_check", t.source, fundingSources),
     enumCheck("funding_lines_stage_check", t.stage, fundingStages),
-    enumArrayCheck(
-      "funding_lines_pathways_covered_check",
-      t.pathwaysCovered,
-      outcomePathways,
-    ),
-    check(
-      "funding_lines_owner_check",
-      sql`num_nonnulls(${t.partnershipId}, ${t.pilotId}) = 1`,
-    ),
+    enumArrayCheck("funding_lines_pathways_covered_check", t.pathwaysCovered, outcomePathways),
+    check("funding_lines_owner_check", sql`num_nonnulls(${t.partnershipId}, ${t.pilotId}) = 1`),
     nonNegativeCheck("funding_lines_amount_check", t.amount),
-    betweenCheck(
-      "funding_lines_cofinancing_rate_check",
-      t.cofinancingRate,
-      0,
-      100,
-    ),
+    betweenCheck("funding_lines_cofinancing_rate_check", t.cofinancingRate, 0, 100),
     check("funding_lines_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     rangeCheck("funding_lines_dates_check", t.startsOn, t.endsOn),
     index("funding_lines_partnership_id_idx").on(t.partnershipId),
     index("funding_lines_pilot_id_idx").on(t.pilotId),
-    index("funding_lines_funder_organisation_id_idx").on(
-      t.funderOrganisationId,
-    ),
-    index("funding_lines_recipient_organisation_id_idx").on(
-      t.recipientOrganisationId,
-    ),
+    index("funding_lines_funder_organisation_id_idx").on(t.funderOrganisationId),
+    index("funding_lines_recipient_organisation_id_idx").on(t.recipientOrganisationId),
     index("funding_lines_source_idx").on(t.source),
   ],
 );
@@ -289,12 +248,9 @@ export const risks = pgTable(
     description: text("description"),
     likelihood: smallint("likelihood").notNull(),
     impact: smallint("impact").notNull(),
-    ownerOrganisationId: uuid("owner_organisation_id").references(
-      () => organisations.id,
-      {
-        onDelete: "set null",
-      },
-    ),
+    ownerOrganisationId: uuid("owner_organisation_id").references(() => organisations.id, {
+      onDelete: "set null",
+    }),
     mitigation: text("mitigation"),
     status: text("status").$type<RiskStatus>().notNull().default("open"),
     reviewOn: day("review_on"),
@@ -349,33 +305,13 @@ export const healthChecks = pgTable(
   },
   (t) => [
     check("health_checks_period_check", sql`${t.period} ~ '^[0-9]{4}-Q[1-4]$'`),
-    betweenCheck(
-      "health_checks_objectives_clarity_check",
-      t.objectivesClarity,
-      1,
-      5,
-    ),
-    betweenCheck(
-      "health_checks_mutual_understanding_check",
-      t.mutualUnderstanding,
-      1,
-      5,
-    ),
+    betweenCheck("health_checks_objectives_clarity_check", t.objectivesClarity, 1, 5),
+    betweenCheck("health_checks_mutual_understanding_check", t.mutualUnderstanding, 1, 5),
     betweenCheck("health_checks_trust_check", t.trust, 1, 5),
     betweenCheck("health_checks_recognition_check", t.recognition, 1, 5),
     betweenCheck("health_checks_power_balance_check", t.powerBalance, 1, 5),
-    betweenCheck(
-      "health_checks_funding_stability_check",
-      t.fundingStability,
-      1,
-      5,
-    ),
-    betweenCheck(
-      "health_checks_priority_alignment_check",
-      t.priorityAlignment,
-      1,
-      5,
-    ),
+    betweenCheck("health_checks_funding_stability_check", t.fundingStability, 1, 5),
+    betweenCheck("health_checks_priority_alignment_check", t.priorityAlignment, 1, 5),
     betweenCheck("health_checks_communication_check", t.communication, 1, 5),
     // Also serves lookups by partnership_id.
     unique("health_checks_partnership_respondent_period_unique").on(
@@ -383,9 +319,7 @@ export const healthChecks = pgTable(
       t.respondentOrganisationId,
       t.period,
     ),
-    index("health_checks_respondent_organisation_id_idx").on(
-      t.respondentOrganisationId,
-    ),
+    index("health_checks_respondent_organisation_id_idx").on(t.respondentOrganisationId),
     index("health_checks_submitted_by_idx").on(t.submittedBy),
   ],
 );

@@ -1,12 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  pgTable,
-  text,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import {
   milestoneStatuses,
   outcomePathways,
@@ -85,10 +78,7 @@ export const milestones = pgTable(
     description: text("description"),
     dueOn: day("due_on"),
     doneOn: day("done_on"),
-    status: text("status")
-      .$type<MilestoneStatus>()
-      .notNull()
-      .default("planned"),
+    status: text("status").$type<MilestoneStatus>().notNull().default("planned"),
     // Display order within the pilot.
     position: integer("position").notNull().default(0),
     notes: text("notes"),
@@ -128,15 +118,9 @@ export const pilotPeriods = pgTable(
   (t) => [
     rangeCheck("pilot_periods_dates_check", t.periodStart, t.periodEnd),
     nonNegativeCheck("pilot_periods_new_participants_check", t.newParticipants),
-    nonNegativeCheck(
-      "pilot_periods_participants_at_end_check",
-      t.participantsAtEnd,
-    ),
+    nonNegativeCheck("pilot_periods_participants_at_end_check", t.participantsAtEnd),
     // Also serves lookups by pilot_id.
-    unique("pilot_periods_pilot_period_start_unique").on(
-      t.pilotId,
-      t.periodStart,
-    ),
+    unique("pilot_periods_pilot_period_start_unique").on(t.pilotId, t.periodStart),
   ],
 );
 
@@ -156,10 +140,7 @@ export const pilotOutcomes = pgTable(
     enumCheck("pilot_outcomes_pathway_check", t.pathway, outcomePathways),
     nonNegativeCheck("pilot_outcomes_count_check", t.count),
     // Also serves lookups by pilot_period_id.
-    unique("pilot_outcomes_period_pathway_unique").on(
-      t.pilotPeriodId,
-      t.pathway,
-    ),
+    unique("pilot_outcomes_period_pathway_unique").on(t.pilotPeriodId, t.pathway),
   ],
 );
 

@@ -1,12 +1,6 @@
 import { relations } from "drizzle-orm";
 import { auditLog, graphLayouts } from "./audit";
-import {
-  eventOrganisers,
-  eventParticipants,
-  events,
-  eventTakeaways,
-  followUpActions,
-} from "./events";
+import { eventOrganisers, eventParticipants, events, eventTakeaways, followUpActions } from "./events";
 import { municipalities, organisations, relationships } from "./organisations";
 import {
   documents,
@@ -18,13 +12,7 @@ import {
   risks,
 } from "./partnerships";
 import { milestones, pilotOutcomes, pilotPeriods, pilots } from "./pilots";
-import {
-  invitations,
-  passwordResets,
-  sessions,
-  userMunicipalities,
-  users,
-} from "./users";
+import { invitations, passwordResets, sessions, userMunicipalities, users } from "./users";
 
 // Relations for drizzle's relational query API (db.query.*). They add no SQL constraints.
 // A relationName is needed wherever two tables are linked by more than one foreign key.
@@ -42,19 +30,16 @@ export const sessionsRelations = relations(sessions, ({ one }) => ({
   user: one(users, { fields: [sessions.userId], references: [users.id] }),
 }));
 
-export const userMunicipalitiesRelations = relations(
-  userMunicipalities,
-  ({ one }) => ({
-    user: one(users, {
-      fields: [userMunicipalities.userId],
-      references: [users.id],
-    }),
-    municipality: one(municipalities, {
-      fields: [userMunicipalities.municipalityId],
-      references: [municipalities.id],
-    }),
+export const userMunicipalitiesRelations = relations(userMunicipalities, ({ one }) => ({
+  user: one(users, {
+    fields: [userMunicipalities.userId],
+    references: [users.id],
   }),
-);
+  municipality: one(municipalities, {
+    fields: [userMunicipalities.municipalityId],
+    references: [municipalities.id],
+  }),
+}));
 
 export const invitationsRelations = relations(invitations, ({ one }) => ({
   organisation: one(organisations, {
@@ -80,48 +65,42 @@ export const passwordResetsRelations = relations(passwordResets, ({ one }) => ({
   }),
 }));
 
-export const organisationsRelations = relations(
-  organisations,
-  ({ one, many }) => ({
-    municipality: one(municipalities, {
-      fields: [organisations.municipalityId],
-      references: [municipalities.id],
-      relationName: "organisation_municipality",
-    }),
-    parent: one(organisations, {
-      fields: [organisations.parentOrganisationId],
-      references: [organisations.id],
-      relationName: "organisation_parent",
-    }),
-    children: many(organisations, { relationName: "organisation_parent" }),
-    // Municipalities whose local authority this organisation is.
-    authorityOf: many(municipalities, {
-      relationName: "municipality_authority",
-    }),
-    users: many(users),
-    memberships: many(partnershipMembers),
-    relationshipsFrom: many(relationships, {
-      relationName: "relationship_from",
-    }),
-    relationshipsTo: many(relationships, { relationName: "relationship_to" }),
+export const organisationsRelations = relations(organisations, ({ one, many }) => ({
+  municipality: one(municipalities, {
+    fields: [organisations.municipalityId],
+    references: [municipalities.id],
+    relationName: "organisation_municipality",
   }),
-);
+  parent: one(organisations, {
+    fields: [organisations.parentOrganisationId],
+    references: [organisations.id],
+    relationName: "organisation_parent",
+  }),
+  children: many(organisations, { relationName: "organisation_parent" }),
+  // Municipalities whose local authority this organisation is.
+  authorityOf: many(municipalities, {
+    relationName: "municipality_authority",
+  }),
+  users: many(users),
+  memberships: many(partnershipMembers),
+  relationshipsFrom: many(relationships, {
+    relationName: "relationship_from",
+  }),
+  relationshipsTo: many(relationships, { relationName: "relationship_to" }),
+}));
 
-export const municipalitiesRelations = relations(
-  municipalities,
-  ({ one, many }) => ({
-    authority: one(organisations, {
-      fields: [municipalities.organisationId],
-      references: [organisations.id],
-      relationName: "municipality_authority",
-    }),
-    organisations: many(organisations, {
-      relationName: "organisation_municipality",
-    }),
-    pilots: many(pilots),
-    userMunicipalities: many(userMunicipalities),
+export const municipalitiesRelations = relations(municipalities, ({ one, many }) => ({
+  authority: one(organisations, {
+    fields: [municipalities.organisationId],
+    references: [organisations.id],
+    relationName: "municipality_authority",
   }),
-);
+  organisations: many(organisations, {
+    relationName: "organisation_municipality",
+  }),
+  pilots: many(pilots),
+  userMunicipalities: many(userMunicipalities),
+}));
 
 export const relationshipsRelations = relations(relationships, ({ one }) => ({
   from: one(organisations, {
@@ -147,19 +126,16 @@ export const partnershipsRelations = relations(partnerships, ({ many }) => ({
   followUpActions: many(followUpActions),
 }));
 
-export const partnershipMembersRelations = relations(
-  partnershipMembers,
-  ({ one }) => ({
-    partnership: one(partnerships, {
-      fields: [partnershipMembers.partnershipId],
-      references: [partnerships.id],
-    }),
-    organisation: one(organisations, {
-      fields: [partnershipMembers.organisationId],
-      references: [organisations.id],
-    }),
+export const partnershipMembersRelations = relations(partnershipMembers, ({ one }) => ({
+  partnership: one(partnerships, {
+    fields: [partnershipMembers.partnershipId],
+    references: [partnerships.id],
   }),
-);
+  organisation: one(organisations, {
+    fields: [partnershipMembers.organisationId],
+    references: [organisations.id],
+  }),
+}));
 
 export const documentsRelations = relations(documents, ({ one }) => ({
   partnership: one(partnerships, {
@@ -243,16 +219,13 @@ export const milestonesRelations = relations(milestones, ({ one }) => ({
   pilot: one(pilots, { fields: [milestones.pilotId], references: [pilots.id] }),
 }));
 
-export const pilotPeriodsRelations = relations(
-  pilotPeriods,
-  ({ one, many }) => ({
-    pilot: one(pilots, {
-      fields: [pilotPeriods.pilotId],
-      references: [pilots.id],
-    }),
-    outcomes: many(pilotOutcomes),
+export const pilotPeriodsRelations = relations(pilotPeriods, ({ one, many }) => ({
+  pilot: one(pilots, {
+    fields: [pilotPeriods.pilotId],
+    references: [pilots.id],
   }),
-);
+  outcomes: many(pilotOutcomes),
+}));
 
 export const pilotOutcomesRelations = relations(pilotOutcomes, ({ one }) => ({
   period: one(pilotPeriods, {
@@ -272,33 +245,27 @@ export const eventsRelations = relations(events, ({ one, many }) => ({
   followUpActions: many(followUpActions),
 }));
 
-export const eventOrganisersRelations = relations(
-  eventOrganisers,
-  ({ one }) => ({
-    event: one(events, {
-      fields: [eventOrganisers.eventId],
-      references: [events.id],
-    }),
-    organisation: one(organisations, {
-      fields: [eventOrganisers.organisationId],
-      references: [organisations.id],
-    }),
+export const eventOrganisersRelations = relations(eventOrganisers, ({ one }) => ({
+  event: one(events, {
+    fields: [eventOrganisers.eventId],
+    references: [events.id],
   }),
-);
+  organisation: one(organisations, {
+    fields: [eventOrganisers.organisationId],
+    references: [organisations.id],
+  }),
+}));
 
-export const eventParticipantsRelations = relations(
-  eventParticipants,
-  ({ one }) => ({
-    event: one(events, {
-      fields: [eventParticipants.eventId],
-      references: [events.id],
-    }),
-    organisation: one(organisations, {
-      fields: [eventParticipants.organisationId],
-      references: [organisations.id],
-    }),
+export const eventParticipantsRelations = relations(eventParticipants, ({ one }) => ({
+  event: one(events, {
+    fields: [eventParticipants.eventId],
+    references: [events.id],
   }),
-);
+  organisation: one(organisations, {
+    fields: [eventParticipants.organisationId],
+    references: [organisations.id],
+  }),
+}));
 
 export const eventTakeawaysRelations = relations(eventTakeaways, ({ one }) => ({
   event: one(events, {
@@ -307,37 +274,34 @@ export const eventTakeawaysRelations = relations(eventTakeaways, ({ one }) => ({
   }),
 }));
 
-export const followUpActionsRelations = relations(
-  followUpActions,
-  ({ one }) => ({
-    event: one(events, {
-      fields: [followUpActions.eventId],
-      references: [events.id],
-    }),
-    partnership: one(partnerships, {
-      fields: [followUpActions.partnershipId],
-      references: [partnerships.id],
-    }),
-    pilot: one(pilots, {
-      fields: [followUpActions.pilotId],
-      references: [pilots.id],
-    }),
-    organisation: one(organisations, {
-      fields: [followUpActions.organisationId],
-      references: [organisations.id],
-      relationName: "follow_up_action_organisation",
-    }),
-    ownerOrganisation: one(organisations, {
-      fields: [followUpActions.ownerOrganisationId],
-      references: [organisations.id],
-      relationName: "follow_up_action_owner_organisation",
-    }),
-    ownerUser: one(users, {
-      fields: [followUpActions.ownerUserId],
-      references: [users.id],
-    }),
+export const followUpActionsRelations = relations(followUpActions, ({ one }) => ({
+  event: one(events, {
+    fields: [followUpActions.eventId],
+    references: [events.id],
   }),
-);
+  partnership: one(partnerships, {
+    fields: [followUpActions.partnershipId],
+    references: [partnerships.id],
+  }),
+  pilot: one(pilots, {
+    fields: [followUpActions.pilotId],
+    references: [pilots.id],
+  }),
+  organisation: one(organisations, {
+    fields: [followUpActions.organisationId],
+    references: [organisations.id],
+    relationName: "follow_up_action_organisation",
+  }),
+  ownerOrganisation: one(organisations, {
+    fields: [followUpActions.ownerOrganisationId],
+    references: [organisations.id],
+    relationName: "follow_up_action_owner_organisation",
+  }),
+  ownerUser: one(users, {
+    fields: [followUpActions.ownerUserId],
+    references: [users.id],
+  }),
+}));
 
 export const auditLogRelations = relations(auditLog, ({ one }) => ({
   user: one(users, { fields: [auditLog.userId], references: [users.id] }),

@@ -9,21 +9,8 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import {
-  locales,
-  userRoles,
-  type Locale,
-  type UserRole,
-} from "../../lib/enums";
-import {
-  archivable,
-  enumCheck,
-  id,
-  nonNegativeCheck,
-  timestamps,
-  timestamptz,
-  versioned,
-} from "./columns";
+import { locales, userRoles, type Locale, type UserRole } from "../../lib/enums";
+import { archivable, enumCheck, id, nonNegativeCheck, timestamps, timestamptz, versioned } from "./columns";
 import { municipalities, organisations } from "./organisations";
 
 /** An official using the app. Personal data is limited to what login and accountability need. */
@@ -43,9 +30,7 @@ export const users = pgTable(
     locale: text("locale").$type<Locale>().notNull().default("en"),
     disabledAt: timestamptz("disabled_at"),
     // SHA-256 of the secret token in the user's calendar (iCal) feed URL.
-    calendarTokenHash: text("calendar_token_hash").unique(
-      "users_calendar_token_hash_unique",
-    ),
+    calendarTokenHash: text("calendar_token_hash").unique("users_calendar_token_hash_unique"),
     ...versioned(),
     ...archivable(),
     ...timestamps(),
@@ -69,10 +54,7 @@ export const sessions = pgTable(
     expiresAt: timestamptz("expires_at").notNull(),
     ...timestamps(),
   },
-  (t) => [
-    index("sessions_user_id_idx").on(t.userId),
-    index("sessions_expires_at_idx").on(t.expiresAt),
-  ],
+  (t) => [index("sessions_user_id_idx").on(t.userId), index("sessions_expires_at_idx").on(t.expiresAt)],
 );
 
 /** The municipalities a municipal official may edit. */
@@ -102,9 +84,7 @@ export const invitations = pgTable(
   {
     id: id(),
     // SHA-256 of the token in the invitation link; the token itself is never stored.
-    tokenHash: text("token_hash")
-      .notNull()
-      .unique("invitations_token_hash_unique"),
+    tokenHash: text("token_hash").notNull().unique("invitations_token_hash_unique"),
     email: text("email").notNull(),
     role: text("role").$type<UserRole>().notNull(),
     organisationId: uuid("organisation_id").references(() => organisations.id, {
@@ -135,9 +115,7 @@ export const passwordResets = pgTable(
   "password_resets",
   {
     id: id(),
-    tokenHash: text("token_hash")
-      .notNull()
-      .unique("password_resets_token_hash_unique"),
+    tokenHash: text("token_hash").notNull().unique("password_resets_token_hash_unique"),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
