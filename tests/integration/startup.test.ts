@@ -55,4 +55,18 @@ describe("server start-up", () => {
       fs.rmSync(path.dirname(dir), { recursive: true, force: true });
     }
   });
+
+  test("a command that opens the embedded database says to stop the server first", async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "trellis-cli-")), "pglite");
+    const lock = acquireDirectoryLock(dir);
+    try {
+      const result = await run("app/cli/seed-demo.ts", { PGLITE_DIR: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`is in use by another process (PID ${process.pid})`);
+      expect(result.stderr).toContain("stop the server first");
+    } finally {
+      lock.release();
+      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
+  });
 });
