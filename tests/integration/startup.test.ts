@@ -6,11 +6,16 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { acquireDirectoryLock } from "~/db/pglite-lock.server";
 
-function runServer(
+function runServer(env: Record<string, string>) {
+  return run("server/main.ts", env);
+}
+
+function run(
+  script: string,
   env: Record<string, string>,
 ): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
       env: { ...process.env, DATABASE_URL: "", PORT: "0", ...env },
     });
     let stdout = "";
