@@ -6,6 +6,21 @@ export interface AppConfig {
   host: string;
   port: number;
   nodeEnv: string;
+  /** Set when behind a reverse proxy / load balancer: trust X-Forwarded-For and -Proto. */
+  trustProxy: boolean;
+  /** Largest request body accepted, in bytes (413 above). */
+  maxBodyBytes: number;
+  /** Login and invitation attempts allowed per IP and per email in a window. */
+  authRateLimit: { limit: number; windowMs: number };
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number.parseInt(raw, 10);
+  if (!Number.isInteger(value) || value <= 0 || String(value) !== raw.trim()) {
+    throw new Error(`${name} must be a positive whole number, not "${raw}"`);
+  }
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -20,5 +35,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST?.trim() || "127.0.0.1",
     port,
     nodeEnv: env.NODE_ENV ?? "production",
+    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    maxBodyBytes: positiveInt("MAX_BODY_BYTES", env.MAX_BODY_BYTES, 1024 * 1024),
+    authRateLimit: {
+      limit: positiveInt("AUTH_RATE_LIMIT", env.AUTH_RATE_LIMIT, 10),
+      windowMs: positiveInt("AUTH_RATE_WINDOW_SECONDS", env.AUTH_RATE_WINDOW_SECONDS, 60) * 1000,
+    },
   };
 }

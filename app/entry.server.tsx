@@ -10,6 +10,8 @@ import {
   type EntryContext,
   type RouterContextProvider,
 } from "react-router";
+import { requestInfoContext } from "./auth/context";
+import { NonceProvider } from "./components/nonce";
 import { i18nFor } from "./middleware/i18next";
 
 export const streamTimeout = 5_000;
@@ -25,6 +27,7 @@ export default async function handleRequest(
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
   const i18n = await i18nFor(loadContext, request);
+  const { nonce } = loadContext.get(requestInfoContext);
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -38,10 +41,13 @@ export default async function handleRequest(
     );
 
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <ServerRouter context={routerContext} url={request.url} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [readyOption]() {
           shellRendered = true;
           const body = new PassThrough({

@@ -14,22 +14,33 @@ import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
 import { AppShell } from "./components/app-shell";
 import { fallbackLanguage, isLanguage, type Language } from "./i18n/config";
+import { currentUser } from "./auth/permissions.server";
+import { useNonce } from "./components/nonce";
+import { authMiddleware } from "./middleware/auth.server";
 import { getLocale, i18nextMiddleware, localeCookie } from "./middleware/i18next";
 
-export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware];
+export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware, authMiddleware];
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const detected = getLocale(context);
   const locale: Language = isLanguage(detected) ? detected : fallbackLanguage;
-  return data({ locale }, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+  const user = currentUser(context);
+  return data(
+    { locale, user: user ? { name: user.name, role: user.role } : null },
+    { headers: { "Set-Cookie": await localeCookie.serialize(locale) } },
+  );
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();
   const rootData = useRouteLoaderData<typeof loader>("root");
   const lang = rootData?.locale ?? i18n.language;
+  const nonce = useNonce();
   return (
     <html lang={lang} dir={i18n.dir(lang)}>
       <head>
@@ -40,8 +51,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -53,7 +64,7 @@ export default function App({ loaderData }: Route.ComponentProps) {
     if (i18n.language !== loaderData.locale) void i18n.changeLanguage(loaderData.locale);
   }, [loaderData.locale, i18n]);
   return (
-    <AppShell locale={loaderData.locale}>
+    <AppShell locale={loaderData.locale} user={loaderData.user}>
       <Outlet />
     </AppShell>
   );
@@ -61,6 +72,8 @@ export default function App({ loaderData }: Route.ComponentProps) {
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t, i18n } = useTranslation();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const unavailable = isRouteErrorResponse(error) && error.status === 503;
   const title = notFound
@@ -68,13 +81,18 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     : unavailable
       ? t("errors.unavailableTitle")
       : t("errors.title");
-  const message = notFound
-    ? t("errors.notFound")
-    : unavailable
-      ? t("errors.unavailable")
-      : t("errors.unexpected");
+  const message = forbidden
+    ? t("errors.forbidden")
+    : notFound
+      ? t("errors.notFound")
+      : unavailable
+        ? t("errors.unavailable")
+        : t("errors.unexpected");
   return (
-    <AppShell locale={isLanguage(i18n.language) ? i18n.language : fallbackLanguage}>
+    <AppShell
+      locale={isLanguage(i18n.language) ? i18n.language : fallbackLanguage}
+      user={rootData?.user ?? null}
+    >
       {/* No route meta runs for an unmatched URL: without this the error page has no <title>. */}
       <title>{`${title} · ${t("app.name")}`}</title>
       <h1 className="text-2xl font-semibold">{title}</h1>

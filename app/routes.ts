@@ -5,6 +5,9 @@ export default [
   index("routes/home.tsx"),
   route("organisations", "routes/organisations._index.tsx"),
   route("partnerships", "routes/partnerships._index.tsx"),
+  route("login", "routes/login.tsx"),
+  route("logout", "routes/logout.ts"),
+  route("setup", "routes/setup.tsx"),
   route("language", "routes/language.ts"),
   route("healthz", "routes/healthz.ts"),
 ] satisfies RouteConfig;

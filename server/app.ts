@@ -1,17 +1,22 @@
 // Bundled into build/server/index.js (see vite.config.ts): the React Router request handler,
 // with the database handed in through the router context.
 import { createRequestHandler } from "@react-router/express";
-import type { RequestHandler } from "express";
+import type { RequestHandler, Response } from "express";
 import { RouterContextProvider } from "react-router";
 import type { Db } from "~/db/client.server";
+import { requestInfoContext } from "~/auth/context";
 import { dbContext } from "~/db/context";
 
 export function createRequestListener(db: Db): RequestHandler {
   return createRequestHandler({
     build: () => import("virtual:react-router/server-build"),
-    getLoadContext() {
+    getLoadContext(req, res: Response) {
       const context = new RouterContextProvider();
       context.set(dbContext, db);
+      context.set(requestInfoContext, {
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        nonce: typeof res.locals.nonce === "string" ? res.locals.nonce : "",
+      });
       return context;
     },
   });

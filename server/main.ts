@@ -6,11 +6,12 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import compression from "compression";
-import express, { type RequestHandler } from "express";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { readConfig } from "../app/config.server";
 import { openDatabase, type Database, type Db } from "../app/db/client.server";
 import { migrateDatabase } from "../app/db/migrate.server";
 import { describeStartupError } from "../app/db/startup-errors.server";
+import { bodyLimit, sameOriginWrites, securityHeaders } from "./security";
 import type { createRequestListener } from "./app";
 
 type ServerModule = { createRequestListener: typeof createRequestListener };
@@ -98,9 +99,19 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  if (config.trustProxy) app.set("trust proxy", true);
+  app.use(securityHeaders({ dev }));
   app.use(compression());
   for (const m of middleware) app.use(m);
+  app.use(sameOriginWrites());
+  app.use(bodyLimit(config.maxBodyBytes));
   app.use(handler(database.db));
+  // Last resort: never a stack trace in the browser.
+  app.use(((error, _req, res, _next) => {
+    console.error(error);
+    if (res.headersSent) return;
+    res.status(500).type("text/plain").send("Internal Server Error");
+  }) as ErrorRequestHandler);
 
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();

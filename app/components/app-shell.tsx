@@ -2,19 +2,36 @@ import { useTranslation } from "react-i18next";
 import { Form, NavLink, useLocation, useNavigation } from "react-router";
 import type { Language } from "~/i18n/config";
 import { supportedLanguages } from "~/i18n/config";
+import type { UserRole } from "~/lib/enums";
 
-/** The sections that exist. Each later feature adds its own entry here. */
-const sections = [
+export interface ShellUser {
+  name: string;
+  role: UserRole;
+}
+
+/** The sections that exist, and who sees them. Each later feature adds its own entry here. */
+const sections: { to: string; key: string; end: boolean; roles?: readonly UserRole[] }[] = [
   { to: "/", key: "nav.home", end: true },
   { to: "/organisations", key: "nav.organisations", end: false },
   { to: "/partnerships", key: "nav.partnerships", end: false },
-] as const;
+  { to: "/admin/users", key: "nav.users", end: false, roles: ["coordinator"] },
+  { to: "/admin/audit", key: "nav.audit", end: false, roles: ["coordinator"] },
+];
 
-export function AppShell({ locale, children }: { locale: Language; children: React.ReactNode }) {
+export function AppShell({
+  locale,
+  user,
+  children,
+}: {
+  locale: Language;
+  user: ShellUser | null;
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
+  const visible = user ? sections.filter((s) => !s.roles || s.roles.includes(user.role)) : [];
   return (
     <>
       <a
@@ -30,7 +47,7 @@ export function AppShell({ locale, children }: { locale: Language; children: Rea
           </NavLink>
           <nav aria-label={t("nav.label")} className="flex-1">
             <ul className="flex flex-wrap gap-1">
-              {sections.map((section) => (
+              {visible.map((section) => (
                 <li key={section.to}>
                   <NavLink
                     to={section.to}
@@ -41,7 +58,7 @@ export function AppShell({ locale, children }: { locale: Language; children: Rea
                       }`
                     }
                   >
-                    {t(section.key)}
+                    {t(section.key as "nav.home")}
                   </NavLink>
                 </li>
               ))}
@@ -71,6 +88,18 @@ export function AppShell({ locale, children }: { locale: Language; children: Rea
               </button>
             ))}
           </Form>
+          {user ? (
+            <div className="flex items-center gap-2 text-sm">
+              <NavLink to="/account" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
+                {user.name}
+              </NavLink>
+              <Form method="post" action="/logout">
+                <button type="submit" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
+                  {t("auth.logout")}
+                </button>
+              </Form>
+            </div>
+          ) : null}
         </div>
         <div
           role="progressbar"

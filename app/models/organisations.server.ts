@@ -30,3 +30,12 @@ export async function listOrganisations(db: Db, request: PageRequest): Promise<P
   ]);
   return toPage(items, totalRow?.total ?? 0, request);
 }
+
+/** Every organisation as a choice in a form (id, name, acronym), by name. */
+export async function organisationOptions(db: Db) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
+    .from(organisations)
+    .where(isNull(organisations.archivedAt))
+    .orderBy(asc(organisations.name));
+}

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyState } from "~/components/empty-state";
 import { PartnershipStatusBadge } from "~/components/status-badge";
+import { requirePermission } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
 import { pageTitle } from "~/lib/meta";
 import { getInstance } from "~/middleware/i18next";
@@ -9,7 +10,8 @@ import { overviewCounts } from "~/models/overview.server";
 import { recentPartnerships } from "~/models/partnerships.server";
 import type { Route } from "./+types/home";
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, url }: Route.LoaderArgs) {
+  requirePermission(context, url, "organisation:read");
   const db = context.get(dbContext);
   const [counts, recent] = await Promise.all([overviewCounts(db), recentPartnerships(db)]);
   return { title: getInstance(context).t("home.title"), counts, recent };

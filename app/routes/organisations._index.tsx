@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/empty-state";
 import { Pagination } from "~/components/pagination";
+import { requirePermission } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
 import { pageTitle } from "~/lib/meta";
 import { parsePageRequest } from "~/lib/pagination";
@@ -8,9 +9,9 @@ import { getInstance } from "~/middleware/i18next";
 import { listOrganisations } from "~/models/organisations.server";
 import type { Route } from "./+types/organisations._index";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ context, url }: Route.LoaderArgs) {
+  requirePermission(context, url, "organisation:read");
   const db = context.get(dbContext);
-  const url = new URL(request.url);
   return {
     title: getInstance(context).t("organisations.title"),
     organisations: await listOrganisations(db, parsePageRequest(url.searchParams)),

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/empty-state";
 import { Pagination } from "~/components/pagination";
 import { PartnershipStatusBadge } from "~/components/status-badge";
+import { requirePermission } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
@@ -10,9 +11,9 @@ import { getInstance } from "~/middleware/i18next";
 import { listPartnerships } from "~/models/partnerships.server";
 import type { Route } from "./+types/partnerships._index";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ context, url }: Route.LoaderArgs) {
+  requirePermission(context, url, "partnership:read");
   const db = context.get(dbContext);
-  const url = new URL(request.url);
   return {
     title: getInstance(context).t("partnerships.title"),
     partnerships: await listPartnerships(db, parsePageRequest(url.searchParams)),
