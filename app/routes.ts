@@ -10,4 +10,7 @@ export default [
   route("setup", "routes/setup.tsx"),
   route("language", "routes/language.ts"),
   route("healthz", "routes/healthz.ts"),
+  route("admin/audit", "routes/admin.audit.tsx"),
+  // Last: every other address.
+  route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

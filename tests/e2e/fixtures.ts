@@ -3,12 +3,24 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from "vitest";
+import type { UserRole } from "../../app/lib/enums";
+import { SESSION_COOKIE, type TestAccount } from "./accounts";
 import { openBrowser } from "./browser";
 
 export { chromiumPath, openBrowser } from "./browser";
 
 /** The WCAG levels every page must meet. */
 export const A11Y_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** The test account of a role on the global setup's server. */
+export function account(role: UserRole): TestAccount {
+  return inject("accounts")[role];
+}
+
+/** Put a role's session cookie in a browser context: signed in without a password round trip. */
+export async function signIn(context: BrowserContext, baseURL: string, role: UserRole): Promise<void> {
+  await context.addCookies([{ name: SESSION_COOKIE, value: account(role).sessionToken, url: baseURL }]);
+}
 
 /** The address of the server the global setup started. */
 export function defaultBaseURL(): string {
@@ -26,6 +38,8 @@ export interface PageFixture {
 }
 
 export interface UsePageOptions {
+  /** Sign the page in as the test account of this role (see tests/e2e/accounts.ts); none: anonymous. */
+  role?: UserRole;
   /** Default: the server from the global setup. */
   baseURL?: string | (() => string);
   /** Options for every new context (baseURL and locale are set unless given here). */
@@ -56,6 +70,7 @@ export function usePage(options: UsePageOptions = {}): PageFixture {
     baseURL =
       typeof options.baseURL === "function" ? options.baseURL() : (options.baseURL ?? defaultBaseURL());
     context = await browser.newContext({ baseURL, locale: "en-GB", ...options.contextOptions });
+    if (options.role) await signIn(context, baseURL, options.role);
     page = await context.newPage();
     pageErrors = [];
     page.on("pageerror", (error) => pageErrors.push(`${error.name}: ${error.message}`));

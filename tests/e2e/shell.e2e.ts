@@ -6,7 +6,7 @@ import { expectNoA11yViolations, h1, usePage, visit } from "./fixtures";
 
 const PAGE_SIZE = 25;
 
-const ctx = usePage();
+const ctx = usePage({ role: "viewer" });
 
 function mainNav(page: Page) {
   return page.getByRole("navigation", { name: "Main" });
@@ -230,7 +230,7 @@ describe("application shell", () => {
 
 describe("a French-speaking browser", () => {
   // No language chosen yet (no cookie): the browser's preference (Accept-Language) decides.
-  const french = usePage({ contextOptions: { locale: "fr-BE" } });
+  const french = usePage({ role: "viewer", contextOptions: { locale: "fr-BE" } });
 
   test("the 404 page keeps the app shell and speaks the reader's language", async () => {
     const { page } = french;
