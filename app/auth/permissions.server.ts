@@ -115,8 +115,7 @@ export function requireUser(context: Readonly<RouterContextProvider>, url: URL):
   const user = context.get(userContext);
   if (!user) {
     const back = `${url.pathname}${url.search}`;
-    const params = back === "/" ? "" : `?${new URLSearchParams({ redirectTo: back }).toString()}`;
-    throw redirect(`/login${params}`);
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: back }).toString()}`);
   }
   return user;
 }

@@ -17,7 +17,7 @@ describe("server lifecycle", () => {
     expect(first.output()).toMatch(/demo data loaded: \d+ organisations/);
     const home = await fetch(`${first.baseURL}/`, { redirect: "manual" });
     expect(home.status).toBe(302);
-    expect(home.headers.get("location")).toBe("/login");
+    expect(home.headers.get("location")).toBe("/login?redirectTo=%2F");
     const login = await fetch(`${first.baseURL}/login`, { redirect: "manual" });
     expect(login.headers.get("location")).toBe("/setup");
     // The first account, made through the setup form (same-origin POST).
