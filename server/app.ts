@@ -5,9 +5,11 @@ import type { RequestHandler, Response } from "express";
 import { RouterContextProvider } from "react-router";
 import type { Db } from "~/db/client.server";
 import { requestInfoContext } from "~/auth/context";
+import { warmUpPasswordHashing } from "~/auth/password.server";
 import { dbContext } from "~/db/context";
 
 export function createRequestListener(db: Db): RequestHandler {
+  warmUpPasswordHashing();
   return createRequestHandler({
     build: () => import("virtual:react-router/server-build"),
     getLoadContext(req, res: Response) {

@@ -10,6 +10,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from "express"
 import { readConfig } from "../app/config.server";
 import { openDatabase, type Database, type Db } from "../app/db/client.server";
 import { migrateDatabase } from "../app/db/migrate.server";
+import { deleteExpiredSessions } from "../app/auth/session.server";
 import { describeStartupError } from "../app/db/startup-errors.server";
 import { bodyLimit, sameOriginWrites, securityHeaders } from "./security";
 import type { createRequestListener } from "./app";
@@ -113,6 +114,14 @@ async function main() {
     res.status(500).type("text/plain").send("Internal Server Error");
   }) as ErrorRequestHandler);
 
+  // Expired sessions are refused on sight; sweep them now and then so the table stays small.
+  const sweep = setInterval(
+    () => void deleteExpiredSessions(database.db).catch((error: unknown) => console.error(error)),
+    60 * 60 * 1000,
+  );
+  sweep.unref();
+  void deleteExpiredSessions(database.db).catch(() => {});
+
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
@@ -127,6 +136,7 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweep);
     log(`${signal}: finishing open requests, then closing the database`);
     // Stop accepting connections; close() waits for in-flight requests to finish.
     server.close(() => {

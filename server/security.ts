@@ -35,12 +35,19 @@ export function sameOriginWrites(): RequestHandler {
 }
 
 /**
- * 413 for a body whose declared length is over the limit. Browsers declare the length of every
- * form post; a chunked upload is left to the route that reads it (imports check their own size).
+ * 413 for a body whose declared length is over the limit; 411 for a body without a declared length
+ * (browsers declare the length of every form post and upload).
  */
 export function bodyLimit(maxBytes: number): RequestHandler {
   return (req, res, next) => {
-    const declared = Number(req.get("content-length") ?? "0");
+    const length = req.get("content-length");
+    // A body of unknown length (chunked) could be any size: browsers always declare it.
+    if (length === undefined && req.get("transfer-encoding")) {
+      res.status(411).set("Connection", "close").type("text/plain").send("Length Required");
+      req.resume();
+      return;
+    }
+    const declared = Number(length ?? "0");
     if (declared > maxBytes) {
       res.status(413).set("Connection", "close").type("text/plain").send("Payload Too Large");
       req.resume();

@@ -15,8 +15,8 @@ export interface ScryptParams {
 }
 
 export function configuredScryptParams(env: NodeJS.ProcessEnv = process.env): ScryptParams {
-  const raw = env.SCRYPT_LOG_N;
-  const logN = raw ? Number.parseInt(raw, 10) : DEFAULT_LOG_N;
+  const raw = env.SCRYPT_LOG_N?.trim();
+  const logN = raw ? (/^\d+$/.test(raw) ? Number(raw) : Number.NaN) : DEFAULT_LOG_N;
   if (!Number.isInteger(logN) || logN < 1 || logN > 20) {
     throw new Error(`SCRYPT_LOG_N must be an integer from 1 to 20, not "${raw}"`);
   }
@@ -48,13 +48,18 @@ export async function hashPassword(password: string, params = configuredScryptPa
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split("$");
   if (parts.length !== 6 || parts[0] !== "scrypt") return false;
-  const [N, r, p] = parts.slice(1, 4).map((v) => Number.parseInt(v ?? "", 10));
-  if (!N || !r || !p) return false;
+  const [N, r, p] = parts.slice(1, 4).map((v) => (/^\d+$/.test(v ?? "") ? Number(v) : 0));
+  // N a power of two above 1; all bounded, since the memory scrypt takes grows with them.
+  if (!N || !r || !p || N < 2 || N > 2 ** 20 || (N & (N - 1)) !== 0 || r > 32 || p > 16) return false;
   const salt = Buffer.from(parts[4] ?? "", "base64");
   const expected = Buffer.from(parts[5] ?? "", "base64");
-  if (expected.length !== KEY_LENGTH) return false;
-  const actual = await derive(password, salt, { N, r, p });
-  return timingSafeEqual(actual, expected);
+  if (expected.length !== KEY_LENGTH || salt.length === 0) return false;
+  try {
+    const actual = await derive(password, salt, { N, r, p });
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -64,9 +69,21 @@ let dummyHash: Promise<string> | undefined;
  * and a wrong password cannot be told apart by timing.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword("not a real password, only for timing");
-  await verifyPassword(password, await dummyHash);
+  await verifyPassword(password, await dummy());
   return false;
+}
+
+function dummy(): Promise<string> {
+  dummyHash ??= hashPassword("not a real password, only for timing").catch((error: unknown) => {
+    dummyHash = undefined;
+    throw error;
+  });
+  return dummyHash;
+}
+
+/** Make the timing dummy at start-up, so the first unknown email costs no more than later ones. */
+export function warmUpPasswordHashing(): void {
+  void dummy().catch(() => {});
 }
 
 /** Whether a stored hash was made with weaker parameters than configured now (rehash on login). */

@@ -34,7 +34,7 @@ export async function hitRateLimit(
   return { allowed: count <= limit, count, retryAfterSeconds };
 }
 
-/** Forget windows that ended before `before` (run now and then; they no longer count). */
+/** Forget windows that started before `before` (pass a time at least one window back). */
 export async function pruneRateLimits(db: Db, before: Date): Promise<void> {
   await db.delete(rateLimits).where(lt(rateLimits.windowStart, before));
 }
