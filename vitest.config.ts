@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // scrypt at a test cost (production keeps OWASP's N=2^17; see app/auth/password.server.ts).
+    env: { SCRYPT_LOG_N: "4" },
   },
 });

@@ -11,6 +11,11 @@ export default [
   route("language", "routes/language.ts"),
   route("healthz", "routes/healthz.ts"),
   route("admin/audit", "routes/admin.audit.tsx"),
+  route("admin/users", "routes/admin.users.tsx"),
+  route("admin/users/:id", "routes/admin.users.$id.tsx"),
+  route("invite/:token", "routes/invite.$token.tsx"),
+  route("reset/:token", "routes/reset.$token.tsx"),
+  route("account", "routes/account.tsx"),
   // Last: every other address.
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
