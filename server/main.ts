@@ -25,9 +25,41 @@ function log(message: string) {
   console.log(`[trellis] ${message}`);
 }
 
-function buildIfMissing() {
-  if (dev || fs.existsSync(serverBuild)) return;
-  log("no build found: building the app (once)...");
+/** The newest modification time among the files a build is made from. */
+function newestSource(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    const stat = fs.statSync(entry, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(entry)) visit(path.join(entry, child));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  for (const entry of [
+    "app",
+    "server/app.ts",
+    "public",
+    "package-lock.json",
+    "vite.config.ts",
+    "react-router.config.ts",
+  ]) {
+    visit(path.join(root, entry));
+  }
+  return newest;
+}
+
+/** Build when there is no build, or when the sources changed since (e.g. after a git pull). */
+function buildIfNeeded() {
+  if (dev) return;
+  const built = fs.statSync(serverBuild, { throwIfNoEntry: false });
+  if (built && built.mtimeMs >= newestSource()) return;
+  log(
+    built
+      ? "the sources changed since the last build: building the app..."
+      : "no build found: building the app (once)...",
+  );
   const result = spawnSync("npx", ["react-router", "build"], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) {
     console.error("[trellis] the build failed");
@@ -95,7 +127,7 @@ async function main() {
   const config = readConfig();
   // The database first: a wrong DATABASE_URL or a busy embedded database fails in a second.
   const database = await prepareDatabase(config);
-  buildIfMissing();
+  buildIfNeeded();
   const { handler, middleware, closeDev } = await loadRequestListener();
 
   const app = express();
