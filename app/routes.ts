@@ -5,6 +5,10 @@ export default [
   index("routes/home.tsx"),
   route("organisations", "routes/organisations._index.tsx"),
   route("partnerships", "routes/partnerships._index.tsx"),
+  route("partnerships/:id", "routes/partnerships.$id.tsx", [
+    index("routes/partnerships.$id._index.tsx"),
+    // The other tabs: members, objectives, funding, risks, health, documents, history.
+  ]),
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.ts"),
   route("setup", "routes/setup.tsx"),

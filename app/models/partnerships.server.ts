@@ -84,3 +84,36 @@ export async function recentPartnerships(db: Db, limit = 5) {
     .orderBy(desc(partnerships.updatedAt))
     .limit(limit);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string from a URL can be an id at all (PostgreSQL refuses a malformed uuid). */
+export function isUuid(value: string | undefined): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+/** The partnership's heading fields, or undefined when there is none with that id. */
+export async function findPartnershipHeader(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select({
+      id: partnerships.id,
+      name: partnerships.name,
+      status: partnerships.status,
+      countryCode: partnerships.countryCode,
+      startDate: partnerships.startDate,
+      endDate: partnerships.endDate,
+      archivedAt: partnerships.archivedAt,
+      version: partnerships.version,
+    })
+    .from(partnerships)
+    .where(eq(partnerships.id, id));
+  return row;
+}
+
+/** The overview's own fields of a partnership. */
+export async function findPartnershipOverview(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(partnerships).where(eq(partnerships.id, id));
+  return row;
+}

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { EmptyState } from "~/components/empty-state";
 import { Pagination } from "~/components/pagination";
 import { PartnershipStatusBadge } from "~/components/status-badge";
@@ -63,7 +64,11 @@ export default function Partnerships({ loaderData }: Route.ComponentProps) {
             <tbody className="divide-y divide-slate-100">
               {items.map((partnership) => (
                 <tr key={partnership.id}>
-                  <td className="px-4 py-2 font-medium">{partnership.name}</td>
+                  <td className="px-4 py-2 font-medium">
+                    <Link to={`/partnerships/${partnership.id}`} className="text-brand-800 hover:underline">
+                      {partnership.name}
+                    </Link>
+                  </td>
                   <td className="px-4 py-2">
                     <PartnershipStatusBadge status={partnership.status} />
                   </td>

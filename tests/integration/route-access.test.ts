@@ -32,6 +32,8 @@ const access: Record<string, Access> = {
   "routes/home.tsx": { GET: "signedIn", POST: "none" },
   "routes/organisations._index.tsx": { GET: "signedIn", POST: "none" },
   "routes/partnerships._index.tsx": { GET: "signedIn", POST: "none" },
+  "routes/partnerships.$id.tsx": { GET: "signedIn", POST: "none" },
+  "routes/partnerships.$id._index.tsx": { GET: "signedIn", POST: "none" },
   "routes/login.tsx": { GET: "public", POST: "public" },
   "routes/logout.ts": { GET: "public", POST: "public" },
   "routes/setup.tsx": { GET: "public", POST: "public" },

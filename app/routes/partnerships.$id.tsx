@@ -1,0 +1,73 @@
+import { useTranslation } from "react-i18next";
+import { data, Link, NavLink, Outlet } from "react-router";
+import { requirePermission } from "~/auth/permissions.server";
+import { PartnershipStatusBadge } from "~/components/status-badge";
+import { dbContext } from "~/db/context";
+import { findPartnershipHeader } from "~/models/partnerships.server";
+import type { Route } from "./+types/partnerships.$id";
+
+/** The tabs of a partnership, as child routes (keep in step with app/routes.ts). */
+export const partnershipTabs = [
+  { to: "", key: "partnership.tabs.overview", end: true },
+  { to: "members", key: "partnership.tabs.members", end: false },
+  { to: "objectives", key: "partnership.tabs.objectives", end: false },
+  { to: "funding", key: "partnership.tabs.funding", end: false },
+  { to: "risks", key: "partnership.tabs.risks", end: false },
+  { to: "health", key: "partnership.tabs.health", end: false },
+  { to: "documents", key: "partnership.tabs.documents", end: false },
+  { to: "history", key: "partnership.tabs.history", end: false },
+] as const;
+
+export async function loader({ context, params, url }: Route.LoaderArgs) {
+  requirePermission(context, url, "partnership:read");
+  const partnership = await findPartnershipHeader(context.get(dbContext), params.id);
+  if (!partnership) throw data(null, { status: 404, statusText: "Not Found" });
+  return { partnership };
+}
+
+export default function PartnershipLayout({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { partnership } = loaderData;
+  return (
+    <>
+      <p className="text-sm">
+        <Link to="/partnerships" className="text-brand-700 underline">
+          {t("partnership.backToList")}
+        </Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{partnership.name}</h1>
+        <PartnershipStatusBadge status={partnership.status} />
+        {partnership.archivedAt ? (
+          <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">
+            {t("partnership.archived")}
+          </span>
+        ) : null}
+      </div>
+      <nav aria-label={t("partnership.tabs.label")} className="mt-4 border-b border-slate-200">
+        <ul className="-mb-px flex flex-wrap gap-1">
+          {partnershipTabs.map((tab) => (
+            <li key={tab.key}>
+              <NavLink
+                to={tab.to}
+                end={tab.end}
+                className={({ isActive }) =>
+                  `inline-block border-b-2 px-3 py-2 text-sm font-medium ${
+                    isActive
+                      ? "border-brand-700 text-brand-800"
+                      : "border-transparent text-slate-700 hover:border-slate-300"
+                  }`
+                }
+              >
+                {t(tab.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="mt-6">
+        <Outlet />
+      </div>
+    </>
+  );
+}
