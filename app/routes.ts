@@ -4,9 +4,21 @@ import { index, route, type RouteConfig } from "@react-router/dev/routes";
 export default [
   index("routes/home.tsx"),
   route("organisations", "routes/organisations._index.tsx"),
+  route("organisations/new", "routes/organisations.new.tsx"),
+  route("organisations/:id", "routes/organisations.$id.tsx"),
+  route("organisations/:id/edit", "routes/organisations.$id.edit.tsx"),
   route("partnerships", "routes/partnerships._index.tsx"),
+  route("partnerships/new", "routes/partnerships.new.tsx"),
   route("partnerships/:id", "routes/partnerships.$id.tsx", [
     index("routes/partnerships.$id._index.tsx"),
+    route("members", "routes/partnerships.$id.members.tsx"),
+    route("edit", "routes/partnerships.$id.edit.tsx"),
+    route("objectives", "routes/partnerships.$id.objectives.tsx"),
+    route("funding", "routes/partnerships.$id.funding.tsx"),
+    route("documents", "routes/partnerships.$id.documents.tsx"),
+    route("risks", "routes/partnerships.$id.risks.tsx"),
+    route("health", "routes/partnerships.$id.health.tsx"),
+    route("history", "routes/partnerships.$id.history.tsx"),
     // The other tabs: members, objectives, funding, risks, health, documents, history.
   ]),
   route("login", "routes/login.tsx"),

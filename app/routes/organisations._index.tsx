@@ -1,68 +1,278 @@
 import { useTranslation } from "react-i18next";
+import { Form, Link, useLocation } from "react-router";
+import { can, requirePermission } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";
 import { Pagination } from "~/components/pagination";
-import { requirePermission } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
+import { levels, organisationTypes } from "~/lib/enums";
 import { pageTitle } from "~/lib/meta";
 import { parsePageRequest } from "~/lib/pagination";
+import { parseOrganisationFilters, type OrganisationSort } from "~/lib/validation/organisations";
 import { getInstance } from "~/middleware/i18next";
-import { listOrganisations } from "~/models/organisations.server";
+import { listOrganisations, organisationCountries } from "~/models/organisations.server";
 import type { Route } from "./+types/organisations._index";
 
+// Anyone signed in: search, filter (GET form, so a URL can be shared), sort and page through the
+// organisations; the archived ones on their own view, where coordinators restore them.
 export async function loader({ context, url }: Route.LoaderArgs) {
-  requirePermission(context, url, "organisation:read");
+  const user = requirePermission(context, url, "organisation:read");
   const db = context.get(dbContext);
+  const filters = parseOrganisationFilters(url.searchParams);
+  const [organisations, countries] = await Promise.all([
+    listOrganisations(db, parsePageRequest(url.searchParams), filters),
+    organisationCountries(db),
+  ]);
+  const filtered = Boolean(filters.q || filters.type || filters.level || filters.country);
   return {
     title: getInstance(context).t("organisations.title"),
-    organisations: await listOrganisations(db, parsePageRequest(url.searchParams)),
+    organisations,
+    countries,
+    filters,
+    filtered,
+    canEdit: can(user, "organisation:write"),
   };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => pageTitle(loaderData?.title);
 
+const fieldClass = "mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm";
+
+/** A column heading that sorts by it: ascending first, then descending. */
+function SortHeading({
+  sort,
+  label,
+  current,
+  dir,
+}: {
+  sort: OrganisationSort;
+  label: string;
+  current: OrganisationSort;
+  dir: "asc" | "desc";
+}) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  const active = current === sort;
+  params.set("sort", sort);
+  params.set("dir", active && dir === "asc" ? "desc" : "asc");
+  params.delete("page");
+  return (
+    <th
+      scope="col"
+      className="px-4 py-2 font-medium"
+      aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
+    >
+      <Link to={`${location.pathname}?${params.toString()}`} className="underline decoration-dotted">
+        {label}
+        {active ? (
+          <span aria-hidden="true">
+            {dir === "asc" ? t("organisations.sortAsc") : t("organisations.sortDesc")}
+          </span>
+        ) : null}
+      </Link>
+    </th>
+  );
+}
+
 export default function Organisations({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { items, total, page, pages } = loaderData.organisations;
+  const { organisations, countries, filters, filtered, canEdit } = loaderData;
+  const { items, total, page, pages, typeCounts } = organisations;
+  const archivedView = filters.archived === true;
   return (
     <>
-      <div className="flex items-baseline justify-between gap-4">
-        <h1 className="text-2xl font-semibold">{t("organisations.title")}</h1>
-        <p className="text-sm text-slate-700">{t("organisations.count", { count: total })}</p>
+      <h1 className="text-2xl font-semibold">
+        {archivedView ? t("organisations.archivedTitle") : t("organisations.title")}
+      </h1>
+      <p className="text-sm text-slate-700">{t("organisations.count", { count: total })}</p>
+      <div className="mt-2 flex flex-wrap gap-4 text-sm">
+        {canEdit && !archivedView ? (
+          <Link
+            to="/organisations/new"
+            className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800"
+          >
+            {t("organisations.new")}
+          </Link>
+        ) : null}
+        <Link
+          to={archivedView ? "/organisations" : "/organisations?archived=1"}
+          className="self-center text-brand-700 underline"
+        >
+          {archivedView ? t("organisations.showCurrent") : t("organisations.showArchived")}
+        </Link>
       </div>
+
+      <Form
+        method="get"
+        className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5"
+      >
+        {archivedView ? <input type="hidden" name="archived" value="1" /> : null}
+        <input type="hidden" name="sort" value={filters.sort} />
+        <input type="hidden" name="dir" value={filters.dir} />
+        <div className="sm:col-span-2">
+          <label htmlFor="organisations-q" className="block text-sm font-medium text-slate-800">
+            {t("organisations.filters.search")}
+          </label>
+          <input
+            id="organisations-q"
+            type="search"
+            name="q"
+            defaultValue={filters.q ?? ""}
+            className={fieldClass}
+          />
+        </div>
+        <div>
+          <label htmlFor="organisations-type" className="block text-sm font-medium text-slate-800">
+            {t("organisations.filters.type")}
+          </label>
+          <select
+            id="organisations-type"
+            name="type"
+            defaultValue={filters.type ?? ""}
+            className={fieldClass}
+          >
+            <option value="">{t("organisations.filters.allTypes")}</option>
+            {organisationTypes.map((type) => (
+              <option key={type} value={type}>
+                {t("organisations.filters.typeWithCount", {
+                  type: t(`enums.organisationType.${type}`),
+                  count: typeCounts[type] ?? 0,
+                })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="organisations-level" className="block text-sm font-medium text-slate-800">
+            {t("organisations.filters.level")}
+          </label>
+          <select
+            id="organisations-level"
+            name="level"
+            defaultValue={filters.level ?? ""}
+            className={fieldClass}
+          >
+            <option value="">{t("organisations.filters.allLevels")}</option>
+            {levels.map((level) => (
+              <option key={level} value={level}>
+                {t(`enums.level.${level}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="organisations-country" className="block text-sm font-medium text-slate-800">
+            {t("organisations.filters.country")}
+          </label>
+          <select
+            id="organisations-country"
+            name="country"
+            defaultValue={filters.country ?? ""}
+            className={fieldClass}
+          >
+            <option value="">{t("organisations.filters.allCountries")}</option>
+            {countries.map((country) => (
+              <option key={country} value={country}>
+                {country}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-end gap-3 sm:col-span-5">
+          <button
+            type="submit"
+            className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          >
+            {t("organisations.filters.apply")}
+          </button>
+          {filtered ? (
+            <Link
+              to={archivedView ? "/organisations?archived=1" : "/organisations"}
+              className="text-sm text-brand-700 underline"
+            >
+              {t("organisations.filters.clear")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
       {total === 0 ? (
         <div className="mt-6">
-          <EmptyState>{t("organisations.empty")}</EmptyState>
+          <EmptyState>
+            {filtered
+              ? t("organisations.noMatch")
+              : archivedView
+                ? t("organisations.noArchived")
+                : t("organisations.empty")}
+          </EmptyState>
         </div>
       ) : (
         <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-left text-sm">
             <thead className="bg-slate-50 text-slate-700">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  {t("organisations.columns.name")}
-                </th>
+                <SortHeading
+                  sort="name"
+                  label={t("organisations.columns.name")}
+                  current={filters.sort}
+                  dir={filters.dir}
+                />
                 <th scope="col" className="px-4 py-2 font-medium">
                   {t("organisations.columns.acronym")}
                 </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  {t("organisations.columns.type")}
-                </th>
+                <SortHeading
+                  sort="type"
+                  label={t("organisations.columns.type")}
+                  current={filters.sort}
+                  dir={filters.dir}
+                />
                 <th scope="col" className="px-4 py-2 font-medium">
                   {t("organisations.columns.level")}
                 </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  {t("organisations.columns.country")}
-                </th>
+                <SortHeading
+                  sort="country"
+                  label={t("organisations.columns.country")}
+                  current={filters.sort}
+                  dir={filters.dir}
+                />
+                <SortHeading
+                  sort="partnerships"
+                  label={t("organisations.columns.partnerships")}
+                  current={filters.sort}
+                  dir={filters.dir}
+                />
+                {canEdit && archivedView ? (
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t("organisations.columns.actions")}
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {items.map((organisation) => (
                 <tr key={organisation.id}>
-                  <td className="px-4 py-2 font-medium">{organisation.name}</td>
+                  <td className="px-4 py-2 font-medium">
+                    <Link to={`/organisations/${organisation.id}`} className="text-brand-700 underline">
+                      {organisation.name}
+                    </Link>
+                  </td>
                   <td className="px-4 py-2">{organisation.acronym ?? t("common.none")}</td>
                   <td className="px-4 py-2">{t(`enums.organisationType.${organisation.type}`)}</td>
                   <td className="px-4 py-2">{t(`enums.level.${organisation.level}`)}</td>
                   <td className="px-4 py-2">{organisation.countryCode ?? t("common.international")}</td>
+                  <td className="px-4 py-2">{organisation.partnershipsCount}</td>
+                  {canEdit && archivedView ? (
+                    <td className="px-4 py-2">
+                      {/* Restored by the organisation page's action, which then shows the page. */}
+                      <Form method="post" action={`/organisations/${organisation.id}`}>
+                        <input type="hidden" name="intent" value="restore" />
+                        <input type="hidden" name="version" value={organisation.version} />
+                        <button type="submit" className="text-brand-700 underline">
+                          {t("organisations.restore", { name: organisation.name })}
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

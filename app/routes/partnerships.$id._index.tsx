@@ -1,55 +1,138 @@
 import { useTranslation } from "react-i18next";
-import { data } from "react-router";
-import { requirePermission } from "~/auth/permissions.server";
+import { data, Link } from "react-router";
+import { can, requirePermission } from "~/auth/permissions.server";
+import { SignalList } from "~/components/partnerships/signals";
 import { dbContext } from "~/db/context";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
-import { findPartnershipOverview } from "~/models/partnerships.server";
+import type { AttentionItem } from "~/lib/signals";
+import { confidentialAccess } from "~/models/confidential.server";
+import { findPartnershipOverview, partnershipAttention } from "~/models/partnerships.server";
+import { partnershipSignals } from "~/models/signals.server";
 import type { Route } from "./+types/partnerships.$id._index";
 
 export async function loader({ context, params, url }: Route.LoaderArgs) {
-  requirePermission(context, url, "partnership:read");
-  const partnership = await findPartnershipOverview(context.get(dbContext), params.id);
+  const user = requirePermission(context, url, "partnership:read");
+  const db = context.get(dbContext);
+  const partnership = await findPartnershipOverview(db, params.id);
   if (!partnership) throw data(null, { status: 404, statusText: "Not Found" });
-  return { partnership };
+  // Risk titles in "what needs attention" are partnership-confidential: counts only for others.
+  const access = await confidentialAccess(db, user, partnership.id);
+  const [signals, attention] = await Promise.all([
+    partnershipSignals(db, [partnership.id]),
+    partnershipAttention(db, partnership, access),
+  ]);
+  const own = signals.get(partnership.id);
+  if (!own) throw new Error("signals missing");
+  const { illustrative: _illustrative, ...fields } = partnership;
+  return { partnership: fields, signals: own, attention, canEdit: can(user, "partnership:write") };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => pageTitle(loaderData?.partnership.name);
 
 export default function PartnershipOverview({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { partnership } = loaderData;
+  const { partnership, signals, attention, canEdit } = loaderData;
   const none = t("common.none");
+  const date = (value: string | null) => (value ? formatDate(value, i18n.language) : none);
   const rows = [
     [t("partnership.fields.status"), t(`enums.partnershipStatus.${partnership.status}`)],
+    [t("partnership.fields.startDate"), date(partnership.startDate)],
+    [t("partnership.fields.endDate"), date(partnership.endDate)],
     [
-      t("partnership.fields.startDate"),
-      partnership.startDate ? formatDate(partnership.startDate, i18n.language) : none,
-    ],
-    [
-      t("partnership.fields.endDate"),
-      partnership.endDate ? formatDate(partnership.endDate, i18n.language) : none,
+      t("partnership.overview.scope"),
+      partnership.scopeLevel ? t(`enums.level.${partnership.scopeLevel}`) : none,
     ],
     [t("partnership.fields.country"), partnership.countryCode ?? t("common.international")],
     [t("partnership.fields.formalisation"), t(`enums.formalisation.${partnership.formalisation}`)],
     [t("partnership.fields.governance"), partnership.governance ?? none],
   ] as const;
   return (
-    <div className="grid gap-6 md:grid-cols-3">
-      <section className="md:col-span-2" aria-labelledby="partnership-description">
-        <h2 id="partnership-description" className="text-lg font-semibold">
-          {t("partnership.fields.description")}
-        </h2>
-        <p className="mt-2 whitespace-pre-line text-slate-800">{partnership.description ?? none}</p>
-      </section>
-      <dl className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt className="text-slate-600">{label}</dt>
-            <dd className="font-medium whitespace-pre-line">{value}</dd>
+    <div className="space-y-8">
+      <div className="grid gap-6 md:grid-cols-3">
+        <section className="md:col-span-2" aria-labelledby="partnership-description">
+          <div className="flex items-baseline justify-between gap-4">
+            <h2 id="partnership-description" className="text-lg font-semibold">
+              {t("partnership.fields.description")}
+            </h2>
+            {canEdit ? (
+              <Link to="edit" className="text-sm text-brand-700 underline">
+                {t("partnership.form.edit")}
+              </Link>
+            ) : null}
           </div>
-        ))}
-      </dl>
+          <p className="mt-2 whitespace-pre-line text-slate-800">{partnership.description ?? none}</p>
+        </section>
+        <dl
+          aria-label={t("partnership.overview.details")}
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+        >
+          {rows.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-slate-600">{label}</dt>
+              <dd className="font-medium whitespace-pre-line">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      <section aria-labelledby="partnership-signals">
+        <h2 id="partnership-signals" className="mb-3 text-lg font-semibold">
+          {t("partnership.overview.signals")}
+        </h2>
+        <SignalList signals={signals} />
+      </section>
+      <section aria-labelledby="partnership-attention">
+        <h2 id="partnership-attention" className="mb-3 text-lg font-semibold">
+          {t("partnership.overview.attention")}
+        </h2>
+        {attention.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("partnership.overview.attentionNone")}</p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {attention.map((item, i) => (
+              <li key={`${item.kind}-${i}`}>
+                <AttentionText item={item} locale={i18n.language} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
+}
+
+function AttentionText({ item, locale }: { item: AttentionItem; locale: string }) {
+  const { t } = useTranslation();
+  switch (item.kind) {
+    case "tooFewMembers":
+      return <>{t("partnership.overview.items.tooFewMembers", { count: item.count })}</>;
+    case "missingLead":
+      return <>{t("partnership.overview.items.missingLead")}</>;
+    case "objectiveOverdue":
+      return (
+        <>
+          {t("partnership.overview.items.objectiveOverdue", {
+            title: item.title,
+            date: formatDate(item.dueDate, locale),
+          })}
+        </>
+      );
+    case "objectiveNotClearlyDefined":
+      return <>{t("partnership.overview.items.objectiveNotClearlyDefined", { title: item.title })}</>;
+    case "riskReviewsOverdue":
+      return item.titles ? (
+        <>{t("partnership.overview.items.riskReviewsOverdueTitles", { titles: item.titles.join(", ") })}</>
+      ) : (
+        <>{t("partnership.overview.items.riskReviewsOverdue", { count: item.count })}</>
+      );
+    case "fundingEndsBeforeObjectives":
+      return (
+        <>
+          {t("partnership.overview.items.fundingEndsBeforeObjectives", {
+            fundingEnds: formatDate(item.fundingEnds, locale),
+            objectivesDue: formatDate(item.objectivesDue, locale),
+          })}
+        </>
+      );
+  }
 }

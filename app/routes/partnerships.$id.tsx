@@ -3,7 +3,9 @@ import { data, Link, NavLink, Outlet } from "react-router";
 import { requirePermission } from "~/auth/permissions.server";
 import { PartnershipStatusBadge } from "~/components/status-badge";
 import { dbContext } from "~/db/context";
+import { SignalBadges } from "~/components/partnerships/signals";
 import { findPartnershipHeader } from "~/models/partnerships.server";
+import { partnershipSignals } from "~/models/signals.server";
 import type { Route } from "./+types/partnerships.$id";
 
 /** The tabs of a partnership, as child routes (keep in step with app/routes.ts). */
@@ -20,14 +22,16 @@ export const partnershipTabs = [
 
 export async function loader({ context, params, url }: Route.LoaderArgs) {
   requirePermission(context, url, "partnership:read");
-  const partnership = await findPartnershipHeader(context.get(dbContext), params.id);
+  const db = context.get(dbContext);
+  const partnership = await findPartnershipHeader(db, params.id);
   if (!partnership) throw data(null, { status: 404, statusText: "Not Found" });
-  return { partnership };
+  const signals = (await partnershipSignals(db, [partnership.id])).get(partnership.id) ?? null;
+  return { partnership, signals };
 }
 
 export default function PartnershipLayout({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { partnership } = loaderData;
+  const { partnership, signals } = loaderData;
   return (
     <>
       <p className="text-sm">
@@ -44,6 +48,11 @@ export default function PartnershipLayout({ loaderData }: Route.ComponentProps) 
           </span>
         ) : null}
       </div>
+      {signals ? (
+        <div className="mt-2">
+          <SignalBadges signals={signals} />
+        </div>
+      ) : null}
       <nav aria-label={t("partnership.tabs.label")} className="mt-4 border-b border-slate-200">
         <ul className="-mb-px flex flex-wrap gap-1">
           {partnershipTabs.map((tab) => (

@@ -1,0 +1,60 @@
+// "Active on a date" (DOMAIN.md): the status is not exploring, it started on or before that date, and
+// it had not ended by then. Pure, so the "as of" view, lists and tests share one rule.
+import type { PartnershipStatus } from "./enums";
+
+export interface DatedPartnership {
+  status: PartnershipStatus;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+/**
+ * Whether the partnership was active on `date` ('YYYY-MM-DD'). Without a start date it is not known
+ * to have started, so it is not active on any date. The end date is its last active day. An ended
+ * partnership without an end date cannot be placed in time: it is not active on any date.
+ */
+export function isActiveOn(partnership: DatedPartnership, date: string): boolean {
+  if (partnership.status === "exploring") return false;
+  if (partnership.startDate === null || partnership.startDate > date) return false;
+  if (partnership.endDate !== null) return partnership.endDate >= date;
+  return partnership.status !== "ended";
+}
+
+/** Today as 'YYYY-MM-DD' (UTC). */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Why a change to the members would break the rules of DOMAIN.md. */
+export type MembershipProblem = "secondLead" | "leadRequired" | "tooFewMembers";
+
+/** At least two members for an active partnership. */
+export const ACTIVE_MIN_MEMBERS = 2;
+
+/**
+ * A partnership has at most one lead; an active one exactly one lead and at least two members.
+ * Compared before and after a change, so a change is refused only when it makes things worse: data
+ * that already breaks a rule (imported, or older than the rule) can still be repaired step by step.
+ * `before` and `after` are the continuing members (no left date).
+ */
+export function membershipChangeProblem(
+  status: PartnershipStatus,
+  before: readonly { role: string }[],
+  after: readonly { role: string }[],
+): MembershipProblem | null {
+  const leads = (members: readonly { role: string }[]) => members.filter((m) => m.role === "lead").length;
+  if (leads(after) > 1 && leads(after) > leads(before)) return "secondLead";
+  if (status !== "active") return null;
+  if (leads(after) === 0 && leads(before) > 0) return "leadRequired";
+  if (after.length < ACTIVE_MIN_MEMBERS && after.length < before.length) return "tooFewMembers";
+  return null;
+}
+
+/** Whether these continuing members allow the status "active": exactly one lead, at least two members. */
+export function activationProblem(
+  members: readonly { role: string }[],
+): "activeNeedsMembers" | "activeNeedsLead" | null {
+  if (members.length < ACTIVE_MIN_MEMBERS) return "activeNeedsMembers";
+  if (members.filter((m) => m.role === "lead").length !== 1) return "activeNeedsLead";
+  return null;
+}

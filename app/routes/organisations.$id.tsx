@@ -1,0 +1,580 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Form, Link } from "react-router";
+import { can, requirePermission } from "~/auth/permissions.server";
+import { AuditHistory } from "~/components/audit/history";
+import { EmptyState } from "~/components/empty-state";
+import { FormErrors, SubmitButton, TextField } from "~/components/form";
+import { SelectField, TextAreaField } from "~/components/organisations/organisation-form";
+import { dbContext } from "~/db/context";
+import { relationshipTypes } from "~/lib/enums";
+import { formatDate } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import {
+  archiveRelationshipInput,
+  notFound,
+  organisationCommandInput,
+  organisationIdFrom,
+  relationshipFieldErrors,
+  relationshipInput,
+} from "~/lib/validation/organisations";
+import { getInstance } from "~/middleware/i18next";
+import { entityHistory } from "~/models/audit.server";
+import {
+  organisationOptions,
+  organisationPage,
+  setOrganisationArchived,
+} from "~/models/organisations.server";
+import {
+  addRelationship,
+  archiveRelationship,
+  updateRelationship,
+  type RelationshipView,
+} from "~/models/relationships.server";
+import type { Route } from "./+types/organisations.$id";
+
+// Anyone signed in reads the page; the risks it owns show their titles only to those who may read
+// that partnership's confidential fields. Coordinators also see the history and the edit controls.
+export async function loader({ context, url, params }: Route.LoaderArgs) {
+  const user = requirePermission(context, url, "organisation:read");
+  const db = context.get(dbContext);
+  const organisationId = organisationIdFrom(params);
+  const page = await organisationPage(db, user, organisationId);
+  if (!page) throw notFound();
+  const canEdit = can(user, "organisation:write");
+  const [history, options] = canEdit
+    ? await Promise.all([entityHistory(db, "organisation", organisationId), organisationOptions(db)])
+    : [[], []];
+  return {
+    title: page.organisation.name,
+    locale: getInstance(context).language,
+    ...page,
+    canEdit,
+    history,
+    organisationOptions: options.filter((o) => o.id !== organisationId),
+  };
+}
+
+type Intent = "archive" | "restore" | "addRelationship" | "updateRelationship" | "archiveRelationship";
+
+interface Answer {
+  intent: Intent | null;
+  /** The relationship form's result (add or update). */
+  result: SubmissionResult<string[]> | null;
+  /** The relationship a form was about (update, archive). */
+  relationshipId: string | null;
+  /** Why a command was refused (an i18n key). */
+  error: string | null;
+}
+
+function answer(body: Partial<Answer>, status = 200) {
+  return data<Answer>({ intent: null, result: null, relationshipId: null, error: null, ...body }, { status });
+}
+
+// Intents: archive, restore (the organisation); addRelationship, updateRelationship, archiveRelationship.
+export async function action({ request, context, url, params }: Route.ActionArgs) {
+  const actor = requirePermission(context, url, "organisation:write");
+  const db = context.get(dbContext);
+  const organisationId = organisationIdFrom(params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "addRelationship" || intent === "updateRelationship") {
+    const submission = parseWithZod(formData, { schema: relationshipInput(organisationId) });
+    const relationshipId =
+      typeof formData.get("relationshipId") === "string" ? String(formData.get("relationshipId")) : null;
+    if (submission.status !== "success") {
+      return answer({ intent, relationshipId, result: submission.reply() }, 400);
+    }
+    const value = submission.value;
+    const outcome =
+      value.intent === "addRelationship"
+        ? await addRelationship(db, actor, organisationId, value)
+        : await updateRelationship(db, actor, organisationId, value.relationshipId, value);
+    if (outcome.ok) return answer({ intent, relationshipId, result: submission.reply({ resetForm: true }) });
+    switch (outcome.reason) {
+      case "notFound":
+        return answer(
+          {
+            intent,
+            relationshipId,
+            result: submission.reply({ formErrors: ["relationships.errors.notFound"] }),
+          },
+          404,
+        );
+      case "stale":
+        return answer(
+          {
+            intent,
+            relationshipId,
+            result: submission.reply({ formErrors: ["relationships.errors.stale"] }),
+          },
+          409,
+        );
+      default:
+        return answer(
+          {
+            intent,
+            relationshipId,
+            result: submission.reply({ fieldErrors: relationshipFieldErrors(outcome.reason) }),
+          },
+          400,
+        );
+    }
+  }
+
+  if (intent === "archiveRelationship") {
+    const parsed = archiveRelationshipInput.safeParse({
+      intent,
+      relationshipId: formData.get("relationshipId"),
+      version: Number(formData.get("version")),
+    });
+    if (!parsed.success) return answer({ intent, error: "relationships.errors.notFound" }, 400);
+    const { relationshipId, version } = parsed.data;
+    const outcome = await archiveRelationship(db, actor, organisationId, relationshipId, version);
+    if (outcome.ok) return answer({ intent, relationshipId });
+    if (outcome.reason === "stale")
+      return answer({ intent, relationshipId, error: "relationships.errors.stale" }, 409);
+    return answer({ intent, relationshipId, error: "relationships.errors.notFound" }, 404);
+  }
+
+  const command = organisationCommandInput.safeParse({ intent, version: Number(formData.get("version")) });
+  if (!command.success) return answer({ error: "organisation.errors.badRequest" }, 400);
+  const archived = command.data.intent === "archive";
+  const outcome = await setOrganisationArchived(db, actor, organisationId, command.data.version, archived);
+  if (outcome.ok) return answer({ intent: command.data.intent });
+  if (outcome.reason === "notFound") throw notFound();
+  return answer({ intent: command.data.intent, error: "organisation.errors.stale" }, 409);
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => pageTitle(loaderData?.title);
+
+const secondaryButton =
+  "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-100";
+
+export default function OrganisationPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { organisation, partnerships, relationships, risks, actions, canEdit, history, locale } = loaderData;
+  const archived = organisation.archivedAt !== null;
+  const day = (value: string | null) => (value ? formatDate(value, locale) : t("common.none"));
+  const commandError =
+    actionData?.error &&
+    (actionData.intent === "archive" || actionData.intent === "restore" || actionData.intent === null)
+      ? actionData.error
+      : null;
+  return (
+    <>
+      <p className="text-sm">
+        <Link to="/organisations" className="text-brand-700 underline">
+          {t("organisation.backToList")}
+        </Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-semibold">{organisation.name}</h1>
+        {organisation.acronym ? <span className="text-slate-700">{organisation.acronym}</span> : null}
+        {archived ? (
+          <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">
+            {t("organisation.archived")}
+          </span>
+        ) : null}
+      </div>
+
+      {canEdit ? (
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          {archived ? null : (
+            <Link to={`/organisations/${organisation.id}/edit`} className={secondaryButton}>
+              {t("organisation.edit.link")}
+            </Link>
+          )}
+          <Form method="post">
+            <input type="hidden" name="intent" value={archived ? "restore" : "archive"} />
+            <input type="hidden" name="version" value={organisation.version} />
+            <button type="submit" className={secondaryButton}>
+              {archived ? t("organisation.restore") : t("organisation.archive")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      {commandError ? (
+        <div className="mt-3">
+          <FormErrors errors={[commandError]} />
+        </div>
+      ) : null}
+
+      <section className="mt-6" aria-labelledby="profile-heading">
+        <h2 id="profile-heading" className="text-lg font-semibold">
+          {t("organisation.profile")}
+        </h2>
+        <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium text-slate-700">{t("organisation.fields.type")}</dt>
+          <dd>{t(`enums.organisationType.${organisation.type}`)}</dd>
+          <dt className="font-medium text-slate-700">{t("organisation.fields.level")}</dt>
+          <dd>{t(`enums.level.${organisation.level}`)}</dd>
+          <dt className="font-medium text-slate-700">{t("organisation.fields.countryCode")}</dt>
+          <dd>{organisation.countryCode ?? t("common.international")}</dd>
+          <dt className="font-medium text-slate-700">{t("organisation.fields.municipality")}</dt>
+          <dd>{organisation.municipalityName ?? t("common.none")}</dd>
+          <dt className="font-medium text-slate-700">{t("organisation.fields.parent")}</dt>
+          <dd>
+            {organisation.parentOrganisationId && organisation.parentName ? (
+              <Link
+                to={`/organisations/${organisation.parentOrganisationId}`}
+                className="text-brand-700 underline"
+              >
+                {organisation.parentName}
+              </Link>
+            ) : (
+              t("common.none")
+            )}
+          </dd>
+          <dt className="font-medium text-slate-700">{t("organisation.fields.mandate")}</dt>
+          <dd className="whitespace-pre-line">{organisation.mandate ?? t("common.none")}</dd>
+          <dt className="font-medium text-slate-700">{t("organisation.fields.website")}</dt>
+          <dd>
+            {organisation.website ? (
+              <a
+                href={organisation.website}
+                rel="noopener noreferrer"
+                target="_blank"
+                className="text-brand-700 underline"
+              >
+                {organisation.website}
+              </a>
+            ) : (
+              t("common.none")
+            )}
+          </dd>
+          <dt className="font-medium text-slate-700">{t("organisation.fields.description")}</dt>
+          <dd className="whitespace-pre-line">{organisation.description ?? t("common.none")}</dd>
+        </dl>
+      </section>
+
+      <section className="mt-8" aria-labelledby="partnerships-heading">
+        <h2 id="partnerships-heading" className="text-lg font-semibold">
+          {t("organisation.partnerships.title")}
+        </h2>
+        {partnerships.length === 0 ? (
+          <div className="mt-3">
+            <EmptyState>{t("organisation.partnerships.empty")}</EmptyState>
+          </div>
+        ) : (
+          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="min-w-full text-left text-sm">
+              <thead className="bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t("organisation.partnerships.name")}
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t("organisation.partnerships.status")}
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t("organisation.partnerships.role")}
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t("organisation.partnerships.mandate")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {partnerships.map((membership) => (
+                  <tr key={membership.partnershipId}>
+                    <td className="px-4 py-2 font-medium">
+                      <Link
+                        to={`/partnerships/${membership.partnershipId}`}
+                        className="text-brand-700 underline"
+                      >
+                        {membership.partnershipName}
+                      </Link>
+                      {membership.leftOn ? (
+                        <span className="ml-2 text-xs text-slate-600">
+                          {t("organisation.partnerships.left", { date: day(membership.leftOn) })}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="px-4 py-2">{t(`enums.partnershipStatus.${membership.status}`)}</td>
+                    <td className="px-4 py-2">{t(`organisation.memberRole.${membership.role}`)}</td>
+                    <td className="px-4 py-2 whitespace-pre-line">
+                      {membership.mandate ?? t("common.none")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <RelationshipsSection
+        organisationId={organisation.id}
+        relationships={relationships}
+        canEdit={canEdit && !archived}
+        options={loaderData.organisationOptions}
+        answer={actionData}
+        day={day}
+      />
+
+      <section className="mt-8" aria-labelledby="risks-heading">
+        <h2 id="risks-heading" className="text-lg font-semibold">
+          {t("organisation.risks.title")}
+        </h2>
+        {risks.length === 0 ? (
+          <div className="mt-3">
+            <EmptyState>{t("organisation.risks.empty")}</EmptyState>
+          </div>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+            {risks.map((risk) => (
+              <li key={risk.id} className="px-4 py-2">
+                {risk.confidential ? (
+                  <>
+                    {t("organisation.risks.hidden")}{" "}
+                    <Link to={`/partnerships/${risk.partnershipId}`} className="text-brand-700 underline">
+                      {risk.partnershipName}
+                    </Link>{" "}
+                    {t("organisation.risks.summary", {
+                      category: t(`enums.riskCategory.${risk.category}`),
+                      exposure: risk.exposure,
+                    })}
+                  </>
+                ) : (
+                  <>
+                    <span className="font-medium">{risk.title}</span>{" "}
+                    {t("organisation.risks.summary", {
+                      category: t(`enums.riskCategory.${risk.category}`),
+                      exposure: risk.exposure,
+                    })}{" "}
+                    <Link to={`/partnerships/${risk.partnershipId}`} className="text-brand-700 underline">
+                      {risk.partnershipName}
+                    </Link>
+                  </>
+                )}{" "}
+                <span className="text-slate-600">{t(`enums.riskStatus.${risk.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="mt-8" aria-labelledby="actions-heading">
+        <h2 id="actions-heading" className="text-lg font-semibold">
+          {t("organisation.actions.title")}
+        </h2>
+        {actions.length === 0 ? (
+          <div className="mt-3">
+            <EmptyState>{t("organisation.actions.empty")}</EmptyState>
+          </div>
+        ) : (
+          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="min-w-full text-left text-sm">
+              <thead className="bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t("organisation.actions.action")}
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t("organisation.actions.due")}
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t("organisation.actions.status")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {actions.map((item) => (
+                  <tr key={item.id}>
+                    <td className="px-4 py-2">{item.title}</td>
+                    <td className="px-4 py-2">{day(item.dueOn)}</td>
+                    <td className="px-4 py-2">{t(`organisation.actionStatus.${item.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {canEdit ? <AuditHistory entries={history} /> : null}
+    </>
+  );
+}
+
+function RelationshipsSection({
+  organisationId,
+  relationships,
+  canEdit,
+  options,
+  answer,
+  day,
+}: {
+  organisationId: string;
+  relationships: RelationshipView[];
+  canEdit: boolean;
+  options: { id: string; name: string; acronym: string | null }[];
+  answer: Answer | undefined;
+  day: (value: string | null) => string;
+}) {
+  const { t } = useTranslation();
+  const archiveError = answer?.intent === "archiveRelationship" ? answer.error : null;
+  return (
+    <section className="mt-8" aria-labelledby="relationships-heading">
+      <h2 id="relationships-heading" className="text-lg font-semibold">
+        {t("relationships.title")}
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">{t("relationships.intro")}</p>
+      {archiveError ? (
+        <div className="mt-3">
+          <FormErrors errors={[archiveError]} />
+        </div>
+      ) : null}
+      {relationships.length === 0 ? (
+        <div className="mt-3">
+          <EmptyState>{t("relationships.empty")}</EmptyState>
+        </div>
+      ) : (
+        <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+          {relationships.map((relationship) => (
+            <li key={relationship.id} className="px-4 py-2">
+              <p>
+                {t(`relationships.${relationship.direction}.${relationship.type}`)}{" "}
+                <Link to={`/organisations/${relationship.other.id}`} className="text-brand-700 underline">
+                  {relationship.other.name}
+                </Link>
+                {relationship.startsOn || relationship.endsOn ? (
+                  <span className="ml-2 text-slate-600">
+                    {t("relationships.period", {
+                      from: day(relationship.startsOn),
+                      to: day(relationship.endsOn),
+                    })}
+                  </span>
+                ) : null}
+              </p>
+              {relationship.notes ? (
+                <p className="mt-1 whitespace-pre-line text-slate-700">{relationship.notes}</p>
+              ) : null}
+              {canEdit ? (
+                <div className="mt-2 flex flex-wrap items-start gap-3">
+                  <details>
+                    <summary className="cursor-pointer text-brand-700 underline">
+                      {t("relationships.edit")}
+                    </summary>
+                    <RelationshipForm
+                      organisationId={organisationId}
+                      options={options}
+                      relationship={relationship}
+                      lastResult={
+                        answer?.intent === "updateRelationship" && answer.relationshipId === relationship.id
+                          ? answer.result
+                          : undefined
+                      }
+                    />
+                  </details>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="archiveRelationship" />
+                    <input type="hidden" name="relationshipId" value={relationship.id} />
+                    <input type="hidden" name="version" value={relationship.version} />
+                    <button type="submit" className={secondaryButton}>
+                      {t("relationships.archive")}
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit ? (
+        <div className="mt-4 max-w-xl">
+          <h3 className="text-base font-semibold">{t("relationships.add")}</h3>
+          <RelationshipForm
+            organisationId={organisationId}
+            options={options}
+            lastResult={answer?.intent === "addRelationship" ? answer.result : undefined}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** What the relationship form's fields hold, as Conform sees them. */
+interface RelationshipFormShape {
+  intent: string;
+  relationshipId?: string;
+  version?: number;
+  otherOrganisationId: string;
+  type: string;
+  direction: string;
+  startsOn?: string;
+  endsOn?: string;
+  notes?: string;
+}
+
+function RelationshipForm({
+  organisationId,
+  options,
+  relationship,
+  lastResult,
+}: {
+  organisationId: string;
+  options: { id: string; name: string; acronym: string | null }[];
+  relationship?: RelationshipView;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+}) {
+  const { t } = useTranslation();
+  const schema = relationshipInput(organisationId);
+  const [form, fields] = useForm<RelationshipFormShape>({
+    id: relationship ? `relationship-${relationship.id}` : "relationship-add",
+    lastResult,
+    defaultValue: relationship
+      ? {
+          relationshipId: relationship.id,
+          version: String(relationship.version),
+          otherOrganisationId: relationship.other.id,
+          type: relationship.type,
+          direction: relationship.direction,
+          startsOn: relationship.startsOn ?? "",
+          endsOn: relationship.endsOn ?? "",
+          notes: relationship.notes ?? "",
+        }
+      : { direction: "outgoing", type: "shares_information" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate: "onBlur",
+  });
+  const fieldOf = fields;
+  const versionProps = relationship ? getInputProps(fieldOf.version, { type: "hidden" }) : null;
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value={relationship ? "updateRelationship" : "addRelationship"} />
+      {relationship ? <input type="hidden" name="relationshipId" value={relationship.id} /> : null}
+      {versionProps ? <input {...versionProps} key={versionProps.key} /> : null}
+      <SelectField field={fieldOf.direction} label={t("relationships.fields.direction")}>
+        <option value="outgoing">{t("relationships.direction.outgoing")}</option>
+        <option value="incoming">{t("relationships.direction.incoming")}</option>
+      </SelectField>
+      <SelectField field={fieldOf.type} label={t("relationships.fields.type")}>
+        {relationshipTypes.map((value) => (
+          <option key={value} value={value}>
+            {t(`enums.relationshipType.${value}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField field={fieldOf.otherOrganisationId} label={t("relationships.fields.other")}>
+        <option value="">{t("relationships.fields.choose")}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.acronym ? `${o.name} (${o.acronym})` : o.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField field={fieldOf.startsOn} label={t("relationships.fields.startsOn")} type="date" />
+      <TextField field={fieldOf.endsOn} label={t("relationships.fields.endsOn")} type="date" />
+      <TextAreaField field={fieldOf.notes} label={t("relationships.fields.notes")} />
+      <SubmitButton pendingLabel={t("relationships.pending")}>
+        {relationship ? t("relationships.save") : t("relationships.addSubmit")}
+      </SubmitButton>
+    </Form>
+  );
+}
