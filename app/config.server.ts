@@ -6,6 +6,8 @@ export interface AppConfig {
   host: string;
   port: number;
   nodeEnv: string;
+  /** Build at start when there is no build or the sources are newer (AUTO_BUILD=0: never). */
+  autoBuild: boolean;
   /** Set when behind a reverse proxy / load balancer: trust X-Forwarded-For and -Proto. */
   trustProxy: boolean;
   /** Largest request body accepted, in bytes (413 above). */
@@ -35,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST?.trim() || "127.0.0.1",
     port,
     nodeEnv: env.NODE_ENV ?? "production",
+    autoBuild: env.AUTO_BUILD !== "0" && env.AUTO_BUILD !== "false",
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     maxBodyBytes: positiveInt("MAX_BODY_BYTES", env.MAX_BODY_BYTES, 1024 * 1024),
     authRateLimit: {

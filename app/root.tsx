@@ -76,11 +76,13 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const unavailable = isRouteErrorResponse(error) && error.status === 503;
-  const title = notFound
-    ? t("errors.notFoundTitle")
-    : unavailable
-      ? t("errors.unavailableTitle")
-      : t("errors.title");
+  const title = forbidden
+    ? t("errors.forbiddenTitle")
+    : notFound
+      ? t("errors.notFoundTitle")
+      : unavailable
+        ? t("errors.unavailableTitle")
+        : t("errors.title");
   const message = forbidden
     ? t("errors.forbidden")
     : notFound

@@ -51,9 +51,14 @@ function newestSource(): number {
 }
 
 /** Build when there is no build, or when the sources changed since (e.g. after a git pull). */
-function buildIfNeeded() {
+function buildIfNeeded(autoBuild: boolean) {
   if (dev) return;
   const built = fs.statSync(serverBuild, { throwIfNoEntry: false });
+  if (!autoBuild) {
+    if (built) return;
+    console.error("[trellis] no build found and AUTO_BUILD=0: run npm run build first");
+    process.exit(1);
+  }
   if (built && built.mtimeMs >= newestSource()) return;
   log(
     built
@@ -127,7 +132,7 @@ async function main() {
   const config = readConfig();
   // The database first: a wrong DATABASE_URL or a busy embedded database fails in a second.
   const database = await prepareDatabase(config);
-  buildIfNeeded();
+  buildIfNeeded(config.autoBuild);
   const { handler, middleware, closeDev } = await loadRequestListener();
 
   const app = express();

@@ -120,13 +120,13 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
     lastResult: actionData?.intent === "name" ? actionData.result : undefined,
     defaultValue: { name: account.name },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: accountNameInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [passwordForm, passwordFields] = useForm({
     id: "account-password",
     lastResult: actionData?.intent === "password" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: accountPasswordInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [languageForm, languageFields] = useForm({
     id: "account-language",

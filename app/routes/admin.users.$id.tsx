@@ -149,7 +149,7 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
       municipalityIds: user.municipalities.map((m) => m.id),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: updateUserInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   // The version read with the form: a save after someone else's is refused, not applied over it.
   const versionProps = getInputProps(fields.version, { type: "hidden" });

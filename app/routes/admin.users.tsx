@@ -76,7 +76,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
     lastResult: actionData?.result,
     defaultValue: { role: "viewer" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const created = actionData?.invitation;
   return (

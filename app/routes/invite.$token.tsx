@@ -83,7 +83,7 @@ export default function AcceptInvitation({ loaderData, actionData }: Route.Compo
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInvitationInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const problem = actionData?.problem ?? loaderData.problem;
   const invitation = loaderData.invitation;

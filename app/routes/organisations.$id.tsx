@@ -540,7 +540,7 @@ function RelationshipForm({
         }
       : { direction: "outgoing", type: "shares_information" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const fieldOf = fields;
   const versionProps = relationship ? getInputProps(fieldOf.version, { type: "hidden" }) : null;

@@ -174,7 +174,7 @@ function DocumentForm({
         }
       : { kind: "other" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: documentInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const idProps = getInputProps(fields.id, { type: "hidden" });
   const versionProps = getInputProps(fields.version, { type: "hidden" });

@@ -419,7 +419,7 @@ function HealthCheckForm({
       period: currentPeriod,
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: healthCheckInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const selectClass =
     "mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";

@@ -275,7 +275,7 @@ function AddMember({
     lastResult,
     defaultValue: { intent: "add", role: "partner" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addMemberInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section aria-labelledby="member-add-heading" className="max-w-2xl">
@@ -329,7 +329,7 @@ function EditMember({
       leftOn: member.leftOn ?? "",
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: updateMemberInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const versionProps = getInputProps(fields.version, { type: "hidden" });
   return (

@@ -259,7 +259,7 @@ function ObjectiveForm({
         }
       : { status: "not_started" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: objectiveInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const idProps = getInputProps(fields.id, { type: "hidden" });
   const versionProps = getInputProps(fields.version, { type: "hidden" });

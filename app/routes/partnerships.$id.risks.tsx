@@ -545,7 +545,7 @@ function RiskForm({
         }
       : { status: "open", likelihood: "3", impact: "3" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: riskInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const current = answer?.current ?? null;
   const selectClass =

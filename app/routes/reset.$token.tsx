@@ -71,7 +71,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const problem = actionData?.problem ?? loaderData.problem;
   const reset = loaderData.reset;

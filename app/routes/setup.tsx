@@ -45,7 +45,7 @@ export default function Setup({ loaderData, actionData }: Route.ComponentProps) 
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: setupInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const organisation = fields.organisationId;
   return (

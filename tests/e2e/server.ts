@@ -60,10 +60,10 @@ export async function startServer({
   name = "server",
   echo = process.env.E2E_SERVER_LOG === "1",
 }: StartServerOptions = {}): Promise<RunningServer> {
-  if (!fs.existsSync(path.join(projectRoot, "build/server/index.js"))) {
+  const serverBuild = path.join(projectRoot, "build/server/index.js");
+  if (!fs.existsSync(serverBuild)) {
     throw new Error("build/server/index.js is missing: run buildApp() (npx react-router build) first");
   }
-
   const childEnv: Record<string, string | undefined> = { ...process.env };
   delete childEnv.DATABASE_URL;
   let tempDir: string | undefined;
@@ -72,7 +72,8 @@ export async function startServer({
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "trellis-e2e-"));
     childEnv.PGLITE_DIR = path.join(tempDir, "pglite");
   }
-  Object.assign(childEnv, { NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1" });
+  // AUTO_BUILD=0: serve the build the global setup made; never rebuild it under running servers.
+  Object.assign(childEnv, { NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", AUTO_BUILD: "0" });
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete childEnv[key];
     else childEnv[key] = value;

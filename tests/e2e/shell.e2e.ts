@@ -135,7 +135,16 @@ describe("application shell", () => {
     expect(names.length).toBe(Math.min(total, PAGE_SIZE));
     for (const name of names) expect(name).not.toBe("");
     const headers = (await page.locator("main table thead th").allTextContents()).map((h) => h.trim());
-    expect(headers).toEqual(["Name", "Status", "Lead", "Members", "Country", "Period"]);
+    expect(headers).toEqual([
+      "Name",
+      "Status",
+      "Lead",
+      "Members",
+      "Signals",
+      "Next due",
+      "Country",
+      "Period",
+    ]);
     const members = await page.locator("main table tbody tr td:nth-child(4)").allTextContents();
     for (const count of members) expect(count.trim()).toMatch(/^\d+$/);
   });
