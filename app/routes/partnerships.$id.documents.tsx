@@ -5,12 +5,15 @@ import { data, Form, Link, redirect } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
-import { ArchiveButton, SelectField, StaleNotice } from "~/components/records/fields";
+import { SelectField } from "~/components/form";
+import { ArchiveButton, StaleNotice } from "~/components/records/fields";
 import { dbContext } from "~/db/context";
 import { documentKinds } from "~/lib/enums";
 import { documentInput, recordCommandInput } from "~/lib/validation/partnership-records";
 import { listDocuments, saveDocument, setDocumentArchived, type Document } from "~/models/documents.server";
 import { isUuid } from "~/models/partnerships.server";
+import { pageTitle } from "~/lib/meta";
+import { getInstance } from "~/middleware/i18next";
 import type { Route } from "./+types/partnerships.$id.documents";
 
 function notFound() {
@@ -33,8 +36,23 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
   ]);
   const editId = url.searchParams.get("edit");
   const editing = canEdit && editId ? (documents.find((d) => d.id === editId) ?? null) : null;
-  return { documents, archived, canEdit, editing, basePath: url.pathname };
+  return {
+    title: getInstance(context).t("partnership.documents.title"),
+    documents,
+    archived,
+    canEdit,
+    editing,
+    basePath: url.pathname,
+  };
 }
+
+// The document title: this tab's title and the partnership's name (from the layout's loader).
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const layout = matches.find((match) => match?.id === "routes/partnerships.$id")?.loaderData as
+    { partnership?: { name?: string } } | undefined;
+  const name = layout?.partnership?.name;
+  return pageTitle(loaderData?.title && name ? `${loaderData.title} · ${name}` : loaderData?.title);
+};
 
 interface Answer {
   documentId: string | null;

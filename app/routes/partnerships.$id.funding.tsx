@@ -22,6 +22,8 @@ import {
   type FundingLine,
 } from "~/models/funding.server";
 import { isUuid } from "~/models/partnerships.server";
+import { pageTitle } from "~/lib/meta";
+import { getInstance } from "~/middleware/i18next";
 import type { Route } from "./+types/partnerships.$id.funding";
 
 function notFound() {
@@ -44,8 +46,23 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
   ]);
   const editId = url.searchParams.get("edit");
   const editing = canEdit && editId ? (overview.lines.find((line) => line.id === editId) ?? null) : null;
-  return { ...overview, ...options, canEdit, editing, basePath: url.pathname };
+  return {
+    title: getInstance(context).t("partnership.funding.title"),
+    ...overview,
+    ...options,
+    canEdit,
+    editing,
+    basePath: url.pathname,
+  };
 }
+
+// The document title: this tab's title and the partnership's name (from the layout's loader).
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const layout = matches.find((match) => match?.id === "routes/partnerships.$id")?.loaderData as
+    { partnership?: { name?: string } } | undefined;
+  const name = layout?.partnership?.name;
+  return pageTitle(loaderData?.title && name ? `${loaderData.title} · ${name}` : loaderData?.title);
+};
 
 interface Answer {
   /** The line the form was about (null: a new one). */

@@ -5,7 +5,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { EmptyState } from "~/components/empty-state";
-import { SelectField, TextAreaField } from "~/components/partnerships/fields";
+import { SelectField, TextAreaField } from "~/components/form";
 import { dbContext } from "~/db/context";
 import { memberRoles } from "~/lib/enums";
 import { formatDate } from "~/lib/format";

@@ -5,7 +5,8 @@ import { data, Form, Link, redirect } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
-import { ArchiveButton, NumberField, SelectField, StaleNotice } from "~/components/records/fields";
+import { SelectField } from "~/components/form";
+import { ArchiveButton, NumberField, StaleNotice } from "~/components/records/fields";
 import { dbContext } from "~/db/context";
 import { objectiveStatuses } from "~/lib/enums";
 import { formatDate } from "~/lib/format";
@@ -18,6 +19,8 @@ import {
   type Objective,
 } from "~/models/objectives.server";
 import { isUuid } from "~/models/partnerships.server";
+import { pageTitle } from "~/lib/meta";
+import { getInstance } from "~/middleware/i18next";
 import type { Route } from "./+types/partnerships.$id.objectives";
 
 function notFound() {
@@ -40,8 +43,24 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
   ]);
   const editId = url.searchParams.get("edit");
   const editing = canEdit && editId ? (objectives.find((o) => o.id === editId) ?? null) : null;
-  return { objectives, archived, canEdit, editing, today: todayIso(), basePath: url.pathname };
+  return {
+    title: getInstance(context).t("partnership.objectives.title"),
+    objectives,
+    archived,
+    canEdit,
+    editing,
+    today: todayIso(),
+    basePath: url.pathname,
+  };
 }
+
+// The document title: this tab's title and the partnership's name (from the layout's loader).
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const layout = matches.find((match) => match?.id === "routes/partnerships.$id")?.loaderData as
+    { partnership?: { name?: string } } | undefined;
+  const name = layout?.partnership?.name;
+  return pageTitle(loaderData?.title && name ? `${loaderData.title} · ${name}` : loaderData?.title);
+};
 
 interface Answer {
   objectiveId: string | null;

@@ -5,7 +5,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
-import { CheckboxField, CheckboxGroup, NumberField, SelectField } from "~/components/records/fields";
+import { SelectField } from "~/components/form";
+import { CheckboxField, CheckboxGroup, NumberField } from "~/components/records/fields";
 import { fundingSources, fundingStages, outcomePathways, type OutcomePathway } from "~/lib/enums";
 import { fundingLineInput } from "~/lib/validation/partnership-records";
 

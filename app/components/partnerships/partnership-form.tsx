@@ -14,7 +14,7 @@ import {
   type PartnershipStatus,
 } from "~/lib/enums";
 import { createPartnershipInput, updatePartnershipInput } from "~/lib/validation/partnerships";
-import { SelectField, TextAreaField } from "./fields";
+import { SelectField, TextAreaField } from "~/components/form";
 
 /** The values someone else saved, shown when a save is refused as stale. */
 export interface CurrentPartnershipValues {

@@ -1,56 +1,12 @@
 // Form pieces of the records hanging off a partnership or a pilot (objectives, funding lines,
-// documents): selects, checkboxes, the archive button and the "changed by someone else" notice.
-import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+// documents): numbers, checkboxes, the archive button and the "changed by someone else" notice.
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { ErrorList } from "~/components/form";
 
 const inputClass =
   "mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
-
-export function SelectField({
-  field,
-  label,
-  options,
-  emptyLabel,
-  hint,
-}: {
-  field: FieldMetadata<string | undefined>;
-  label: string;
-  options: readonly { value: string; label: string }[];
-  /** When given, a first option with no value (the field is optional). */
-  emptyLabel?: string;
-  hint?: string;
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const props = getSelectProps(field, { ariaAttributes: true });
-  return (
-    <div>
-      <label htmlFor={field.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        {...props}
-        key={props.key}
-        aria-describedby={[props["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined}
-        className={inputClass}
-      >
-        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
 
 /** A number that may have decimals: `step="any"`, or browsers without JavaScript refuse 12.5. */
 export function NumberField({
