@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link, redirect, useLocation } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
@@ -233,6 +233,8 @@ function DocumentForm({
 }
 
 export default function PartnershipDocuments({ loaderData, actionData }: Route.ComponentProps) {
+  // A new key after each navigation: a saved form starts empty again; a refused one keeps its values.
+  const location = useLocation();
   const { t } = useTranslation();
   const { documents, archived, canEdit, editing, basePath } = loaderData;
   const current = actionData?.current ?? null;
@@ -275,7 +277,7 @@ export default function PartnershipDocuments({ loaderData, actionData }: Route.C
             />
           ) : null}
           <DocumentForm
-            key={editing ? `${editing.id}-${editing.version}` : "new"}
+            key={editing ? `${editing.id}-${editing.version}` : `new-${location.key}`}
             document={editing}
             lastResult={lastResult}
             cancelHref={basePath}

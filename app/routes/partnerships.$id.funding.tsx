@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, redirect } from "react-router";
+import { data, redirect, useLocation } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { FundingLineForm } from "~/components/funding/funding-line-form";
 import { FundingLinesTable, FundingTotals, FundingWarnings } from "~/components/funding/funding-summary";
@@ -116,6 +116,8 @@ export async function action({ request, context, params, url }: Route.ActionArgs
 }
 
 export default function PartnershipFunding({ loaderData, actionData }: Route.ComponentProps) {
+  // A new key after each navigation: a saved form starts empty again; a refused one keeps its values.
+  const location = useLocation();
   const { t, i18n } = useTranslation();
   const { lines, archived, totals, warnings, funders, recipients, canEdit, editing, basePath } = loaderData;
   const current = actionData?.current ?? null;
@@ -168,7 +170,7 @@ export default function PartnershipFunding({ loaderData, actionData }: Route.Com
             />
           ) : null}
           <FundingLineForm
-            key={formLine ? `${formLine.id}-${formLine.version}` : "new"}
+            key={formLine ? `${formLine.id}-${formLine.version}` : `new-${location.key}`}
             line={formLine}
             lastResult={lastResult}
             funders={funders}

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link, redirect, useLocation } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { EmptyState } from "~/components/empty-state";
@@ -125,6 +125,8 @@ function orgName(member: Pick<MemberRow, "organisationName" | "organisationAcron
 }
 
 export default function PartnershipMembers({ loaderData, actionData }: Route.ComponentProps) {
+  // A new key after each navigation: a saved form starts empty again; a refused one keeps its values.
+  const location = useLocation();
   const { t, i18n } = useTranslation();
   const { members, candidates, canEdit, editing, today } = loaderData;
   const none = t("common.none");
@@ -238,6 +240,7 @@ export default function PartnershipMembers({ loaderData, actionData }: Route.Com
       ) : null}
       {canEdit ? (
         <AddMember
+          key={`new-${location.key}`}
           candidates={candidates}
           lastResult={actionData?.intent === "add" ? (actionData.result ?? undefined) : undefined}
         />

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link, redirect, useLocation } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
@@ -332,6 +332,8 @@ function ObjectiveForm({
 }
 
 export default function PartnershipObjectives({ loaderData, actionData }: Route.ComponentProps) {
+  // A new key after each navigation: a saved form starts empty again; a refused one keeps its values.
+  const location = useLocation();
   const { t, i18n } = useTranslation();
   const { objectives, archived, canEdit, editing, today, basePath } = loaderData;
   const current = actionData?.current ?? null;
@@ -387,7 +389,7 @@ export default function PartnershipObjectives({ loaderData, actionData }: Route.
             />
           ) : null}
           <ObjectiveForm
-            key={editing ? `${editing.id}-${editing.version}` : "new"}
+            key={editing ? `${editing.id}-${editing.version}` : `new-${location.key}`}
             objective={editing}
             lastResult={lastResult}
             cancelHref={basePath}

@@ -8,7 +8,7 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link, redirect, useLocation } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";
 import { ErrorList, FormErrors, SubmitButton, TextField } from "~/components/form";
@@ -167,6 +167,8 @@ const bandTone: Record<ExposureBand, string> = {
 };
 
 export default function PartnershipRisks({ loaderData, actionData }: Route.ComponentProps) {
+  // A new key after each navigation: a saved form starts empty again; a refused one keeps its values.
+  const location = useLocation();
   const { t } = useTranslation();
   const { register, canEdit, owners, archived, today, editId } = loaderData;
   if (register.access === "aggregate") return <RiskAggregates summary={register.summary} />;
@@ -202,6 +204,7 @@ export default function PartnershipRisks({ loaderData, actionData }: Route.Compo
             {t("partnership.risks.form.newTitle")}
           </h2>
           <RiskForm
+            key={`new-${location.key}`}
             risk={null}
             owners={owners}
             answer={actionData?.intent === "save" && actionData.formId === "risk-new" ? actionData : null}
@@ -346,7 +349,7 @@ function RiskMatrix({ risks }: { risks: RiskDetail[] }) {
                         band: t(`partnership.risks.bands.${cell.band}`),
                       })}
                     </span>
-                    <span aria-hidden="true" className="block text-xs opacity-70">
+                    <span aria-hidden="true" className="block text-xs">
                       {cell.exposure}
                     </span>
                     {cell.risks.length > 0 ? (
