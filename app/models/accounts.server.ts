@@ -19,8 +19,9 @@ import {
 } from "~/db/schema";
 import type { Locale, UserRole } from "~/lib/enums";
 import { scopeFor } from "~/lib/validation/users";
-import { recordAudit, type Actor } from "./audit.server";
+import { recordAudit, type Actor, changedFields } from "./audit.server";
 import { auditableUser, findUserByEmail } from "./users.server";
+import { one } from "~/db/rows.server";
 
 const HOUR_MS = 60 * 60 * 1000;
 export const INVITATION_LIFETIME_MS = 7 * 24 * HOUR_MS;
@@ -247,19 +248,6 @@ async function lockUser(tx: Db, userId: string): Promise<User | undefined> {
   return user;
 }
 
-/** The fields that differ, before and after: what the audit log keeps of an update. */
-function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      b[key] = before[key];
-      a[key] = after[key];
-    }
-  }
-  return { before: b, after: a };
-}
-
 /** A unique index refused the row (e.g. two accounts for one email, created at the same time). */
 function isUniqueViolation(error: unknown): boolean {
   let current: unknown = error;
@@ -268,12 +256,6 @@ function isUniqueViolation(error: unknown): boolean {
     current = (current as { cause?: unknown }).cause;
   }
   return false;
-}
-
-function one<T>(rows: T[]): T {
-  const row = rows[0];
-  if (row === undefined) throw new Error("the statement returned no row");
-  return row;
 }
 
 // --- creating accounts ----------------------------------------------------------------------------

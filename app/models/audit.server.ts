@@ -180,3 +180,20 @@ async function withActors(db: Db, rows: AuditLogEntry[]): Promise<AuditEntryView
     };
   });
 }
+
+/**
+ * What the audit log keeps of an update: the fields that differ, before and after (updatedAt is
+ * noise: it changes with every update).
+ */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (key === "updatedAt") continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}

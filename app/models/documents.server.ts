@@ -4,16 +4,9 @@ import { and, asc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { documents, type Document } from "~/db/schema";
 import type { DocumentInput, RecordCommandInput } from "~/lib/validation/partnership-records";
-import { recordAudit, type Actor } from "./audit.server";
-import {
-  changedFields,
-  findOwner,
-  one,
-  ownedBy,
-  ownerColumns,
-  type Outcome,
-  type RecordOwner,
-} from "./owned-records.server";
+import { recordAudit, type Actor, changedFields } from "./audit.server";
+import { findOwner, ownedBy, ownerColumns, type Outcome, type RecordOwner } from "./owned-records.server";
+import { one } from "~/db/rows.server";
 
 export type { Document } from "~/db/schema";
 

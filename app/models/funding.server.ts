@@ -18,14 +18,12 @@ import type {
   FundingRefusal,
   RecordCommandInput,
 } from "~/lib/validation/partnership-records";
-import { recordAudit, type Actor } from "./audit.server";
+import { recordAudit, type Actor, changedFields } from "./audit.server";
 import {
   activeOrganisationOptions,
-  changedFields,
   currentMemberOptions,
   findOwner,
   isCurrentMember,
-  one,
   orNull,
   organisationExists,
   ownedBy,
@@ -33,6 +31,7 @@ import {
   type Outcome,
   type RecordOwner,
 } from "./owned-records.server";
+import { one } from "~/db/rows.server";
 
 export type { RecordOwner as FundingOwner } from "./owned-records.server";
 export type { FundingLine } from "~/db/schema";

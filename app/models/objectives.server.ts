@@ -4,8 +4,9 @@ import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { objectives, type Objective } from "~/db/schema";
 import type { ObjectiveInput, RecordCommandInput } from "~/lib/validation/partnership-records";
-import { recordAudit, type Actor } from "./audit.server";
-import { changedFields, findOwner, one, orNull, type Outcome } from "./owned-records.server";
+import { recordAudit, type Actor, changedFields } from "./audit.server";
+import { findOwner, orNull, type Outcome } from "./owned-records.server";
+import { one } from "~/db/rows.server";
 
 export type { Objective } from "~/db/schema";
 

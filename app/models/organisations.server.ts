@@ -42,8 +42,9 @@ import { offsetOf, toPage, type Page, type PageRequest } from "~/lib/pagination"
 import { riskExposure } from "~/lib/signals";
 import { similarNames } from "~/lib/similar-names";
 import type { OrganisationFields, OrganisationFilters } from "~/lib/validation/organisations";
-import { recordAudit, type Actor } from "./audit.server";
+import { recordAudit, type Actor, changedFields } from "./audit.server";
 import { relationshipsOf, type RelationshipView } from "./relationships.server";
+import { one } from "~/db/rows.server";
 
 // --- the list ---------------------------------------------------------------------------------------
 
@@ -383,26 +384,6 @@ export type SaveOrganisationResult =
   | { ok: false; reason: "duplicate"; similar: SimilarOrganisation[] }
   | { ok: false; reason: "unknownParent" | "unknownMunicipality" | "parentSelf" | "notFound" }
   | { ok: false; reason: "stale"; current: Organisation };
-
-function one<T>(rows: T[]): T {
-  const row = rows[0];
-  if (row === undefined) throw new Error("the statement returned no row");
-  return row;
-}
-
-/** The fields that differ, before and after: what the audit log keeps of an update. */
-function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const key of Object.keys(after)) {
-    if (key === "updatedAt") continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      b[key] = before[key];
-      a[key] = after[key];
-    }
-  }
-  return { before: b, after: a };
-}
 
 /** The columns a form sets; an empty optional field is stored as null. */
 function columnsOf(input: OrganisationFields) {

@@ -95,26 +95,6 @@ export async function organisationExists(db: Db, id: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** The fields that differ, before and after: what the audit log keeps of an update. */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const key of Object.keys(after)) {
-    if (key === "updatedAt") continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      b[key] = before[key];
-      a[key] = after[key];
-    }
-  }
-  return { before: b, after: a };
-}
-
-export function one<T>(rows: T[]): T {
-  const row = rows[0];
-  if (row === undefined) throw new Error("the statement returned no row");
-  return row;
-}
-
 /** Empty optional form fields arrive as undefined: store them as null. */
 export function orNull<T>(value: T | undefined): T | null {
   return value === undefined ? null : value;

@@ -51,10 +51,11 @@ import {
   type PartnershipListQuery,
   type PartnershipRefusal,
 } from "~/lib/validation/partnerships";
-import { recordAudit, type Actor } from "./audit.server";
+import { recordAudit, type Actor, changedFields } from "./audit.server";
 
 export type { Partnership } from "~/db/schema";
 import { partnershipSignals } from "./signals.server";
+import { one } from "~/db/rows.server";
 
 export interface NextDueItem {
   kind: "objective" | "funding" | "riskReview";
@@ -346,26 +347,6 @@ export async function findPartnershipOverview(db: Db, id: string) {
 
 export type PartnershipOutcome =
   { ok: true; partnership: Partnership } | { ok: false; reason: PartnershipRefusal; current?: Partnership };
-
-function one<T>(rows: T[]): T {
-  const row = rows[0];
-  if (row === undefined) throw new Error("the statement returned no row");
-  return row;
-}
-
-/** The fields that differ, before and after: what the audit log keeps of an update. */
-function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const key of Object.keys(after)) {
-    if (key === "updatedAt") continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      b[key] = before[key];
-      a[key] = after[key];
-    }
-  }
-  return { before: b, after: a };
-}
 
 function partnershipValues(input: PartnershipFields) {
   return {

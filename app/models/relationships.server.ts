@@ -5,7 +5,8 @@ import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { organisations, relationships, type Relationship } from "~/db/schema";
 import type { RelationshipType } from "~/lib/enums";
-import { recordAudit, type Actor } from "./audit.server";
+import { recordAudit, type Actor, changedFields } from "./audit.server";
+import { one } from "~/db/rows.server";
 
 export interface RelationshipView {
   id: string;
@@ -92,12 +93,6 @@ export type SaveRelationshipResult =
   | { ok: false; reason: RelationshipProblem | "notFound" }
   | { ok: false; reason: "stale"; current: Relationship };
 
-function one<T>(rows: T[]): T {
-  const row = rows[0];
-  if (row === undefined) throw new Error("the statement returned no row");
-  return row;
-}
-
 function columnsOf(organisationId: string, input: RelationshipFields) {
   const outgoing = input.direction === "outgoing";
   return {
@@ -124,19 +119,6 @@ async function problemOf(tx: Db, columns: ReturnType<typeof columnsOf>): Promise
       ),
     );
   return found.length === 2 ? null : "unknownOrganisation";
-}
-
-function changedFields(before: Relationship, after: Relationship) {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof Relationship)[]) {
-    if (key === "updatedAt") continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      b[key] = before[key];
-      a[key] = after[key];
-    }
-  }
-  return { before: b, after: a };
 }
 
 /** Add a relationship of organisation `organisationId` with another one. */
