@@ -21,6 +21,7 @@ export default [
     route("history", "routes/partnerships.$id.history.tsx"),
     // The other tabs: members, objectives, funding, risks, health, documents, history.
   ]),
+  route("network", "routes/network.tsx"),
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.ts"),
   route("setup", "routes/setup.tsx"),
@@ -32,6 +33,11 @@ export default [
   route("invite/:token", "routes/invite.$token.tsx"),
   route("reset/:token", "routes/reset.$token.tsx"),
   route("account", "routes/account.tsx"),
+  // Network exports (one module; the format is the path's).
+  route("export/network.gexf", "routes/export.network.ts", { id: "export-network-gexf" }),
+  route("export/network.json", "routes/export.network.ts", { id: "export-network-json" }),
+  route("export/network.nodes.csv", "routes/export.network.ts", { id: "export-network-nodes-csv" }),
+  route("export/network.edges.csv", "routes/export.network.ts", { id: "export-network-edges-csv" }),
   // Last: every other address.
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -50,6 +50,8 @@ const access: Record<string, Access> = {
     POST: ["coordinator", "organiser", "municipal_official"],
   },
   "routes/partnerships.$id.history.tsx": { GET: "signedIn", POST: "none" },
+  "routes/network.tsx": { GET: "signedIn", POST: coordinatorsOnly },
+  "routes/export.network.ts": { GET: "signedIn", POST: "none" },
   "routes/login.tsx": { GET: "public", POST: "public" },
   "routes/logout.ts": { GET: "public", POST: "public" },
   "routes/setup.tsx": { GET: "public", POST: "public" },

@@ -1,0 +1,239 @@
+// The map's filters: a GET form, so every view is a URL; values come back from the URL, errors from
+// parseNetworkFilters are shown next to their field.
+import { useTranslation } from "react-i18next";
+import { Form, useLocation } from "react-router";
+import { levels, organisationTypes, partnershipStatuses, riskCategories } from "~/lib/enums";
+import type { NetworkFilters } from "~/lib/network/types";
+
+export type FilterErrors = Partial<Record<keyof NetworkFilters, string>>;
+
+const fieldClass = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
+const labelClass = "block text-sm font-medium text-slate-800";
+
+function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {/* The key comes from parseNetworkFilters: network.filters.errors.<field>. */}
+      {t(error as "network.filters.title")}
+    </p>
+  );
+}
+
+function CheckboxGroup<T extends string>({
+  legend,
+  name,
+  values,
+  selected,
+  labelOf,
+}: {
+  legend: string;
+  name: string;
+  values: readonly T[];
+  selected: readonly string[];
+  labelOf: (value: T) => string;
+}) {
+  return (
+    <fieldset className="min-w-0">
+      <legend className={labelClass}>{legend}</legend>
+      <div className="mt-1 max-h-32 space-y-0.5 overflow-y-auto rounded border border-slate-200 p-2">
+        {values.map((value) => (
+          <label key={value} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name={name} value={value} defaultChecked={selected.includes(value)} />
+            {labelOf(value)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function FiltersForm({
+  filters,
+  errors,
+  countries,
+  partnerships,
+  view,
+  searchMatches,
+}: {
+  filters: NetworkFilters;
+  errors: FilterErrors;
+  /** Countries present among organisations. */
+  countries: string[];
+  /** Partnerships to pick one to light up (id, name). */
+  partnerships: { id: string; name: string }[];
+  view: "map" | "table";
+  /** Organisations the search matched (map view), null when unknown. */
+  searchMatches: number | null;
+}) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const countryValues = [...countries, "none"];
+  return (
+    <Form
+      method="get"
+      key={location.search}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4"
+      aria-label={t("network.filters.title")}
+    >
+      {view === "table" ? <input type="hidden" name="view" value="table" /> : null}
+      {filters.sinceEventId ? <input type="hidden" name="sinceEvent" value={filters.sinceEventId} /> : null}
+      {filters.expand.map((id) => (
+        <input key={id} type="hidden" name="expand" value={id} />
+      ))}
+      <div className="md:col-span-2">
+        <label htmlFor="network-q" className={labelClass}>
+          {t("network.filters.search")}
+        </label>
+        <input
+          id="network-q"
+          type="search"
+          name="q"
+          defaultValue={filters.q}
+          className={fieldClass}
+          aria-describedby="network-q-result"
+        />
+        <p id="network-q-result" role="status" className="mt-1 text-sm text-slate-700">
+          {filters.q && searchMatches !== null
+            ? searchMatches === 0
+              ? t("network.filters.noMatch")
+              : t("network.filters.matches", { count: searchMatches })
+            : null}
+        </p>
+        <FieldError id="network-q-error" error={errors.q} />
+      </div>
+      <div>
+        <label htmlFor="network-partnership" className={labelClass}>
+          {t("network.filters.partnership")}
+        </label>
+        <select
+          id="network-partnership"
+          name="partnership"
+          defaultValue={filters.partnershipId ?? ""}
+          className={fieldClass}
+        >
+          <option value="">{t("network.filters.noPartnership")}</option>
+          {partnerships.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id="network-partnership-error" error={errors.partnershipId} />
+      </div>
+      <div>
+        <label htmlFor="network-risk" className={labelClass}>
+          {t("network.filters.risk")}
+        </label>
+        <select
+          id="network-risk"
+          name="risk"
+          defaultValue={filters.riskCategory ?? ""}
+          className={fieldClass}
+        >
+          <option value="">{t("network.filters.anyRisk")}</option>
+          {riskCategories.map((category) => (
+            <option key={category} value={category}>
+              {t(`enums.riskCategory.${category}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <CheckboxGroup
+        legend={t("network.filters.country")}
+        name="country"
+        values={countryValues}
+        selected={filters.countries}
+        labelOf={(value) => (value === "none" ? t("network.filters.noCountry") : value)}
+      />
+      <CheckboxGroup
+        legend={t("network.filters.type")}
+        name="type"
+        values={organisationTypes}
+        selected={filters.types}
+        labelOf={(value) => t(`enums.organisationType.${value}`)}
+      />
+      <CheckboxGroup
+        legend={t("network.filters.level")}
+        name="level"
+        values={levels}
+        selected={filters.levels}
+        labelOf={(value) => t(`enums.level.${value}`)}
+      />
+      <CheckboxGroup
+        legend={t("network.filters.status")}
+        name="status"
+        values={partnershipStatuses}
+        selected={filters.statuses}
+        labelOf={(value) => t(`enums.partnershipStatus.${value}`)}
+      />
+      <div>
+        <label htmlFor="network-min-trust" className={labelClass}>
+          {t("network.filters.minTrust")}
+        </label>
+        <input
+          id="network-min-trust"
+          type="number"
+          name="minTrust"
+          min={1}
+          max={5}
+          step={0.1}
+          defaultValue={filters.minTrust ?? ""}
+          className={fieldClass}
+          aria-invalid={errors.minTrust ? true : undefined}
+          aria-describedby={errors.minTrust ? "network-min-trust-error" : undefined}
+        />
+        <FieldError id="network-min-trust-error" error={errors.minTrust} />
+      </div>
+      <div>
+        <label htmlFor="network-as-of" className={labelClass}>
+          {t("network.filters.asOf")}
+        </label>
+        <input
+          id="network-as-of"
+          type="date"
+          name="asOf"
+          defaultValue={filters.asOf ?? ""}
+          className={fieldClass}
+          aria-invalid={errors.asOf ? true : undefined}
+          aria-describedby={errors.asOf ? "network-as-of-error" : undefined}
+        />
+        <FieldError id="network-as-of-error" error={errors.asOf} />
+      </div>
+      <div>
+        <label htmlFor="network-since" className={labelClass}>
+          {t("network.filters.since")}
+        </label>
+        <input
+          id="network-since"
+          type="date"
+          name="since"
+          defaultValue={filters.since ?? ""}
+          className={fieldClass}
+          aria-invalid={errors.since ? true : undefined}
+          aria-describedby={errors.since ? "network-since-error" : undefined}
+        />
+        <FieldError id="network-since-error" error={errors.since} />
+        <FieldError id="network-since-event-error" error={errors.sinceEventId} />
+      </div>
+      <div className="flex flex-col justify-end gap-2">
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="hubs" value="1" defaultChecked={filters.hubs} />
+          {t("network.filters.hubs")}
+        </label>
+      </div>
+      <div className="flex items-end gap-2 md:col-span-4">
+        <button
+          type="submit"
+          className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800"
+        >
+          {t("network.filters.apply")}
+        </button>
+        <a href={view === "table" ? "?view=table" : "?"} className="text-sm text-brand-700 underline">
+          {t("network.filters.reset")}
+        </a>
+      </div>
+    </Form>
+  );
+}

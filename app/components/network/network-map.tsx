@@ -1,0 +1,297 @@
+// The React Flow canvas of the network map. Rendered in the browser only (the page shows a
+// placeholder on the server). Nodes and edges come memoised from the loader's view; coordinators
+// drag organisations and save the layout; PNG/SVG of the current view.
+import {
+  applyNodeChanges,
+  Controls,
+  ReactFlow,
+  type NodeChange,
+  type NodeMouseHandler,
+  type OnNodeDrag,
+  type ReactFlowInstance,
+} from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFetcher } from "react-router";
+import type { NetworkView } from "~/lib/network/types";
+import { edgeTypes, type NetworkFlowEdge } from "./edges";
+import { toFlowEdges, toFlowNodes, toLayoutUnits } from "./flow";
+import { nodeTypes, type FlowNode } from "./nodes";
+
+export interface MapHandlers {
+  onOpenOrganisation: (id: string) => void;
+  onExpandCluster: (id: string) => void;
+  onSelectPartnership: (partnershipId: string) => void;
+}
+
+/** What the page's action answers to the layout forms. */
+export interface LayoutAnswer {
+  ok: boolean;
+  intent: "save-layout" | "relayout" | null;
+  /** An i18n key under network.layout.* when refused. */
+  error: "stale" | "invalid" | null;
+}
+
+const EXPORT_EXCLUDED = [
+  "react-flow__controls",
+  "react-flow__minimap",
+  "react-flow__attribution",
+  "network-toolbar",
+];
+
+function download(dataUrl: string, filename: string) {
+  const a = document.createElement("a");
+  a.href = dataUrl;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export function NetworkMap({
+  view,
+  canEditLayout,
+  handlers,
+}: {
+  view: NetworkView;
+  canEditLayout: boolean;
+  handlers: MapHandlers;
+}) {
+  const { t } = useTranslation();
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const instanceRef = useRef<ReactFlowInstance<FlowNode, NetworkFlowEdge> | null>(null);
+
+  const initialNodes = useMemo(
+    () => toFlowNodes(view.nodes, t, { draggable: canEditLayout }),
+    [view.nodes, t, canEditLayout],
+  );
+  const edges = useMemo(() => toFlowEdges(view, t), [view, t]);
+  const kinds = useMemo(() => new Map(view.nodes.map((node) => [node.id, node])), [view.nodes]);
+
+  // Controlled nodes (dragging moves them), reset whenever the loader sends new ones.
+  const [source, setSource] = useState(initialNodes);
+  const [nodes, setNodes] = useState<FlowNode[]>(initialNodes);
+  const [moved, setMoved] = useState<Record<string, { x: number; y: number }>>({});
+  if (source !== initialNodes) {
+    setSource(initialNodes);
+    setNodes(initialNodes);
+    setMoved({});
+  }
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current)),
+    [],
+  );
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_event, _node, dragged) => {
+    setMoved((current) => {
+      const next = { ...current };
+      for (const node of dragged) {
+        next[node.id] = toLayoutUnits(node.position);
+      }
+      return next;
+    });
+  }, []);
+
+  const activate = useCallback(
+    (id: string) => {
+      const node = kinds.get(id);
+      if (!node) return;
+      if (node.kind === "organisation") handlers.onOpenOrganisation(id);
+      else if (node.kind === "cluster") handlers.onExpandCluster(id);
+      else handlers.onSelectPartnership(node.partnershipId);
+    },
+    [kinds, handlers],
+  );
+  const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
+    (_event, node) => activate(node.id),
+    [activate],
+  );
+  // React Flow's onNodeClick does not fire on Enter: the focused node wrapper carries data-id.
+  useEffect(() => {
+    const wrapper = wrapperRef.current;
+    if (!wrapper) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Enter") return;
+      const target = event.target;
+      if (!(target instanceof HTMLElement) || !target.classList.contains("react-flow__node")) return;
+      const id = target.getAttribute("data-id");
+      if (id) {
+        event.preventDefault();
+        activate(id);
+      }
+    };
+    wrapper.addEventListener("keydown", onKeyDown);
+    return () => wrapper.removeEventListener("keydown", onKeyDown);
+  }, [activate]);
+
+  // Ready: React Flow initialised and a frame painted with the current nodes.
+  const [initialised, setInitialised] = useState(false);
+  const [readyFor, setReadyFor] = useState<FlowNode[] | null>(null);
+  const ready = initialised && readyFor === initialNodes;
+  const onInit = useCallback((instance: ReactFlowInstance<FlowNode, NetworkFlowEdge>) => {
+    instanceRef.current = instance;
+    setInitialised(true);
+  }, []);
+  useEffect(() => {
+    if (!initialised) return;
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => setReadyFor(initialNodes));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [initialised, initialNodes]);
+
+  // New data: fit it; a search result: zoom onto it.
+  const focusId = view.focusId;
+  useEffect(() => {
+    const instance = instanceRef.current;
+    if (!initialised || !instance) return;
+    if (focusId && initialNodes.some((node) => node.id === focusId)) {
+      void instance.fitView({ nodes: [{ id: focusId }], maxZoom: 1.2 });
+    } else {
+      void instance.fitView();
+    }
+  }, [initialised, initialNodes, focusId]);
+
+  const exportImage = useCallback(async (format: "png" | "svg") => {
+    const element = wrapperRef.current?.querySelector<HTMLElement>(".react-flow");
+    if (!element) return;
+    const { toPng, toSvg } = await import("html-to-image");
+    const options = {
+      backgroundColor: "#ffffff",
+      filter: (node: HTMLElement) =>
+        !(node.classList && EXPORT_EXCLUDED.some((name) => node.classList.contains(name))),
+    };
+    const dataUrl = format === "png" ? await toPng(element, options) : await toSvg(element, options);
+    download(dataUrl, `trellis-network.${format}`);
+  }, []);
+
+  const movedCount = Object.keys(moved).length;
+  return (
+    <div className="space-y-2">
+      <MapToolbar
+        view={view}
+        canEditLayout={canEditLayout}
+        moved={moved}
+        movedCount={movedCount}
+        onExport={exportImage}
+      />
+      <div
+        ref={wrapperRef}
+        data-testid="network-map"
+        data-map-ready={ready ? "true" : "false"}
+        data-node-count={view.nodes.length}
+        className="h-[70vh] min-h-[420px] rounded-lg border border-slate-200 bg-white"
+      >
+        <ReactFlow<FlowNode, NetworkFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeClick={onNodeClick}
+          onNodeDragStop={onNodeDragStop}
+          onInit={onInit}
+          nodeOrigin={[0.5, 0.5]}
+          onlyRenderVisibleElements
+          minZoom={0.05}
+          maxZoom={3}
+          fitView
+          nodesDraggable={canEditLayout}
+          nodesConnectable={false}
+          nodesFocusable
+          edgesFocusable={false}
+          elementsSelectable
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          zoomOnDoubleClick={false}
+          ariaLabelConfig={{
+            "node.a11yDescription.default": t("network.map.a11yNode"),
+            "node.a11yDescription.keyboardDisabled": t("network.map.a11yNode"),
+            "edge.a11yDescription.default": t("network.map.a11yEdge"),
+            "controls.ariaLabel": t("network.map.controls"),
+            "controls.zoomIn.ariaLabel": t("network.map.zoomIn"),
+            "controls.zoomOut.ariaLabel": t("network.map.zoomOut"),
+            "controls.fitView.ariaLabel": t("network.map.fitView"),
+          }}
+        >
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+    </div>
+  );
+}
+
+function MapToolbar({
+  view,
+  canEditLayout,
+  moved,
+  movedCount,
+  onExport,
+}: {
+  view: NetworkView;
+  canEditLayout: boolean;
+  moved: Record<string, { x: number; y: number }>;
+  movedCount: number;
+  onExport: (format: "png" | "svg") => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const save = useFetcher<LayoutAnswer>({ key: "network-save-layout" });
+  const relayout = useFetcher<LayoutAnswer>({ key: "network-relayout" });
+  const answer = save.data ?? relayout.data;
+  const buttonClass =
+    "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-50";
+  return (
+    <div className="network-toolbar flex flex-wrap items-center gap-2">
+      <button type="button" className={buttonClass} onClick={() => void onExport("png")}>
+        {t("network.exportImage.png")}
+      </button>
+      <button type="button" className={buttonClass} onClick={() => void onExport("svg")}>
+        {t("network.exportImage.svg")}
+      </button>
+      {canEditLayout ? (
+        <>
+          <save.Form method="post" className="inline">
+            <input type="hidden" name="intent" value="save-layout" />
+            <input type="hidden" name="positions" value={JSON.stringify(moved)} />
+            <input type="hidden" name="version" value={view.layout.version ?? ""} />
+            <button
+              type="submit"
+              className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-50"
+              disabled={movedCount === 0 || save.state !== "idle"}
+            >
+              {t("network.layout.save", { count: movedCount })}
+            </button>
+          </save.Form>
+          <relayout.Form
+            method="post"
+            className="inline"
+            onSubmit={(event) => {
+              if (!window.confirm(t("network.layout.relayoutConfirm"))) event.preventDefault();
+            }}
+          >
+            <input type="hidden" name="intent" value="relayout" />
+            <button type="submit" className={buttonClass} disabled={relayout.state !== "idle"}>
+              {t("network.layout.relayout")}
+            </button>
+          </relayout.Form>
+          <span className="text-xs text-slate-700">
+            {view.layout.saved ? t("network.layout.savedLayout") : t("network.layout.computedLayout")}
+          </span>
+        </>
+      ) : null}
+      <p role="status" className="text-sm">
+        {answer?.error === "stale" ? (
+          <span className="text-red-700">{t("network.layout.stale")}</span>
+        ) : answer?.error === "invalid" ? (
+          <span className="text-red-700">{t("network.layout.invalid")}</span>
+        ) : answer?.ok && answer.intent === "save-layout" && save.state === "idle" ? (
+          <span className="text-green-800">{t("network.layout.saved")}</span>
+        ) : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+// The map's custom nodes, each memoised: an organisation (fill by type, border by level, size by
+// centrality), a cluster of organisations (country, count, a bar of its types) and a partnership hub
+// (a small diamond coloured by trust). None subscribes to the store: each renders from its own data.
+import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { useTranslation } from "react-i18next";
+import { organisationTypes } from "~/lib/enums";
+import type { ViewNode } from "~/lib/network/types";
+import { trustBand } from "~/lib/signals";
+import {
+  CHANGE_COLOURS,
+  CLUSTER_DIAMETER,
+  HUB_SIZE,
+  LEVEL_BORDERS,
+  TRUST_COLOURS,
+  TYPE_COLOURS,
+  nodeDiameter,
+} from "./style";
+
+export type OrganisationNodeData = Extract<ViewNode, { kind: "organisation" }>;
+export type ClusterNodeData = Extract<ViewNode, { kind: "cluster" }>;
+export type PartnershipNodeData = Extract<ViewNode, { kind: "partnership" }>;
+
+export type OrganisationFlowNode = Node<OrganisationNodeData, "organisation">;
+export type ClusterFlowNode = Node<ClusterNodeData, "cluster">;
+export type PartnershipFlowNode = Node<PartnershipNodeData, "partnership">;
+export type FlowNode = OrganisationFlowNode | ClusterFlowNode | PartnershipFlowNode;
+
+/** Edges run centre to centre: one invisible handle of each kind in the middle of every node. */
+const handleStyle: React.CSSProperties = {
+  left: "50%",
+  top: "50%",
+  width: 1,
+  height: 1,
+  minWidth: 0,
+  minHeight: 0,
+  border: 0,
+  opacity: 0,
+  pointerEvents: "none",
+  transform: "translate(-50%, -50%)",
+};
+
+function CentreHandles() {
+  return (
+    <>
+      <Handle type="target" position={Position.Top} style={handleStyle} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} style={handleStyle} isConnectable={false} />
+    </>
+  );
+}
+
+const labelClass =
+  "pointer-events-none absolute left-1/2 top-full mt-0.5 max-w-40 -translate-x-1/2 truncate whitespace-nowrap rounded bg-white/85 px-1 text-[11px] leading-tight text-slate-900";
+
+function OrganisationNodeView({ data }: NodeProps<OrganisationFlowNode>) {
+  const diameter = nodeDiameter(data.size);
+  const border = LEVEL_BORDERS[data.level];
+  const ring = data.focused
+    ? "0 0 0 4px #ffffff, 0 0 0 8px #2563eb"
+    : data.highlighted
+      ? "0 0 0 3px #ffffff, 0 0 0 6px #f59e0b"
+      : undefined;
+  return (
+    <div
+      className="relative"
+      data-node-kind="organisation"
+      data-node-id={data.id}
+      data-country={data.countryCode ?? "none"}
+      data-focused={data.focused ? "true" : undefined}
+      data-highlighted={data.highlighted ? "true" : undefined}
+      style={{ width: diameter, height: diameter }}
+    >
+      <div
+        className="rounded-full"
+        style={{
+          width: diameter,
+          height: diameter,
+          background: TYPE_COLOURS[data.type],
+          border: `${border.style === "double" ? 4 : 3}px ${border.style} ${border.colour}`,
+          boxShadow: ring,
+        }}
+      />
+      <span className={labelClass}>{data.label}</span>
+      <CentreHandles />
+    </div>
+  );
+}
+
+function ClusterNodeView({ data }: NodeProps<ClusterFlowNode>) {
+  const { t } = useTranslation();
+  const total = Math.max(1, data.count);
+  return (
+    <div
+      className="flex flex-col items-center justify-center gap-1 rounded-2xl border-2 border-slate-500 bg-slate-50 p-2 text-center text-slate-900"
+      data-node-kind="cluster"
+      data-node-id={data.id}
+      data-highlighted={data.highlighted ? "true" : undefined}
+      style={{
+        width: CLUSTER_DIAMETER + 24,
+        minHeight: CLUSTER_DIAMETER,
+        boxShadow: data.highlighted ? "0 0 0 3px #ffffff, 0 0 0 6px #f59e0b" : undefined,
+      }}
+    >
+      <span className="text-sm font-semibold leading-tight">{data.label}</span>
+      <span className="text-xs">{t("network.cluster.count", { count: data.count })}</span>
+      <span className="flex h-2 w-full overflow-hidden rounded" aria-hidden="true">
+        {organisationTypes.map((type) => {
+          const n = data.byType[type] ?? 0;
+          return n > 0 ? (
+            <span key={type} style={{ width: `${(100 * n) / total}%`, background: TYPE_COLOURS[type] }} />
+          ) : null;
+        })}
+      </span>
+      <span className="text-[10px] text-slate-700">{t("network.cluster.expand")}</span>
+      <CentreHandles />
+    </div>
+  );
+}
+
+function PartnershipNodeView({ data }: NodeProps<PartnershipFlowNode>) {
+  const colour = TRUST_COLOURS[trustBand(data.trustIndex)];
+  const glow = data.change ? `0 0 0 3px ${CHANGE_COLOURS[data.change]}` : undefined;
+  return (
+    <div
+      className="relative"
+      data-node-kind="partnership"
+      data-node-id={data.id}
+      data-highlighted={data.highlighted ? "true" : undefined}
+      data-change={data.change ?? undefined}
+      style={{ width: HUB_SIZE, height: HUB_SIZE }}
+    >
+      <div
+        style={{
+          width: HUB_SIZE,
+          height: HUB_SIZE,
+          background: colour,
+          transform: "rotate(45deg)",
+          border: data.highlighted ? "3px solid #f59e0b" : "2px solid #ffffff",
+          boxShadow: glow,
+        }}
+      />
+      <span className={labelClass}>{data.label}</span>
+      <CentreHandles />
+    </div>
+  );
+}
+
+export const OrganisationNode = memo(OrganisationNodeView);
+export const ClusterNode = memo(ClusterNodeView);
+export const PartnershipNode = memo(PartnershipNodeView);
+
+/** Defined once at module level: React Flow warns (and re-mounts) when nodeTypes changes identity. */
+export const nodeTypes = {
+  organisation: OrganisationNode,
+  cluster: ClusterNode,
+  partnership: PartnershipNode,
+};

@@ -1,0 +1,85 @@
+// The network map's view, from the snapshot and the filters: search, selection, edges, level of detail.
+// Pure glue called by the model (app/models/network.server.ts), which supplies the snapshot, the change
+// set and the positions (saved or computed layout).
+import { groupForView, type Point } from "./lod";
+import { organisationEdges, selectNetwork } from "./select";
+import type { ChangeSet, NetworkFilters, NetworkSnapshot, NetworkView, SnapshotOrganisation } from "./types";
+
+/** Lower case without accents (NFD, combining marks removed): "Économie" -> "economie". */
+export function foldForSearch(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/**
+ * Organisations whose name or acronym contains `q`, case- and accent-insensitively. Exact matches
+ * (name or acronym equal to q) come first, then prefix matches, then other substrings; within each,
+ * by name (folded, then as written, then by id). A blank q matches nothing.
+ */
+export function searchOrganisations(
+  organisations: SnapshotOrganisation[],
+  q: string,
+): SnapshotOrganisation[] {
+  const needle = foldForSearch(q.trim());
+  if (needle === "") return [];
+  const ranked: { org: SnapshotOrganisation; rank: number; name: string }[] = [];
+  for (const org of organisations) {
+    const name = foldForSearch(org.name);
+    const acronym = org.acronym === null ? null : foldForSearch(org.acronym);
+    let rank: number;
+    if (name === needle || acronym === needle) rank = 0;
+    else if (name.startsWith(needle) || acronym?.startsWith(needle)) rank = 1;
+    else if (name.includes(needle) || acronym?.includes(needle)) rank = 2;
+    else continue;
+    ranked.push({ org, rank, name });
+  }
+  ranked.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+      (a.org.name < b.org.name ? -1 : a.org.name > b.org.name ? 1 : 0) ||
+      (a.org.id < b.org.id ? -1 : a.org.id > b.org.id ? 1 : 0),
+  );
+  return ranked.map((entry) => entry.org);
+}
+
+/**
+ * The view the page draws. Selects the network (selectNetwork), searches `filters.q` among the selected
+ * organisations (focusId = the first match, searchMatches = how many matched), builds the organisation
+ * edges and groups them for the level of detail (groupForView, with filters.expand, filters.hubs and
+ * filters.partnershipId). organisationCount is the number of selected organisations; `changes` and
+ * `layout` are passed through.
+ */
+export function buildNetworkView(
+  snapshot: NetworkSnapshot,
+  filters: NetworkFilters,
+  options: {
+    changes: ChangeSet | null;
+    positions: Record<string, Point>;
+    layout: NetworkView["layout"];
+  },
+): NetworkView {
+  const selected = selectNetwork(snapshot, filters, options.changes);
+  const matches = filters.q.trim() === "" ? [] : searchOrganisations(selected.organisations, filters.q);
+  const focusId = matches[0]?.id ?? null;
+  const edges = organisationEdges(selected);
+  const grouped = groupForView(selected, edges, {
+    expand: filters.expand,
+    focusId,
+    partnershipId: filters.partnershipId,
+    hubs: filters.hubs,
+    positions: options.positions,
+  });
+  return {
+    filters,
+    dataVersion: snapshot.dataVersion,
+    organisationCount: selected.organisations.length,
+    nodes: grouped.nodes,
+    edges: grouped.edges,
+    clustered: grouped.clustered,
+    expandRefused: grouped.expandRefused,
+    focusId,
+    searchMatches: matches.length,
+    changes: options.changes,
+    layout: options.layout,
+  };
+}

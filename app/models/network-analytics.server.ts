@@ -1,0 +1,232 @@
+// The network's analytics, cached in process per data version (no SQL of its own: the caller
+// passes the snapshot it read).
+//
+// - Structural figures (components, gaps, degrees) are computed synchronously, once per
+//   snapshot.dataVersion (and snapshot.today: which partnerships are current depends on the
+//   date, so a new day counts as a newer version); only the latest version is kept. The same version gives the same object
+//   until the betweenness figures change.
+// - Betweenness is never computed on the request path: the first call for a version starts a
+//   worker thread (exact up to EXACT_BETWEENNESS_MAX_NODES organisations, else sampled from
+//   min(N, 200) sources) and answers with the last ready result (possibly of an older version,
+//   which it says) or status "computing". One computation at a time: a version asked for while
+//   one runs is started when it finishes (only the newest such version).
+//
+// The cache is per process and derived from the database; every app instance builds its own.
+import { betweennessInWorker } from "~/models/betweenness-worker.server";
+import {
+  analyticsGraph,
+  structuralAnalytics,
+  TOP_COUNT,
+  type GraphInput,
+  type StructuralAnalytics,
+} from "~/lib/network/metrics";
+import {
+  EXACT_BETWEENNESS_MAX_NODES,
+  type NetworkAnalytics,
+  type NetworkSnapshot,
+} from "~/lib/network/types";
+
+/** Sources drawn for the sampled estimate above EXACT_BETWEENNESS_MAX_NODES organisations. */
+export const BETWEENNESS_SAMPLES = 200;
+/** Fixed so that the same data gives the same estimate. */
+const BETWEENNESS_SEED = 1;
+
+/** What a cached figure was computed from: the data version, then the day. */
+interface Stamp {
+  dataVersion: number;
+  today: string;
+}
+
+/** Orders stamps: by data version, then by day. */
+function compareStamps(a: Stamp, b: Stamp): number {
+  return a.dataVersion - b.dataVersion || (a.today < b.today ? -1 : a.today > b.today ? 1 : 0);
+}
+
+const stampOf = (snapshot: NetworkSnapshot): Stamp => ({
+  dataVersion: snapshot.dataVersion,
+  today: snapshot.today,
+});
+
+interface ReadyBetweenness extends Stamp {
+  method: "exact" | "sampled";
+  samples: number | null;
+  ids: string[];
+  values: Float64Array;
+  top: { id: string; label: string; value: number }[];
+  map: Map<string, number> | null;
+}
+
+interface State {
+  /** Bumped by resetAnalyticsCache so that a computation started before is ignored. */
+  generation: number;
+  structural: (Stamp & { value: StructuralAnalytics; graph: GraphInput }) | null;
+  result: { key: string; value: NetworkAnalytics } | null;
+  ready: ReadyBetweenness | null;
+  running: (Stamp & { promise: Promise<void> }) | null;
+  /** The newest snapshot asked for while a computation ran. */
+  pending: NetworkSnapshot | null;
+  /** A version whose computation failed: not retried (a newer version will be). */
+  failed: Stamp | null;
+}
+
+const state: State = {
+  generation: 0,
+  structural: null,
+  result: null,
+  ready: null,
+  running: null,
+  pending: null,
+  failed: null,
+};
+
+function betweennessPlan(organisations: number): { method: "exact" | "sampled"; samples: number | null } {
+  return organisations <= EXACT_BETWEENNESS_MAX_NODES
+    ? { method: "exact", samples: null }
+    : { method: "sampled", samples: Math.min(organisations, BETWEENNESS_SAMPLES) };
+}
+
+/** The structural analytics and graph of the snapshot's version, computed once per version. */
+function structuralFor(snapshot: NetworkSnapshot): { value: StructuralAnalytics; graph: GraphInput } {
+  if (!state.structural || compareStamps(state.structural, snapshot) !== 0) {
+    const graph = analyticsGraph(snapshot);
+    state.structural = {
+      ...stampOf(snapshot),
+      value: structuralAnalytics(snapshot, graph),
+      graph,
+    };
+  }
+  return state.structural;
+}
+
+function start(snapshot: NetworkSnapshot, graph: GraphInput): void {
+  const generation = state.generation;
+  const stamp = stampOf(snapshot);
+  const dataVersion = stamp.dataVersion;
+  const plan = betweennessPlan(graph.nodes.length);
+  const labels = snapshot.organisations.map((o) => o.acronym ?? o.name);
+  const promise = betweennessInWorker(graph, { samples: plan.samples, seed: BETWEENNESS_SEED })
+    .then(
+      (values) => {
+        if (generation !== state.generation) return;
+        if (state.ready && compareStamps(state.ready, stamp) > 0) return;
+        const order = [...values.keys()]
+          .filter((i) => values[i]! > 0)
+          .sort((a, b) => values[b]! - values[a]! || labels[a]!.localeCompare(labels[b]!, "en"))
+          .slice(0, TOP_COUNT);
+        state.ready = {
+          ...stamp,
+          ...plan,
+          ids: graph.nodes,
+          values,
+          top: order.map((i) => ({ id: graph.nodes[i]!, label: labels[i]!, value: values[i]! })),
+          map: null,
+        };
+      },
+      (error: unknown) => {
+        if (generation !== state.generation) return;
+        state.failed = stamp;
+        console.error(`network analytics: betweenness of data version ${dataVersion} failed`, error);
+      },
+    )
+    .finally(() => {
+      if (generation !== state.generation) return;
+      state.running = null;
+      const next = state.pending;
+      state.pending = null;
+      if (next && needsComputation(next)) {
+        const structural = state.structural;
+        const cached = structural && compareStamps(structural, next) === 0 ? structural.graph : null;
+        start(next, cached ?? analyticsGraph(next));
+      }
+    });
+  state.running = { ...stamp, promise };
+}
+
+function needsComputation(snapshot: Stamp): boolean {
+  if (state.ready && compareStamps(state.ready, snapshot) >= 0) return false;
+  if (state.failed && compareStamps(state.failed, snapshot) === 0) return false;
+  return true;
+}
+
+function requestBetweenness(snapshot: NetworkSnapshot, graph: GraphInput): void {
+  if (!needsComputation(snapshot)) return;
+  if (state.running) {
+    if (compareStamps(state.running, snapshot) === 0) return;
+    if (!state.pending || compareStamps(state.pending, snapshot) < 0) state.pending = snapshot;
+    return;
+  }
+  start(snapshot, graph);
+}
+
+/** The analytics of the snapshot: structural figures now, betweenness as last computed. */
+export function networkAnalytics(snapshot: NetworkSnapshot): NetworkAnalytics {
+  const { value: structuralValue, graph } = structuralFor(snapshot);
+  requestBetweenness(snapshot, graph);
+
+  const ready = state.ready;
+  const failed = state.failed !== null && compareStamps(state.failed, snapshot) === 0;
+  const key = [snapshot.dataVersion, snapshot.today, ready?.dataVersion, ready?.today, failed].join("/");
+  if (state.result && state.result.key === key) return state.result.value;
+
+  // Degree and partnership counts stay out of the page's payload (structuralNetworkAnalytics has them).
+  const { degree: _degree, partnershipCount: _partnershipCount, ...structural } = structuralValue;
+  let betweenness: NetworkAnalytics["betweenness"];
+  if (ready) {
+    betweenness = {
+      // A failed computation leaves the last figures as they are: ready, of an older version.
+      status: compareStamps(ready, snapshot) >= 0 || failed ? "ready" : "computing",
+      method: ready.method,
+      samples: ready.samples,
+      dataVersion: ready.dataVersion,
+      top: ready.top,
+    };
+  } else if (failed) {
+    betweenness = null;
+  } else {
+    const plan = betweennessPlan(snapshot.organisations.length);
+    betweenness = { status: "computing", ...plan, dataVersion: snapshot.dataVersion, top: [] };
+  }
+  const value: NetworkAnalytics = { ...structural, betweenness };
+  state.result = { key, value };
+  return value;
+}
+
+/**
+ * The structural analytics (with degree and partnership counts per organisation) of the snapshot,
+ * from the same cache as networkAnalytics.
+ */
+export function structuralNetworkAnalytics(snapshot: NetworkSnapshot): StructuralAnalytics {
+  return structuralFor(snapshot).value;
+}
+
+/**
+ * Betweenness per organisation id from the last ready result; null when there is none. With a
+ * data version: only a result of that version (else null).
+ */
+export function betweennessValues(dataVersion?: number): Map<string, number> | null {
+  const ready = state.ready;
+  if (!ready) return null;
+  if (dataVersion !== undefined && ready.dataVersion !== dataVersion) return null;
+  if (!ready.map) {
+    const map = new Map<string, number>();
+    ready.ids.forEach((id, i) => map.set(id, ready.values[i]!));
+    ready.map = map;
+  }
+  return ready.map;
+}
+
+/** Resolves when no betweenness computation runs (nor waits to run). */
+export async function whenAnalyticsSettled(): Promise<void> {
+  while (state.running) await state.running.promise;
+}
+
+/** Forgets everything (tests). A computation still running is ignored when it ends. */
+export function resetAnalyticsCache(): void {
+  state.generation++;
+  state.structural = null;
+  state.result = null;
+  state.ready = null;
+  state.running = null;
+  state.pending = null;
+  state.failed = null;
+}

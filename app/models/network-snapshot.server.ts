@@ -1,0 +1,332 @@
+// The network map's data: the whole network read in a fixed number of set-based queries (no query
+// per row, whatever the size), cached in process by data version; and "what changed since".
+import { and, asc, eq, gte, isNull, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
+import type { Db } from "~/db/client.server";
+import {
+  auditLog,
+  documents,
+  events,
+  fundingLines,
+  healthChecks,
+  objectives,
+  organisations,
+  partnershipMembers,
+  partnerships,
+  pilots,
+  relationships,
+  risks,
+} from "~/db/schema";
+import { riskCategories, type RiskCategory } from "~/lib/enums";
+import type {
+  ChangeKind,
+  ChangeSet,
+  NetworkSnapshot,
+  SnapshotMember,
+  SnapshotPartnership,
+} from "~/lib/network/types";
+import { trustSignal } from "~/lib/signals";
+import { latestDataVersion } from "./audit.server";
+
+/** 'YYYY-MM-DD' of now, UTC. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Audit entries of these entity types never change the snapshot (saving a layout, say). */
+const NON_NETWORK_ENTITY_TYPES = ["graph_layout"] as const;
+
+// ---------------------------------------------------------------------------------------------
+// The cache: one entry, keyed by the database client, `today` and the data version.
+
+interface SnapshotCacheEntry {
+  client: unknown;
+  today: string;
+  /** The data version the snapshot was read at (snapshot.dataVersion). */
+  snapshot: NetworkSnapshot;
+  /** The latest data version known to leave the snapshot valid (>= snapshot.dataVersion). */
+  checkedVersion: number;
+}
+
+let snapshotCache: SnapshotCacheEntry | null = null;
+
+/** Tests: forget the cached snapshot. */
+export function resetSnapshotCache(): void {
+  snapshotCache = null;
+}
+
+/** The driver client under a drizzle instance: two Db over one client share the cache. */
+export function clientOf(db: Db): unknown {
+  return (db as unknown as { $client?: unknown }).$client ?? db;
+}
+
+/** The whole network (organisations, partnerships, relationships that are not archived). */
+export async function loadSnapshot(db: Db, today: string = todayUtc()): Promise<NetworkSnapshot> {
+  return snapshotAt(db, await latestDataVersion(db), today);
+}
+
+/**
+ * The snapshot for a data version already read: from the cache when it is still valid (same
+ * version, or only entries that do not touch the network since), else read again.
+ */
+export async function snapshotAt(db: Db, dataVersion: number, today: string): Promise<NetworkSnapshot> {
+  const cached = snapshotCache;
+  if (cached && cached.client === clientOf(db) && cached.today === today) {
+    if (cached.checkedVersion === dataVersion) return cached.snapshot;
+    if (
+      dataVersion > cached.checkedVersion &&
+      !(await networkChangedSince(db, cached.checkedVersion, dataVersion))
+    ) {
+      cached.checkedVersion = dataVersion;
+      return cached.snapshot;
+    }
+  }
+  const snapshot = await readSnapshot(db, dataVersion, today);
+  snapshotCache = { client: clientOf(db), today, snapshot, checkedVersion: dataVersion };
+  return snapshot;
+}
+
+/** Whether an audit entry in (from, to] may have changed the network. */
+async function networkChangedSince(db: Db, from: number, to: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        sql`${auditLog.id} > ${from}`,
+        sql`${auditLog.id} <= ${to}`,
+        sql`${auditLog.entityType} not in (${sql.join(
+          NON_NETWORK_ENTITY_TYPES.map((type) => sql`${type}`),
+          sql`, `,
+        )})`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Read the snapshot: six queries, whatever the size of the network. */
+async function readSnapshot(db: Db, dataVersion: number, today: string): Promise<NetworkSnapshot> {
+  const organisationRows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      acronym: organisations.acronym,
+      type: organisations.type,
+      level: organisations.level,
+      countryCode: organisations.countryCode,
+      municipalityId: organisations.municipalityId,
+      // Columns of the outer table are written qualified: drizzle leaves them unqualified in the
+      // select list of a one-table query, where they would resolve to the subquery's table.
+      hasPilot: sql<boolean>`("organisations"."municipality_id" is not null and exists (
+        select 1 from ${pilots} pl
+        where pl.municipality_id = "organisations"."municipality_id" and pl.archived_at is null))`,
+    })
+    .from(organisations)
+    .where(isNull(organisations.archivedAt))
+    .orderBy(asc(organisations.name), asc(organisations.id));
+
+  const partnershipRows = await db
+    .select({
+      id: partnerships.id,
+      name: partnerships.name,
+      status: partnerships.status,
+      startDate: partnerships.startDate,
+      endDate: partnerships.endDate,
+      countryCode: partnerships.countryCode,
+    })
+    .from(partnerships)
+    .where(isNull(partnerships.archivedAt))
+    .orderBy(asc(partnerships.name), asc(partnerships.id));
+
+  // Members that are not archived, of organisations that are not archived.
+  const memberRows = await db
+    .select({
+      partnershipId: partnershipMembers.partnershipId,
+      organisationId: partnershipMembers.organisationId,
+      role: partnershipMembers.role,
+      joinedOn: partnershipMembers.joinedOn,
+      leftOn: partnershipMembers.leftOn,
+    })
+    .from(partnershipMembers)
+    .innerJoin(organisations, eq(organisations.id, partnershipMembers.organisationId))
+    .where(and(isNull(partnershipMembers.archivedAt), isNull(organisations.archivedAt)))
+    .orderBy(asc(partnershipMembers.partnershipId), asc(organisations.name), asc(organisations.id));
+
+  // Risks aggregated per partnership in SQL: live = not closed.
+  const exposure = sql`(${risks.likelihood} * ${risks.impact})`;
+  const riskRows = await db
+    .select({
+      partnershipId: risks.partnershipId,
+      highestExposure: sql<number | null>`max(${exposure}) filter (where ${risks.status} <> 'closed')`,
+      categories: sql<
+        RiskCategory[] | null
+      >`array_agg(distinct ${risks.category}) filter (where ${risks.status} <> 'closed')`,
+      powerImbalanceExposure: sql<
+        number | null
+      >`max(${exposure}) filter (where ${risks.status} = 'open' and ${risks.category} = 'power_imbalance')`,
+    })
+    .from(risks)
+    .where(isNull(risks.archivedAt))
+    .groupBy(risks.partnershipId);
+
+  // Health checks of each partnership's latest period only (what the trust index reads).
+  const healthRows = await db
+    .select({
+      partnershipId: healthChecks.partnershipId,
+      period: healthChecks.period,
+      trust: healthChecks.trust,
+      powerBalance: healthChecks.powerBalance,
+    })
+    .from(healthChecks)
+    .where(
+      sql`(${healthChecks.partnershipId}, ${healthChecks.period}) in (
+        select h.partnership_id, max(h.period) from ${healthChecks} h group by h.partnership_id)`,
+    );
+
+  const relationshipRows = await db
+    .select({
+      id: relationships.id,
+      fromId: relationships.fromOrganisationId,
+      toId: relationships.toOrganisationId,
+      type: relationships.type,
+      startsOn: relationships.startsOn,
+      endsOn: relationships.endsOn,
+    })
+    .from(relationships)
+    .where(
+      and(
+        isNull(relationships.archivedAt),
+        sql`exists (select 1 from ${organisations} f where f.id = ${relationships.fromOrganisationId} and f.archived_at is null)`,
+        sql`exists (select 1 from ${organisations} t where t.id = ${relationships.toOrganisationId} and t.archived_at is null)`,
+      ),
+    )
+    .orderBy(asc(relationships.id));
+
+  const membersOf = new Map<string, SnapshotMember[]>();
+  for (const row of memberRows) {
+    const list = membersOf.get(row.partnershipId) ?? [];
+    list.push({
+      organisationId: row.organisationId,
+      role: row.role,
+      joinedOn: row.joinedOn,
+      leftOn: row.leftOn,
+    });
+    membersOf.set(row.partnershipId, list);
+  }
+  const risksOf = new Map(riskRows.map((row) => [row.partnershipId, row]));
+  const checksOf = new Map<string, { period: string; trust: number | null; powerBalance: number | null }[]>();
+  for (const row of healthRows) {
+    const list = checksOf.get(row.partnershipId) ?? [];
+    list.push({ period: row.period, trust: row.trust, powerBalance: row.powerBalance });
+    checksOf.set(row.partnershipId, list);
+  }
+
+  const snapshotPartnerships: SnapshotPartnership[] = partnershipRows.map((row) => {
+    const risk = risksOf.get(row.id);
+    return {
+      ...row,
+      members: membersOf.get(row.id) ?? [],
+      trustIndex: trustSignal(checksOf.get(row.id) ?? []).value,
+      highestExposure: Number(risk?.highestExposure ?? 0),
+      riskCategories: riskCategories.filter((category) => risk?.categories?.includes(category)),
+      powerImbalanceExposure: Number(risk?.powerImbalanceExposure ?? 0),
+    };
+  });
+
+  return {
+    dataVersion,
+    today,
+    organisations: organisationRows.map((row) => ({ ...row, hasPilot: Boolean(row.hasPilot) })),
+    partnerships: snapshotPartnerships,
+    relationships: relationshipRows,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes since a date
+
+/** Child records whose audit entries count as a change of their partnership. */
+const CHILD_TABLES = [
+  { entityType: "partnership_member", table: partnershipMembers },
+  { entityType: "objective", table: objectives },
+  { entityType: "funding_line", table: fundingLines },
+  { entityType: "document", table: documents },
+  { entityType: "risk", table: risks },
+  { entityType: "health_check", table: healthChecks },
+] as const;
+
+/**
+ * Partnerships added, ended or changed since `since` (inclusive, UTC days) up to `today`: two
+ * queries, set-based (child records are joined to their partnership).
+ */
+export async function loadChanges(db: Db, since: string, today: string): Promise<ChangeSet> {
+  const from = new Date(`${since}T00:00:00Z`);
+  if (Number.isNaN(from.getTime())) throw new RangeError(`not a day (YYYY-MM-DD): ${since}`);
+
+  // Every audit entry since, reduced to (partnership, kind) pairs: the partnership's own entries
+  // and, joined to their partnership, its child records' entries (hash joins: no per-row lookup).
+  const kind = sql<ChangeKind>`(case
+    when ${auditLog.action} in ('create', 'seed') then 'added'
+    when ${auditLog.action} = 'update' and ${auditLog.after} ->> 'status' = 'ended' then 'ended'
+    else 'changed' end)`;
+  const own = db
+    .selectDistinct({ partnershipId: sql<string | null>`${auditLog.entityId}`, kind })
+    .from(auditLog)
+    .where(and(gte(auditLog.at, from), eq(auditLog.entityType, "partnership")));
+  const children = CHILD_TABLES.map(({ entityType, table }) =>
+    db
+      .selectDistinct({
+        partnershipId: sql<string | null>`${table.partnershipId}::text`,
+        kind: sql<ChangeKind>`'changed'::text`,
+      })
+      .from(auditLog)
+      .innerJoin(table, sql`${table.id}::text = ${auditLog.entityId}`)
+      .where(and(gte(auditLog.at, from), eq(auditLog.entityType, entityType))),
+  );
+  const [firstChild, ...otherChildren] = children;
+  const entries = firstChild ? await unionAll(own, firstChild, ...otherChildren) : await own;
+
+  // Partnerships (not archived) that started or ended in [since, today].
+  const dated = await db
+    .select({ id: partnerships.id, startDate: partnerships.startDate, endDate: partnerships.endDate })
+    .from(partnerships)
+    .where(isNull(partnerships.archivedAt));
+
+  const live = new Set(dated.map((row) => row.id));
+  const added = new Set<string>();
+  const ended = new Set<string>();
+  const touched = new Set<string>();
+  const inRange = (day: string | null) => day !== null && day >= since && day <= today;
+  for (const row of dated) {
+    if (inRange(row.startDate)) added.add(row.id);
+    if (inRange(row.endDate)) ended.add(row.id);
+  }
+  for (const entry of entries) {
+    const id = entry.partnershipId;
+    if (id === null || !live.has(id)) continue;
+    if (entry.kind === "added") added.add(id);
+    else if (entry.kind === "ended") ended.add(id);
+    else touched.add(id);
+  }
+  const sorted = (set: Set<string>) => [...set].sort();
+  return {
+    since,
+    added: sorted(added),
+    ended: sorted(ended),
+    changed: sorted(new Set([...touched].filter((id) => !added.has(id) && !ended.has(id)))),
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The day "changes since an event" counts from: its end date, else its start date. */
+export async function eventSinceDate(db: Db, eventId: string): Promise<string | null> {
+  if (!UUID.test(eventId)) return null;
+  const [row] = await db
+    .select({ startsOn: events.startsOn, endsOn: events.endsOn })
+    .from(events)
+    .where(and(eq(events.id, eventId), isNull(events.archivedAt)))
+    .limit(1);
+  return row ? (row.endsOn ?? row.startsOn) : null;
+}

@@ -1,0 +1,388 @@
+import flowStyles from "@xyflow/react/dist/style.css?url";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
+import { data, Link, useLocation, useNavigate, useRevalidator } from "react-router";
+import { can, requirePermission } from "~/auth/permissions.server";
+import { AnalyticsPanel } from "~/components/network/analytics-panel";
+import { FiltersForm } from "~/components/network/filters-form";
+import { parseLayoutForm } from "~/components/network/layout-form";
+import { Legend } from "~/components/network/legend";
+import { NetworkMap, type LayoutAnswer, type MapHandlers } from "~/components/network/network-map";
+import { NetworkTable, tableSorts, type TableSort } from "~/components/network/network-table";
+import networkStyles from "~/components/network/network.css?url";
+import type { OrganisationNodeData } from "~/components/network/nodes";
+import { SidePanel } from "~/components/network/side-panel";
+import { EmptyState } from "~/components/empty-state";
+import { dbContext } from "~/db/context";
+import { parseNetworkFilters } from "~/lib/network/filters";
+import type { NetworkView } from "~/lib/network/types";
+import { pageTitle } from "~/lib/meta";
+import { parsePageRequest } from "~/lib/pagination";
+import { getInstance } from "~/middleware/i18next";
+import {
+  loadNetworkAnalytics,
+  loadNetworkTable,
+  loadNetworkView,
+  resetLayout,
+  saveLayout,
+} from "~/models/network.server";
+import { organisationCountries, organisationOptions } from "~/models/organisations.server";
+import { recentPartnerships } from "~/models/partnerships.server";
+import type { Route } from "./+types/network";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: flowStyles },
+  { rel: "stylesheet", href: networkStyles },
+];
+
+/** Most partnerships offered in the "light up a partnership" choice. */
+const PARTNERSHIP_CHOICES = 2000;
+
+// Anyone signed in sees the map (or its table); coordinators also save and reset its layout.
+export async function loader({ context, url }: Route.LoaderArgs) {
+  const user = requirePermission(context, url, "network:read");
+  const db = context.get(dbContext);
+  const { filters, errors } = parseNetworkFilters(url.searchParams);
+  const mode = url.searchParams.get("view") === "table" ? "table" : "map";
+  const title = getInstance(context).t("network.title");
+  const canEditLayout = can(user, "layout:write");
+  if (mode === "table") {
+    const rawSort = url.searchParams.get("sort");
+    const sort: TableSort = tableSorts.includes(rawSort as TableSort) ? (rawSort as TableSort) : "name";
+    const dir = url.searchParams.get("dir") === "desc" ? "desc" : "asc";
+    const { page } = parsePageRequest(url.searchParams);
+    const [table, analytics, countries, options] = await Promise.all([
+      loadNetworkTable(db, filters, { sort, dir, page }),
+      loadNetworkAnalytics(db),
+      organisationCountries(db),
+      organisationOptions(db),
+    ]);
+    // The edge rows carry ids: the names of the organisations they join.
+    const wanted = new Set(table.edges.rows.flatMap((edge) => [edge.source, edge.target]));
+    const names = Object.fromEntries(
+      options
+        .filter((o) => wanted.has(o.id))
+        .map((o) => [o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name]),
+    );
+    return {
+      title,
+      mode,
+      filters,
+      errors,
+      countries,
+      analytics,
+      canEditLayout,
+      sort,
+      dir,
+      table,
+      names,
+      view: null,
+      partnerships: [] as { id: string; name: string }[],
+    } as const;
+  }
+  const [view, analytics, countries, partnershipRows] = await Promise.all([
+    loadNetworkView(db, user, filters),
+    loadNetworkAnalytics(db),
+    organisationCountries(db),
+    recentPartnerships(db, PARTNERSHIP_CHOICES),
+  ]);
+  return {
+    title,
+    mode,
+    filters,
+    errors,
+    countries,
+    analytics,
+    canEditLayout,
+    sort: "name" as TableSort,
+    dir: "asc" as const,
+    table: null,
+    names: {} as Record<string, string>,
+    view,
+    partnerships: partnershipsInView(view, partnershipRows),
+  } as const;
+}
+
+/** The partnerships the view draws (hubs or shared edges), by name: the choices to light one up. */
+function partnershipsInView(view: NetworkView, rows: { id: string; name: string }[]) {
+  const ids = new Set<string>();
+  for (const node of view.nodes) if (node.kind === "partnership") ids.add(node.partnershipId);
+  for (const edge of view.edges)
+    if (edge.kind === "shared") for (const id of edge.partnershipIds) ids.add(id);
+  if (view.filters.partnershipId) ids.add(view.filters.partnershipId);
+  return rows
+    .filter((row) => ids.has(row.id))
+    .map((row) => ({ id: row.id, name: row.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// Intents: save-layout (positions as JSON + the layout version it started from), relayout.
+export async function action({ request, context, url }: Route.ActionArgs) {
+  const user = requirePermission(context, url, "layout:write");
+  const db = context.get(dbContext);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "save-layout") {
+    const parsed = parseLayoutForm(form);
+    if (!parsed.ok) {
+      return data<LayoutAnswer>({ ok: false, intent, error: "invalid" }, { status: 400 });
+    }
+    const result = await saveLayout(db, user, parsed.positions, parsed.version);
+    if (!result.ok) {
+      return data<LayoutAnswer>(
+        { ok: false, intent, error: result.reason },
+        { status: result.reason === "stale" ? 409 : 400 },
+      );
+    }
+    return data<LayoutAnswer>({ ok: true, intent, error: null });
+  }
+  if (intent === "relayout") {
+    await resetLayout(db, user);
+    return data<LayoutAnswer>({ ok: true, intent, error: null });
+  }
+  return data<LayoutAnswer>({ ok: false, intent: null, error: "invalid" }, { status: 400 });
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => pageTitle(loaderData?.title);
+
+/** The data exports of the current view (same query string), served by /export/*. */
+const EXPORT_FILES = [
+  { file: "network.gexf", key: "gexf" },
+  { file: "network.json", key: "json" },
+  { file: "network.nodes.csv", key: "nodesCsv" },
+  { file: "network.edges.csv", key: "edgesCsv" },
+] as const;
+
+const noSubscription = () => () => {};
+
+/** Betweenness is computed off the request path: ask again every few seconds until it is ready. */
+const ANALYTICS_POLL_MS = 3000;
+
+export default function Network({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const revalidator = useRevalidator();
+  const {
+    mode,
+    filters,
+    errors,
+    countries,
+    analytics,
+    canEditLayout,
+    view,
+    table,
+    names,
+    sort,
+    dir,
+    partnerships,
+  } = loaderData;
+
+  // False on the server and while hydrating, true after: React Flow renders in the browser only.
+  const mounted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
+  const computing = analytics.betweenness === null || analytics.betweenness.status === "computing";
+  useEffect(() => {
+    if (!computing) return;
+    const timer = setTimeout(() => {
+      if (revalidator.state === "idle") void revalidator.revalidate();
+    }, ANALYTICS_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [computing, analytics, revalidator]);
+
+  const [panelId, setPanelId] = useState<string | null>(null);
+  const closePanel = useCallback(() => {
+    setPanelId((current) => {
+      if (current) {
+        // Back to the node the panel was opened from.
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(current)}"]`)?.focus(),
+        );
+      }
+      return null;
+    });
+  }, []);
+
+  const withParams = useCallback(
+    (change: (params: URLSearchParams) => void) => {
+      const params = new URLSearchParams(location.search);
+      change(params);
+      return `${location.pathname}?${params.toString()}`;
+    },
+    [location.pathname, location.search],
+  );
+  const handlers: MapHandlers = useMemo(
+    () => ({
+      onOpenOrganisation: (id) => setPanelId(id),
+      onExpandCluster: (id) =>
+        void navigate(
+          withParams((params) => {
+            if (!params.getAll("expand").includes(id)) params.append("expand", id);
+          }),
+        ),
+      onSelectPartnership: (partnershipId) =>
+        void navigate(withParams((params) => params.set("partnership", partnershipId))),
+    }),
+    [navigate, withParams],
+  );
+
+  // A revalidation (analytics polling, a saved layout elsewhere) sends an equal view: keep the old
+  // object so the map keeps its nodes, viewport and unsaved moves.
+  const stableView = useStableView(view);
+  const panelNode = useMemo(() => {
+    const node = stableView?.nodes.find((n) => n.id === panelId);
+    return node && node.kind === "organisation" ? (node as OrganisationNodeData) : null;
+  }, [stableView, panelId]);
+  const trustByPartnership = useMemo(
+    () =>
+      new Map(
+        (stableView?.nodes ?? []).flatMap((node) =>
+          node.kind === "partnership" ? [[node.partnershipId, node.trustIndex] as const] : [],
+        ),
+      ),
+    [stableView],
+  );
+
+  const mapParams = withParams((params) => {
+    params.delete("view");
+    params.delete("sort");
+    params.delete("dir");
+    params.delete("page");
+  });
+  const tableParams = withParams((params) => {
+    params.set("view", "table");
+    params.delete("page");
+  });
+  const exportQuery = new URLSearchParams(location.search);
+  for (const key of ["view", "sort", "dir", "page"]) exportQuery.delete(key);
+  const exportSuffix = exportQuery.toString() ? `?${exportQuery.toString()}` : "";
+
+  const total = mode === "table" ? (table?.total ?? 0) : (view?.organisationCount ?? 0);
+  const noData = analytics.organisationCount === 0;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t("network.title")}</h1>
+        <p className="text-sm text-slate-700">{t("network.count", { count: total })}</p>
+      </div>
+      <nav aria-label={t("network.views")} className="flex gap-2">
+        <Link
+          to={mapParams}
+          aria-current={mode === "map" ? "page" : undefined}
+          className={`rounded px-3 py-1.5 text-sm font-medium ${mode === "map" ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
+        >
+          {t("network.map.tab")}
+        </Link>
+        <Link
+          to={tableParams}
+          aria-current={mode === "table" ? "page" : undefined}
+          className={`rounded px-3 py-1.5 text-sm font-medium ${mode === "table" ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
+        >
+          {t("network.table.tab")}
+        </Link>
+      </nav>
+
+      {noData ? (
+        <EmptyState>
+          <p>{t("network.empty.text")}</p>
+          {canEditLayout ? (
+            <Link to="/organisations/new" className="mt-2 inline-block text-brand-700 underline">
+              {t("network.empty.create")}
+            </Link>
+          ) : null}
+        </EmptyState>
+      ) : (
+        <>
+          <FiltersForm
+            filters={filters}
+            errors={errors}
+            countries={countries}
+            partnerships={partnerships}
+            view={mode}
+            searchMatches={view ? view.searchMatches : null}
+          />
+          <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            <summary className="cursor-pointer font-semibold">{t("network.exports.title")}</summary>
+            <ul className="mt-2 flex flex-wrap gap-4">
+              {EXPORT_FILES.map(({ file, key }) => (
+                <li key={file}>
+                  <a href={`/export/${file}${exportSuffix}`} className="text-brand-700 underline" download>
+                    {t(`network.exports.${key}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
+
+          {mode === "table" && table ? (
+            <NetworkTable table={table} sort={sort} dir={dir} names={names} />
+          ) : stableView ? (
+            <>
+              {stableView.expandRefused.length > 0 ? (
+                <p
+                  role="alert"
+                  className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900"
+                >
+                  {t("network.map.expandRefused", { count: stableView.expandRefused.length })}
+                </p>
+              ) : null}
+              <div className="flex flex-col gap-4 lg:flex-row">
+                <div className="min-w-0 flex-1">
+                  {mounted ? (
+                    <NetworkMap view={stableView} canEditLayout={canEditLayout} handlers={handlers} />
+                  ) : (
+                    <div
+                      data-testid="network-map-placeholder"
+                      className="flex h-[70vh] min-h-[420px] flex-col items-center justify-center gap-2 rounded-lg border border-slate-200 bg-white text-slate-700"
+                    >
+                      <p>{t("network.map.loading", { count: stableView.nodes.length })}</p>
+                      <Link to={tableParams} className="text-brand-700 underline">
+                        {t("network.map.tableLink")}
+                      </Link>
+                    </div>
+                  )}
+                  <p className="mt-2 text-sm text-slate-700">
+                    {t("network.map.help")}{" "}
+                    <Link to={tableParams} className="text-brand-700 underline">
+                      {t("network.map.tableLink")}
+                    </Link>
+                  </p>
+                </div>
+                {panelId ? (
+                  <SidePanel
+                    organisationId={panelId}
+                    node={panelNode}
+                    analytics={analytics}
+                    trustByPartnership={trustByPartnership}
+                    onClose={closePanel}
+                  />
+                ) : null}
+              </div>
+            </>
+          ) : null}
+          <Legend />
+          <AnalyticsPanel analytics={analytics} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The same view object while nothing that shapes the map changed (data, layout, filters). */
+function useStableView(view: NetworkView | null): NetworkView | null {
+  const [kept, setKept] = useState(view);
+  const signature = (v: NetworkView | null) =>
+    v
+      ? `${v.dataVersion}|${v.layout.version ?? ""}|${v.layout.updatedAt ?? ""}|${JSON.stringify(v.filters)}`
+      : "";
+  if (kept !== view && signature(kept) !== signature(view)) {
+    setKept(view);
+    return view;
+  }
+  return kept;
+}

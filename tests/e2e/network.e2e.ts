@@ -1,0 +1,221 @@
+// The network map in the browser, on the demo data: every organisation is drawn, filters and search
+// act on it, the side panel opens by mouse and keyboard, the table lists the same organisations, and a
+// coordinator's dragged layout survives a reload (a viewer cannot move anything).
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { expectNoA11yViolations, usePage, visit } from "./fixtures";
+
+const VIEWPORT = { width: 1400, height: 1000 };
+const ORGANISATION_NODES = '[data-testid="network-map"] [data-node-kind="organisation"]';
+
+/** The total the organisations list shows ("50 organisations"), for the same filters. */
+async function organisationTotal(page: Page, query = ""): Promise<number> {
+  await visit(page, `/organisations${query}`, { a11y: false });
+  const text = (await page.locator("main p").first().textContent()) ?? "";
+  const match = /(\d+)\s+organisation/.exec(text);
+  expect(match, `the organisation count in "${text}"`).not.toBeNull();
+  return Number(match?.[1]);
+}
+
+/** Open the map and wait until React Flow has drawn the current data. */
+async function openMap(page: Page, query = ""): Promise<Locator> {
+  await visit(page, `/network${query}`, { a11y: false });
+  const map = page.getByTestId("network-map");
+  await map.and(page.locator('[data-map-ready="true"]')).waitFor({ timeout: 20_000 });
+  return map;
+}
+
+async function waitForReady(page: Page): Promise<void> {
+  await page.locator('[data-testid="network-map"][data-map-ready="true"]').waitFor({ timeout: 20_000 });
+}
+
+/** A node's position on the canvas (flow coordinates), read from React Flow's wrapper transform. */
+async function nodePosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const transform = await page
+    .locator(`.react-flow__node[data-id="${id}"]`)
+    .evaluate((element) => (element as HTMLElement).style.transform);
+  const match = /translate\(\s*(-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(transform);
+  expect(match, `the transform of node ${id}: ${transform}`).not.toBeNull();
+  return { x: Number(match?.[1]), y: Number(match?.[2]) };
+}
+
+describe("the network map, as a viewer", () => {
+  const ctx = usePage({ role: "viewer", contextOptions: { viewport: VIEWPORT } });
+
+  test("draws a node for every organisation, passes axe, and offers no layout editing", async () => {
+    const { page } = ctx;
+    const total = await organisationTotal(page);
+    expect(total).toBeGreaterThanOrEqual(40);
+    const map = await openMap(page);
+    expect(await map.getAttribute("data-node-count")).toBe(String(total));
+    await expect.poll(() => page.locator(ORGANISATION_NODES).count()).toBe(total);
+    const ids = await page
+      .locator(ORGANISATION_NODES)
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-node-id")));
+    expect(new Set(ids).size).toBe(total);
+    // Demo data is below the level-of-detail limit: no clusters.
+    expect(await page.locator('[data-node-kind="cluster"]').count()).toBe(0);
+    await expectNoA11yViolations(page);
+
+    expect(await page.getByRole("button", { name: /Save layout/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Re-layout" }).count()).toBe(0);
+    expect(await page.locator(".react-flow__node.draggable").count()).toBe(0);
+  });
+
+  test("filtering by country keeps that country's organisations only", async () => {
+    const { page } = ctx;
+    const dutch = await organisationTotal(page, "?country=NL");
+    expect(dutch).toBeGreaterThan(0);
+    await openMap(page);
+    const all = await page.locator(ORGANISATION_NODES).count();
+    await page.getByRole("checkbox", { name: "NL", exact: true }).check();
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL((url) => url.searchParams.getAll("country").includes("NL"));
+    await waitForReady(page);
+    await expect.poll(() => page.locator(ORGANISATION_NODES).count()).toBe(dutch);
+    expect(dutch).toBeLessThan(all);
+    const countries = await page
+      .locator(ORGANISATION_NODES)
+      .evaluateAll((nodes) => [...new Set(nodes.map((node) => node.getAttribute("data-country")))]);
+    expect(countries).toEqual(["NL"]);
+  });
+
+  test("search focuses the matching organisation", async () => {
+    const { page } = ctx;
+    await openMap(page);
+    await page.getByLabel("Find an organisation").fill("INLIA");
+    await page.getByLabel("Find an organisation").press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("q") === "INLIA");
+    await waitForReady(page);
+    const focused = page.locator('[data-node-kind="organisation"][data-focused="true"]');
+    await expect.poll(() => focused.count()).toBe(1);
+    expect(
+      await page.locator('.react-flow__node:has([data-focused="true"])').getAttribute("aria-label"),
+    ).toMatch(/^INLIA,/);
+    expect(await page.locator("#network-q-result").textContent()).toMatch(/1 match/);
+
+    await page.getByLabel("Find an organisation").fill("zzzz no such organisation");
+    await page.getByLabel("Find an organisation").press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("q") === "zzzz no such organisation");
+    await expect
+      .poll(() => page.locator("#network-q-result").textContent())
+      .toContain("No organisation matches");
+  });
+
+  test("clicking a node opens the side panel with the organisation and a link to it", async () => {
+    const { page } = ctx;
+    await openMap(page, "?q=INLIA");
+    const node = page.locator('[data-node-kind="organisation"][data-focused="true"]');
+    const id = await node.getAttribute("data-node-id");
+    await node.click();
+    const panel = page.getByRole("complementary").filter({ has: page.locator("#network-panel-heading") });
+    await expect.poll(() => panel.locator("h2").textContent()).toBe("INLIA");
+    expect(await panel.locator(`a[href="/organisations/${id}"]`).count()).toBe(1);
+    await expect.poll(() => panel.textContent()).toContain("Partnerships");
+    await expectNoA11yViolations(page);
+    await panel.getByRole("button", { name: "Close" }).click();
+    expect(await panel.count()).toBe(0);
+  });
+
+  test("keyboard: Tab reaches a node, Enter opens the panel, Escape closes it", async () => {
+    const { page } = ctx;
+    await openMap(page);
+    await page.getByRole("button", { name: "Download SVG" }).focus();
+    await page.keyboard.press("Tab");
+    const focusedId = await page.evaluate(() =>
+      document.activeElement?.classList.contains("react-flow__node")
+        ? document.activeElement.getAttribute("data-id")
+        : null,
+    );
+    expect(focusedId, "a node has the keyboard focus").not.toBeNull();
+    await page.keyboard.press("Enter");
+    const heading = page.locator("#network-panel-heading");
+    await heading.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("network-panel-heading");
+    await expect
+      .poll(() => page.locator(`[data-testid="network-panel"] a[href="/organisations/${focusedId}"]`).count())
+      .toBe(1);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => heading.count()).toBe(0);
+  });
+
+  test("the table view lists the same organisations as the map", async () => {
+    const { page } = ctx;
+    await openMap(page);
+    const mapIds = await page
+      .locator(ORGANISATION_NODES)
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-node-id") ?? ""));
+    await page.getByRole("link", { name: "Table", exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get("view") === "table");
+    const table = page.locator('[data-testid="network-table"] table').first();
+    await table.waitFor();
+    const rowIds = await table
+      .locator("tbody th[scope=row] a")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")?.replace("/organisations/", "") ?? ""));
+    expect(rowIds.length).toBe(mapIds.length);
+    expect([...rowIds].sort()).toEqual([...mapIds].sort());
+    expect(await table.locator("caption").textContent()).toContain(`${mapIds.length} organisations`);
+    await expectNoA11yViolations(page);
+
+    // Sorting by degree, descending: the links say so with aria-sort.
+    await page.getByRole("link", { name: "Links" }).first().click();
+    await page.waitForURL((url) => url.searchParams.get("sort") === "degree");
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain("Links");
+  });
+});
+
+describe("the network map, as a coordinator", () => {
+  const ctx = usePage({ role: "coordinator", contextOptions: { viewport: VIEWPORT } });
+
+  test("a dragged node keeps its place after saving and reloading", async () => {
+    const { page } = ctx;
+    const map = await openMap(page);
+    await map.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    const box = await map.boundingBox();
+    if (!box) throw new Error("the map has no box");
+    // A node well inside the map, away from the controls, and on top at its centre (nodes may overlap).
+    const candidates = await page.locator(".react-flow__node-organisation").evaluateAll(
+      (nodes, bounds) =>
+        nodes
+          .map((node) => {
+            const rect = node.getBoundingClientRect();
+            const x = rect.x + rect.width / 2;
+            const y = rect.y + rect.height / 2;
+            const top = document.elementFromPoint(x, y)?.closest(".react-flow__node");
+            return { id: node.getAttribute("data-id"), x, y, onTop: top === node };
+          })
+          .filter(
+            (n) =>
+              n.onTop &&
+              n.x > bounds.x + 150 &&
+              n.x < bounds.x + bounds.width - 150 &&
+              n.y > bounds.y + 120 &&
+              n.y < bounds.y + bounds.height - 120,
+          ),
+      box,
+    );
+    expect(candidates.length).toBeGreaterThan(0);
+    const target = candidates[0];
+    if (!target?.id) throw new Error("no node to drag");
+    const before = await nodePosition(page, target.id);
+
+    await page.mouse.move(target.x, target.y);
+    await page.mouse.down();
+    await page.mouse.move(target.x + 40, target.y + 30, { steps: 5 });
+    await page.mouse.move(target.x + 90, target.y + 70, { steps: 5 });
+    await page.mouse.up();
+    const after = await nodePosition(page, target.id);
+    expect(Math.hypot(after.x - before.x, after.y - before.y), "the node moved").toBeGreaterThan(20);
+
+    const save = page.getByRole("button", { name: "Save layout (1 moved)" });
+    await save.click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Layout saved." }).count()).toBe(1);
+
+    await page.reload({ waitUntil: "load" });
+    await waitForReady(page);
+    const reloaded = await nodePosition(page, target.id);
+    expect(Math.abs(reloaded.x - after.x)).toBeLessThan(2);
+    expect(Math.abs(reloaded.y - after.y)).toBeLessThan(2);
+    expect(await page.getByText("Positions saved by a coordinator.").count()).toBe(1);
+  });
+});

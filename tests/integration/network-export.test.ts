@@ -1,0 +1,162 @@
+// The network exports through their route (permission, filters from the query string, headers,
+// language), on the demo data: the GEXF parsed back holds the same organisations and edges as the
+// JSON export; a filter applies; CSV headers follow the user's language.
+import { MultiGraph } from "graphology";
+import { parse } from "graphology-gexf";
+import { RouterContextProvider } from "react-router";
+import { beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { requestInfoContext, userContext } from "~/auth/context";
+import type { AuthUser } from "~/auth/session.server";
+import { organisations } from "~/db/schema";
+import { dbContext } from "~/db/context";
+import { seedDemo } from "~/db/seed/demo.server";
+import type { NetworkJson } from "~/lib/network/export";
+import { i18nextMiddleware, localeCookie } from "~/middleware/i18next";
+import { resetLayoutCache, resetSnapshotCache } from "~/models/network.server";
+import * as exportRoute from "~/routes/export.network";
+import { createUser } from "../factories";
+import { testDb } from "../helpers/db";
+
+const { db } = await testDb();
+let viewer: AuthUser;
+
+beforeAll(async () => {
+  await seedDemo(db);
+  const user = await createUser(db, { role: "viewer" });
+  viewer = {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organisationId: null,
+    locale: "en",
+    municipalityIds: [],
+    sessionId: "test",
+  };
+});
+
+beforeEach(() => {
+  resetSnapshotCache();
+  resetLayoutCache();
+});
+
+async function get(path: string, options: { user?: AuthUser | null; language?: "en" | "fr" } = {}) {
+  const url = new URL(path, "http://localhost");
+  const headers = new Headers();
+  if (options.language) headers.set("Cookie", await localeCookie.serialize(options.language));
+  const request = new Request(url, { headers });
+  const context = new RouterContextProvider();
+  context.set(dbContext, db);
+  context.set(requestInfoContext, { clientIp: "203.0.113.9", nonce: "" });
+  const user = options.user === undefined ? viewer : options.user;
+  if (user) context.set(userContext, user);
+  const args = { request, params: {}, context, url, pattern: url.pathname };
+  let result: unknown;
+  try {
+    result = await i18nextMiddleware(args as never, async () => exportRoute.loader(args as never));
+  } catch (thrown) {
+    result = thrown;
+  }
+  if (result instanceof Response) return result;
+  throw result instanceof Error ? result : new Error("the loader answered no Response");
+}
+
+/** The body as sent: Response.text() would drop the byte-order mark. */
+async function rawText(response: Response): Promise<string> {
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+}
+
+function edgeKeys(json: NetworkJson): string[] {
+  return json.edges
+    .map((e) =>
+      e.kind === "shared"
+        ? `shared:${e.source}:${e.target}:${e.weight}`
+        : `rel:${e.id}:${e.source}:${e.target}:${e.type}`,
+    )
+    .sort();
+}
+
+describe("network exports", () => {
+  test("GEXF parsed back holds the same organisations and edges as the JSON export", async () => {
+    const gexfResponse = await get("/export/network.gexf");
+    expect(gexfResponse.status).toBe(200);
+    expect(gexfResponse.headers.get("Content-Type")).toMatch(/^application\/gexf\+xml/);
+    expect(gexfResponse.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="trellis-network-\d{4}-\d{2}-\d{2}\.gexf"$/,
+    );
+    const jsonResponse = await get("/export/network.json");
+    expect(jsonResponse.headers.get("Content-Type")).toMatch(/^application\/json/);
+    expect(jsonResponse.headers.get("Content-Disposition")).toMatch(/\.json"$/);
+    const json = (await jsonResponse.json()) as NetworkJson;
+
+    const all = await db.select({ id: organisations.id }).from(organisations);
+    expect(json.nodes.length).toBe(all.length);
+    expect(json.edges.length).toBeGreaterThan(10);
+    expect(json.edges.some((e) => e.kind === "relationship")).toBe(true);
+
+    const graph = parse(MultiGraph, await gexfResponse.text());
+    expect(graph.nodes().sort()).toEqual(json.nodes.map((n) => n.id).sort());
+    const fromGexf = graph
+      .mapEdges((key, attributes, source, target, _sa, _ta, undirected) => {
+        const a = attributes as Record<string, unknown>;
+        return a.kind === "shared"
+          ? { key: `shared:${[source, target].sort().join(":")}:${Number(a.weight)}`, undirected }
+          : { key: `rel:${key.replace(/^r:/, "")}:${source}:${target}:${String(a.type)}`, undirected };
+      })
+      .map(({ key, undirected }) => {
+        // Shared edges are undirected, relationships directed.
+        expect(undirected).toBe(key.startsWith("shared:"));
+        return key;
+      })
+      .sort();
+    expect(fromGexf).toEqual(edgeKeys(json));
+    // Attributes survive: names and positions.
+    const first = json.nodes[0];
+    if (!first) throw new Error("no node");
+    expect(graph.getNodeAttribute(first.id, "name")).toBe(first.name);
+    expect(graph.getNodeAttribute(first.id, "type")).toBe(first.type);
+  });
+
+  test("filters from the query string apply: country=NL gives only Dutch organisations", async () => {
+    const response = await get("/export/network.json?country=NL");
+    const json = (await response.json()) as NetworkJson;
+    expect(json.nodes.length).toBeGreaterThan(3);
+    expect(json.nodes.every((n) => n.countryCode === "NL")).toBe(true);
+    const ids = new Set(json.nodes.map((n) => n.id));
+    expect(json.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+    const everything = (await (await get("/export/network.json")).json()) as NetworkJson;
+    expect(json.nodes.length).toBeLessThan(everything.nodes.length);
+
+    const gexf = parse(MultiGraph, await (await get("/export/network.gexf?country=NL")).text());
+    expect(gexf.order).toBe(json.nodes.length);
+  });
+
+  test("CSV: headers in the user's language, RFC 4180 with a BOM", async () => {
+    const en = await get("/export/network.nodes.csv");
+    expect(en.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(en.headers.get("Content-Disposition")).toMatch(/\.nodes\.csv"$/);
+    const enText = await rawText(en);
+    expect(
+      enText.startsWith("\uFEFFId,Name,Acronym,Type,Level,Country,Links,Partnerships,Betweenness\r\n"),
+    ).toBe(true);
+
+    const fr = await get("/export/network.nodes.csv", { language: "fr" });
+    const frText = await rawText(fr);
+    expect(
+      frText.startsWith("\uFEFFIdentifiant,Nom,Sigle,Type,Niveau,Pays,Liens,Partenariats,Intermédiarité\r\n"),
+    ).toBe(true);
+    expect(frText.split("\r\n").length).toBe(enText.split("\r\n").length);
+    // Types are translated too.
+    expect(frText).toMatch(/Autorité|autorité/);
+
+    const edgesFr = await rawText(await get("/export/network.edges.csv", { language: "fr" }));
+    expect(edgesFr.split("\r\n")[0]).toContain("Partenariats communs");
+    expect(edgesFr).toContain("Partenariat commun");
+  });
+
+  test("signed-in users only", async () => {
+    const anonymous = await get("/export/network.json", { user: null });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { computeLayout } from "~/lib/network/layout";
+import type { NetworkSnapshot } from "~/lib/network/types";
+import { EXACT_BETWEENNESS_MAX_NODES } from "~/lib/network/types";
+import { syntheticSnapshot } from "../fixtures/synthetic-snapshot";
+
+type Positions = ReturnType<typeof computeLayout>;
+
+/** Mean distance between organisations of the same country, and of different countries. */
+function countrySeparation(snapshot: NetworkSnapshot, positions: Positions) {
+  let intra = 0;
+  let intraCount = 0;
+  let inter = 0;
+  let interCount = 0;
+  const orgs = snapshot.organisations;
+  // A deterministic subsample keeps this quadratic check quick on big snapshots.
+  const step = Math.max(1, Math.floor(orgs.length / 600));
+  for (let i = 0; i < orgs.length; i += step) {
+    for (let j = i + 1; j < orgs.length; j += step) {
+      const a = positions[orgs[i]!.id]!;
+      const b = positions[orgs[j]!.id]!;
+      const d = Math.hypot(a.x - b.x, a.y - b.y);
+      if (orgs[i]!.countryCode === orgs[j]!.countryCode) {
+        intra += d;
+        intraCount++;
+      } else {
+        inter += d;
+        interCount++;
+      }
+    }
+  }
+  return { intra: intra / intraCount, inter: inter / interCount };
+}
+
+/** The distance from each of a sample of organisations to its nearest other organisation. */
+function nearestDistances(snapshot: NetworkSnapshot, positions: Positions, sample = 400): number[] {
+  const orgs = snapshot.organisations;
+  const step = Math.max(1, Math.floor(orgs.length / sample));
+  const result: number[] = [];
+  for (let i = 0; i < orgs.length; i += step) {
+    const a = positions[orgs[i]!.id]!;
+    let best = Infinity;
+    for (let j = 0; j < orgs.length; j++) {
+      if (j === i) continue;
+      const b = positions[orgs[j]!.id]!;
+      best = Math.min(best, Math.hypot(a.x - b.x, a.y - b.y));
+    }
+    result.push(best);
+  }
+  return result;
+}
+
+function expectFinitePositions(snapshot: NetworkSnapshot, positions: Positions) {
+  for (const o of snapshot.organisations) {
+    const p = positions[o.id];
+    expect(p, o.id).toBeDefined();
+    expect(Number.isFinite(p!.x) && Number.isFinite(p!.y)).toBe(true);
+  }
+}
+
+describe("computeLayout", () => {
+  it("is empty for an empty snapshot and centres a lone organisation", () => {
+    const empty: NetworkSnapshot = {
+      dataVersion: 1,
+      today: "2026-01-01",
+      organisations: [],
+      partnerships: [],
+      relationships: [],
+    };
+    expect(computeLayout(empty)).toEqual({});
+    const one = syntheticSnapshot({ organisations: 1, countries: 1 });
+    const positions = computeLayout(one);
+    expect(positions[one.organisations[0]!.id]).toEqual({ x: 0, y: 0 });
+  });
+
+  it("is deterministic: the same seed gives the same positions, another seed others", () => {
+    const snapshot = syntheticSnapshot({ organisations: 150, countries: 4, seed: 3 });
+    const a = computeLayout(snapshot, { seed: 7 });
+    const b = computeLayout(snapshot, { seed: 7 });
+    expect(b).toEqual(a);
+    const c = computeLayout(snapshot, { seed: 8 });
+    expect(c).not.toEqual(a);
+  });
+
+  it("places every organisation and cluster (country, and type within country) at their centroid", () => {
+    const snapshot = syntheticSnapshot({ organisations: 120, countries: 3, seed: 5 });
+    snapshot.organisations[0]!.countryCode = null;
+    const positions = computeLayout(snapshot);
+    expectFinitePositions(snapshot, positions);
+    expect(positions["c:none"]).toEqual(positions[snapshot.organisations[0]!.id]);
+    const first = snapshot.organisations[1]!;
+    const members = snapshot.organisations.filter((o) => o.countryCode === first.countryCode);
+    const mean = members.reduce((s, o) => s + positions[o.id]!.x, 0) / members.length;
+    expect(positions[`c:${first.countryCode}`]!.x).toBeCloseTo(mean, 0);
+    const ofType = members.filter((o) => o.type === first.type);
+    const meanY = ofType.reduce((s, o) => s + positions[o.id]!.y, 0) / ofType.length;
+    expect(positions[`c:${first.countryCode}:${first.type}`]!.y).toBeCloseTo(meanY, 0);
+  });
+
+  it("scales to a canvas of about 40 px * sqrt(N) across", () => {
+    const snapshot = syntheticSnapshot({ organisations: 400, countries: 5 });
+    const positions = computeLayout(snapshot);
+    const xs = snapshot.organisations.map((o) => positions[o.id]!.x);
+    const ys = snapshot.organisations.map((o) => positions[o.id]!.y);
+    const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    expect(span).toBeGreaterThan(40 * 20 * 0.9);
+    expect(span).toBeLessThan(40 * 20 * 1.1);
+  });
+
+  it("keeps countries in their own region (force layout)", () => {
+    const snapshot = syntheticSnapshot({ organisations: 600, countries: 6, seed: 11 });
+    const positions = computeLayout(snapshot);
+    const { intra, inter } = countrySeparation(snapshot, positions);
+    expect(intra).toBeLessThan(inter * 0.8);
+    // Dense groups are spread: (almost) no organisation sits on top of another.
+    const crowded = nearestDistances(snapshot, positions).filter((d) => d < 10);
+    expect(crowded.length).toBeLessThanOrEqual(4);
+  });
+
+  it(`lays out the cluster graph above ${EXACT_BETWEENNESS_MAX_NODES} organisations: countries apart, no stacked nodes`, () => {
+    const snapshot = syntheticSnapshot({ organisations: 10_000, countries: 25, seed: 2 });
+    const started = performance.now();
+    const positions = computeLayout(snapshot);
+    const ms = performance.now() - started;
+    console.info(`computeLayout: 10,000 organisations in ${ms.toFixed(0)} ms`);
+    expectFinitePositions(snapshot, positions);
+    const { intra, inter } = countrySeparation(snapshot, positions);
+    expect(intra).toBeLessThan(inter * 0.5);
+    // Distinct positions: no two organisations on the same spot.
+    const spots = new Set(snapshot.organisations.map((o) => `${positions[o.id]!.x},${positions[o.id]!.y}`));
+    expect(spots.size).toBe(snapshot.organisations.length);
+    expect(Math.min(...nearestDistances(snapshot, positions, 300))).toBeGreaterThan(20);
+    const country = snapshot.organisations[0]!.countryCode;
+    expect(positions[`c:${country}`]).toBeDefined();
+    expect(positions[`c:${country}:${snapshot.organisations[0]!.type}`]).toBeDefined();
+    // Deterministic too.
+    expect(computeLayout(snapshot)).toEqual(positions);
+  });
+});

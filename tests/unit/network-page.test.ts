@@ -1,0 +1,190 @@
+// The network page's pure helpers: the layout form's parsing, node sizes and edge widths, and the
+// translation of the loader's view into React Flow nodes and edges (styles by trust, dashes, arrows).
+import { MarkerType } from "@xyflow/react";
+import type { TFunction } from "i18next";
+import { describe, expect, test } from "vitest";
+import { LAYOUT_SCALE, toFlowEdges, toFlowNodes, toLayoutUnits } from "~/components/network/flow";
+import { parseLayoutForm } from "~/components/network/layout-form";
+import { edgeWidth, nodeDiameter, TRUST_COLOURS } from "~/components/network/style";
+import type { ViewEdge, ViewNode } from "~/lib/network/types";
+
+const A = "11111111-1111-4111-8111-111111111111";
+const B = "22222222-2222-4222-8222-222222222222";
+
+/** Echoes the key and its values, so the tests see what would be translated. */
+const t = ((key: string, values?: Record<string, unknown>) =>
+  values ? `${key} ${JSON.stringify(values)}` : key) as unknown as TFunction;
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+describe("parseLayoutForm", () => {
+  test("reads positions and the version the user started from", () => {
+    expect(
+      parseLayoutForm(form({ positions: JSON.stringify({ [A]: { x: 1.5, y: -2 } }), version: "3" })),
+    ).toEqual({
+      ok: true,
+      positions: { [A]: { x: 1.5, y: -2 } },
+      version: 3,
+    });
+    expect(
+      parseLayoutForm(form({ positions: JSON.stringify({ [A]: { x: 0, y: 0 } }), version: "" })),
+    ).toMatchObject({
+      ok: true,
+      version: null,
+    });
+  });
+
+  test.each([
+    ["not JSON", { positions: "{", version: "" }],
+    ["an array", { positions: "[]", version: "" }],
+    ["nothing moved", { positions: "{}", version: "" }],
+    ["a non-uuid id", { positions: JSON.stringify({ "c:NL": { x: 1, y: 1 } }), version: "" }],
+    ["a string coordinate", { positions: JSON.stringify({ [A]: { x: "1", y: 1 } }), version: "" }],
+    ["an infinite coordinate", { positions: `{"${A}":{"x":1e400,"y":1}}`, version: "" }],
+    ["a huge coordinate", { positions: JSON.stringify({ [A]: { x: 2e6, y: 1 } }), version: "" }],
+    ["a negative version", { positions: JSON.stringify({ [A]: { x: 1, y: 1 } }), version: "-1" }],
+    ["a fractional version", { positions: JSON.stringify({ [A]: { x: 1, y: 1 } }), version: "1.5" }],
+  ])("refuses %s", (_what, fields) => {
+    expect(parseLayoutForm(form(fields))).toEqual({ ok: false });
+  });
+
+  test("refuses a form without positions", () => {
+    expect(parseLayoutForm(form({ version: "1" }))).toEqual({ ok: false });
+  });
+});
+
+describe("sizes and widths", () => {
+  test("organisation nodes are 24 to 64 px by size, clamped", () => {
+    expect(nodeDiameter(0)).toBe(24);
+    expect(nodeDiameter(1)).toBe(64);
+    expect(nodeDiameter(0.5)).toBe(44);
+    expect(nodeDiameter(-3)).toBe(24);
+    expect(nodeDiameter(7)).toBe(64);
+    expect(nodeDiameter(Number.NaN)).toBe(24);
+  });
+
+  test("edge width grows on a log scale from 1 to at most 8 px", () => {
+    expect(edgeWidth(1)).toBe(1);
+    expect(edgeWidth(0)).toBe(1);
+    expect(edgeWidth(2)).toBeGreaterThan(edgeWidth(1));
+    expect(edgeWidth(4) - edgeWidth(2)).toBeCloseTo(edgeWidth(2) - edgeWidth(1));
+    expect(edgeWidth(10_000)).toBe(8);
+  });
+});
+
+const organisation = (
+  id: string,
+  overrides: Partial<Extract<ViewNode, { kind: "organisation" }>> = {},
+): ViewNode => ({
+  kind: "organisation",
+  id,
+  label: `Org ${id.slice(0, 2)}`,
+  name: `Organisation ${id.slice(0, 2)}`,
+  type: "cso",
+  level: "local",
+  countryCode: "NL",
+  degree: 1,
+  size: 0.5,
+  x: 10,
+  y: 20,
+  highlighted: false,
+  focused: false,
+  ...overrides,
+});
+
+const cluster: ViewNode = {
+  kind: "cluster",
+  id: "c:BE",
+  label: "BE",
+  countryCode: "BE",
+  type: null,
+  count: 700,
+  byType: { cso: 400, local_authority: 300 },
+  x: 0,
+  y: 0,
+  highlighted: false,
+};
+
+describe("toFlowNodes", () => {
+  test("keeps ids, types and positions; only organisations are draggable, and only for editors", () => {
+    const nodes = toFlowNodes([organisation(A), cluster], t, { draggable: true });
+    expect(nodes.map((n) => [n.id, n.type, n.position, n.draggable])).toEqual([
+      [A, "organisation", { x: 10 * LAYOUT_SCALE, y: 20 * LAYOUT_SCALE }, true],
+      ["c:BE", "cluster", { x: 0, y: 0 }, false],
+    ]);
+    expect(toFlowNodes([organisation(A)], t, { draggable: false })[0]?.draggable).toBe(false);
+  });
+
+  test("a moved node takes its new position; a focused one is raised; each has an accessible label", () => {
+    const moved = new Map([[A, { x: 99, y: 98 }]]);
+    const [node] = toFlowNodes([organisation(A, { focused: true })], t, { draggable: true, moved });
+    expect(node?.position).toEqual({ x: 99, y: 98 });
+    expect(node?.zIndex).toBe(2);
+    expect(node?.ariaLabel).toContain("network.node.organisation");
+    expect(node?.ariaLabel).toContain("Organisation 11");
+  });
+});
+
+test("canvas positions go back to layout units before they are saved", () => {
+  const [node] = toFlowNodes([organisation(A, { x: 12.3, y: -45.6 })], t, { draggable: true });
+  expect(node && toLayoutUnits(node.position)).toEqual({ x: 12.3, y: -45.6 });
+});
+
+describe("toFlowEdges", () => {
+  const nodes = [organisation(A), organisation(B)];
+  const shared = (overrides: Partial<Extract<ViewEdge, { kind: "shared" }>>): ViewEdge => ({
+    kind: "shared",
+    id: "s1",
+    source: A,
+    target: B,
+    weight: 1,
+    partnershipIds: ["p"],
+    minTrust: null,
+    dashed: false,
+    change: null,
+    highlighted: false,
+    ...overrides,
+  });
+
+  test("shared edges are coloured by the band of their lowest trust and dashed for power imbalance", () => {
+    const [low, high, none] = toFlowEdges(
+      {
+        nodes,
+        edges: [
+          shared({ id: "low", minTrust: 2, dashed: true, weight: 4 }),
+          shared({ id: "high", minTrust: 4.2 }),
+          shared({ id: "none" }),
+        ],
+      },
+      t,
+    );
+    expect(low?.style?.stroke).toBe(TRUST_COLOURS.low);
+    expect(low?.style?.strokeDasharray).toBe("6 4");
+    expect(low?.style?.strokeWidth).toBe(edgeWidth(4));
+    expect(high?.style?.stroke).toBe(TRUST_COLOURS.high);
+    expect(high?.style?.strokeDasharray).toBeUndefined();
+    expect(none?.style?.stroke).toBe(TRUST_COLOURS.none);
+  });
+
+  test("changes glow; relationships get an arrow that stops at the target's edge", () => {
+    const [added, relationship] = toFlowEdges(
+      {
+        nodes,
+        edges: [
+          shared({ id: "added", change: "added" }),
+          { kind: "relationship", id: "r1", source: A, target: B, type: "funds", weight: 1 },
+        ],
+      },
+      t,
+    );
+    expect(added?.data?.glow).toBeTruthy();
+    expect(relationship?.markerEnd).toMatchObject({ type: MarkerType.ArrowClosed });
+    expect(relationship?.data?.targetInset).toBeGreaterThan(nodeDiameter(0.5) / 2);
+    expect(relationship?.data?.title).toContain("enums.relationshipType.funds");
+    expect(relationship?.data?.title).toContain("Org 22");
+  });
+});
