@@ -20,6 +20,30 @@ export function isActiveOn(partnership: DatedPartnership, date: string): boolean
   return partnership.status !== "ended";
 }
 
+/**
+ * "Current" on today's network map (and in its analytics and layout): the partnership is not ended,
+ * i.e. its status is not "ended" and its end date (its last day), if any, is not before `today`.
+ * Exploring, forming and paused partnerships count, also before their start date: coordinators want to
+ * see who is talking to whom. The "as of" view uses `isActiveOn` instead.
+ */
+export function isCurrentPartnership(
+  partnership: { status: PartnershipStatus; endDate: string | null },
+  today: string,
+): boolean {
+  return partnership.status !== "ended" && (partnership.endDate === null || partnership.endDate >= today);
+}
+
+/** A relationship runs on `date`: started on or before it (or no start), its end (last day) not before it. */
+export function isCurrentRelationship(
+  relationship: { startsOn: string | null; endsOn: string | null },
+  date: string,
+): boolean {
+  return (
+    (relationship.startsOn === null || relationship.startsOn <= date) &&
+    (relationship.endsOn === null || relationship.endsOn >= date)
+  );
+}
+
 /** Today as 'YYYY-MM-DD' (UTC). */
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);

@@ -1,15 +1,20 @@
 // The network's analytics, cached in process per data version (no SQL of its own: the caller
 // passes the snapshot it read).
 //
+// - Everything is keyed by the database client first (`client`, as the snapshot and layout
+//   caches key by clientOf(db)): a call for another client forgets the state (and stops a running
+//   computation), so one database's figures are never handed to another.
 // - Structural figures (components, gaps, degrees) are computed synchronously, once per
-//   snapshot.dataVersion (and snapshot.today: which partnerships are current depends on the
-//   date, so a new day counts as a newer version); only the latest version is kept. The same version gives the same object
-//   until the betweenness figures change.
+//   snapshot.dataVersion (and snapshot.revision, and snapshot.today: which partnerships are
+//   current depends on the date); only the latest version is kept. Any other version is
+//   recomputed, older ones too (a restored database goes back in versions). The same version
+//   gives the same object until the betweenness figures change.
 // - Betweenness is never computed on the request path: the first call for a version starts a
 //   worker thread (exact up to EXACT_BETWEENNESS_MAX_NODES organisations, else sampled from
 //   min(N, 200) sources) and answers with the last ready result (possibly of an older version,
 //   which it says) or status "computing". One computation at a time: a version asked for while
-//   one runs is started when it finishes (only the newest such version).
+//   one runs is started when it finishes (only the last one asked for). A version whose
+//   computation failed is not retried; with no earlier result the status is "failed".
 //
 // The cache is per process and derived from the database; every app instance builds its own.
 import { betweennessInWorker } from "~/models/betweenness-worker.server";
@@ -31,19 +36,25 @@ export const BETWEENNESS_SAMPLES = 200;
 /** Fixed so that the same data gives the same estimate. */
 const BETWEENNESS_SEED = 1;
 
-/** What a cached figure was computed from: the data version, then the day. */
+/** What a cached figure was computed from: the data version (and revision), then the day. */
 interface Stamp {
   dataVersion: number;
+  revision?: number;
   today: string;
 }
 
-/** Orders stamps: by data version, then by day. */
+/** Orders stamps: by data version, then revision, then day (0: the same data). */
 function compareStamps(a: Stamp, b: Stamp): number {
-  return a.dataVersion - b.dataVersion || (a.today < b.today ? -1 : a.today > b.today ? 1 : 0);
+  return (
+    a.dataVersion - b.dataVersion ||
+    (a.revision ?? 0) - (b.revision ?? 0) ||
+    (a.today < b.today ? -1 : a.today > b.today ? 1 : 0)
+  );
 }
 
 const stampOf = (snapshot: NetworkSnapshot): Stamp => ({
   dataVersion: snapshot.dataVersion,
+  revision: snapshot.revision ?? 0,
   today: snapshot.today,
 });
 
@@ -57,8 +68,14 @@ interface ReadyBetweenness extends Stamp {
 }
 
 interface State {
+  /** The database client the state belongs to (undefined: callers that pass none). */
+  client: unknown;
   /** Bumped by resetAnalyticsCache so that a computation started before is ignored. */
   generation: number;
+  /** Stops the running computation's worker. */
+  abort: AbortController | null;
+  /** The last snapshot asked for: its result is taken even when older than the one held. */
+  latest: Stamp | null;
   structural: (Stamp & { value: StructuralAnalytics; graph: GraphInput }) | null;
   result: { key: string; value: NetworkAnalytics } | null;
   ready: ReadyBetweenness | null;
@@ -70,7 +87,10 @@ interface State {
 }
 
 const state: State = {
+  client: undefined,
   generation: 0,
+  abort: null,
+  latest: null,
   structural: null,
   result: null,
   ready: null,
@@ -86,7 +106,11 @@ function betweennessPlan(organisations: number): { method: "exact" | "sampled"; 
 }
 
 /** The structural analytics and graph of the snapshot's version, computed once per version. */
-function structuralFor(snapshot: NetworkSnapshot): { value: StructuralAnalytics; graph: GraphInput } {
+function structuralFor(
+  snapshot: NetworkSnapshot,
+  client: unknown,
+): { value: StructuralAnalytics; graph: GraphInput } {
+  useClient(client);
   if (!state.structural || compareStamps(state.structural, snapshot) !== 0) {
     const graph = analyticsGraph(snapshot);
     state.structural = {
@@ -104,11 +128,18 @@ function start(snapshot: NetworkSnapshot, graph: GraphInput): void {
   const dataVersion = stamp.dataVersion;
   const plan = betweennessPlan(graph.nodes.length);
   const labels = snapshot.organisations.map((o) => o.acronym ?? o.name);
-  const promise = betweennessInWorker(graph, { samples: plan.samples, seed: BETWEENNESS_SEED })
+  const abort = new AbortController();
+  const promise = betweennessInWorker(
+    graph,
+    { samples: plan.samples, seed: BETWEENNESS_SEED },
+    { signal: abort.signal },
+  )
     .then(
       (values) => {
         if (generation !== state.generation) return;
-        if (state.ready && compareStamps(state.ready, stamp) > 0) return;
+        // Keep a result newer than this one, unless this one is what was asked for last.
+        const asked = state.latest !== null && compareStamps(state.latest, stamp) === 0;
+        if (state.ready && compareStamps(state.ready, stamp) > 0 && !asked) return;
         const order = [...values.keys()]
           .filter((i) => values[i]! > 0)
           .sort((a, b) => values[b]! - values[a]! || labels[a]!.localeCompare(labels[b]!, "en"))
@@ -131,6 +162,7 @@ function start(snapshot: NetworkSnapshot, graph: GraphInput): void {
     .finally(() => {
       if (generation !== state.generation) return;
       state.running = null;
+      state.abort = null;
       const next = state.pending;
       state.pending = null;
       if (next && needsComputation(next)) {
@@ -140,10 +172,11 @@ function start(snapshot: NetworkSnapshot, graph: GraphInput): void {
       }
     });
   state.running = { ...stamp, promise };
+  state.abort = abort;
 }
 
 function needsComputation(snapshot: Stamp): boolean {
-  if (state.ready && compareStamps(state.ready, snapshot) >= 0) return false;
+  if (state.ready && compareStamps(state.ready, snapshot) === 0) return false;
   if (state.failed && compareStamps(state.failed, snapshot) === 0) return false;
   return true;
 }
@@ -152,20 +185,32 @@ function requestBetweenness(snapshot: NetworkSnapshot, graph: GraphInput): void 
   if (!needsComputation(snapshot)) return;
   if (state.running) {
     if (compareStamps(state.running, snapshot) === 0) return;
-    if (!state.pending || compareStamps(state.pending, snapshot) < 0) state.pending = snapshot;
+    state.pending = snapshot;
     return;
   }
   start(snapshot, graph);
 }
 
-/** The analytics of the snapshot: structural figures now, betweenness as last computed. */
-export function networkAnalytics(snapshot: NetworkSnapshot): NetworkAnalytics {
-  const { value: structuralValue, graph } = structuralFor(snapshot);
+/**
+ * The analytics of the snapshot: structural figures now, betweenness as last computed. `client`
+ * is the database the snapshot was read from (clientOf(db)): the cache holds one client's figures.
+ */
+export function networkAnalytics(snapshot: NetworkSnapshot, client?: unknown): NetworkAnalytics {
+  const { value: structuralValue, graph } = structuralFor(snapshot, client);
+  state.latest = stampOf(snapshot);
   requestBetweenness(snapshot, graph);
 
   const ready = state.ready;
   const failed = state.failed !== null && compareStamps(state.failed, snapshot) === 0;
-  const key = [snapshot.dataVersion, snapshot.today, ready?.dataVersion, ready?.today, failed].join("/");
+  const key = [
+    snapshot.dataVersion,
+    snapshot.revision ?? 0,
+    snapshot.today,
+    ready?.dataVersion,
+    ready?.revision,
+    ready?.today,
+    failed,
+  ].join("/");
   if (state.result && state.result.key === key) return state.result.value;
 
   // Degree and partnership counts stay out of the page's payload (structuralNetworkAnalytics has them).
@@ -174,17 +219,17 @@ export function networkAnalytics(snapshot: NetworkSnapshot): NetworkAnalytics {
   if (ready) {
     betweenness = {
       // A failed computation leaves the last figures as they are: ready, of an older version.
-      status: compareStamps(ready, snapshot) >= 0 || failed ? "ready" : "computing",
+      status: compareStamps(ready, snapshot) === 0 || failed ? "ready" : "computing",
       method: ready.method,
       samples: ready.samples,
       dataVersion: ready.dataVersion,
       top: ready.top,
     };
-  } else if (failed) {
-    betweenness = null;
   } else {
+    // No figures at all: computing, or failed (not retried for this version; the page stops polling).
     const plan = betweennessPlan(snapshot.organisations.length);
-    betweenness = { status: "computing", ...plan, dataVersion: snapshot.dataVersion, top: [] };
+    const status = failed ? "failed" : "computing";
+    betweenness = { status, ...plan, dataVersion: snapshot.dataVersion, top: [] };
   }
   const value: NetworkAnalytics = { ...structural, betweenness };
   state.result = { key, value };
@@ -195,15 +240,17 @@ export function networkAnalytics(snapshot: NetworkSnapshot): NetworkAnalytics {
  * The structural analytics (with degree and partnership counts per organisation) of the snapshot,
  * from the same cache as networkAnalytics.
  */
-export function structuralNetworkAnalytics(snapshot: NetworkSnapshot): StructuralAnalytics {
-  return structuralFor(snapshot).value;
+export function structuralNetworkAnalytics(snapshot: NetworkSnapshot, client?: unknown): StructuralAnalytics {
+  return structuralFor(snapshot, client).value;
 }
 
 /**
- * Betweenness per organisation id from the last ready result; null when there is none. With a
- * data version: only a result of that version (else null).
+ * Betweenness per organisation id from the last ready result of the client's database (as passed
+ * to networkAnalytics); null when there is none. With a data version: only a result of that
+ * version (else null).
  */
-export function betweennessValues(dataVersion?: number): Map<string, number> | null {
+export function betweennessValues(dataVersion?: number, client?: unknown): Map<string, number> | null {
+  if (client !== state.client) return null;
   const ready = state.ready;
   if (!ready) return null;
   if (dataVersion !== undefined && ready.dataVersion !== dataVersion) return null;
@@ -220,8 +267,19 @@ export async function whenAnalyticsSettled(): Promise<void> {
   while (state.running) await state.running.promise;
 }
 
-/** Forgets everything (tests). A computation still running is ignored when it ends. */
+/** Another database: forget the state of the previous one. */
+function useClient(client: unknown): void {
+  if (client === state.client) return;
+  resetAnalyticsCache();
+  state.client = client;
+}
+
+/** Forgets everything (tests; another client). A running computation's worker is terminated. */
 export function resetAnalyticsCache(): void {
+  state.abort?.abort();
+  state.abort = null;
+  state.client = undefined;
+  state.latest = null;
   state.generation++;
   state.structural = null;
   state.result = null;

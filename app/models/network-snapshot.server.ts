@@ -38,6 +38,22 @@ const NON_NETWORK_ENTITY_TYPES = ["graph_layout"] as const;
 
 // ---------------------------------------------------------------------------------------------
 // The cache: one entry, keyed by the database client, `today` and the data version.
+//
+// The data version is max(audit_log.id). On PostgreSQL ids are taken when a row is inserted, not
+// when its transaction commits: a transaction may take id 10, another id 11 and commit first; a
+// reader then sees version 11 without the first transaction's changes, and once that commits the
+// version is still 11. Left alone, the cached snapshot would stay stale until the next change.
+// Mitigation: a cached snapshot is trusted for SNAPSHOT_RECHECK_MS at most, then read again even
+// when the version has not moved. When the content read again is the same, the cached object is
+// kept (same dataVersion, same revision: the layout and analytics caches stay valid); when it
+// differs, the new snapshot carries revision + 1, which those caches key by too. (PGlite has one
+// connection and commits in id order: there the recheck only costs a read every 30 s.)
+//
+// Concurrent calls for the same (client, data version, today) share one read (the page's loader
+// asks for the view and the analytics at once): the in-flight promise is memoised.
+
+/** How long a cached snapshot is trusted without reading it again (see above). */
+export const SNAPSHOT_RECHECK_MS = 30_000;
 
 interface SnapshotCacheEntry {
   client: unknown;
@@ -46,13 +62,23 @@ interface SnapshotCacheEntry {
   snapshot: NetworkSnapshot;
   /** The latest data version known to leave the snapshot valid (>= snapshot.dataVersion). */
   checkedVersion: number;
+  /** Date.now() when the snapshot was last read from the database. */
+  readAt: number;
 }
 
 let snapshotCache: SnapshotCacheEntry | null = null;
 
+let inflight: {
+  client: unknown;
+  dataVersion: number;
+  today: string;
+  promise: Promise<NetworkSnapshot>;
+} | null = null;
+
 /** Tests: forget the cached snapshot. */
 export function resetSnapshotCache(): void {
   snapshotCache = null;
+  inflight = null;
 }
 
 /** The driver client under a drizzle instance: two Db over one client share the cache. */
@@ -67,23 +93,67 @@ export async function loadSnapshot(db: Db, today: string = todayUtc()): Promise<
 
 /**
  * The snapshot for a data version already read: from the cache when it is still valid (same
- * version, or only entries that do not touch the network since), else read again.
+ * version, or only entries that do not touch the network since, and read less than
+ * SNAPSHOT_RECHECK_MS ago), else read again. Concurrent calls for the same key share one read.
  */
-export async function snapshotAt(db: Db, dataVersion: number, today: string): Promise<NetworkSnapshot> {
+export function snapshotAt(db: Db, dataVersion: number, today: string): Promise<NetworkSnapshot> {
+  const client = clientOf(db);
+  const running = inflight;
+  if (running && running.client === client && running.dataVersion === dataVersion && running.today === today)
+    return running.promise;
+  const promise = resolveSnapshot(db, client, dataVersion, today).finally(() => {
+    if (inflight?.promise === promise) inflight = null;
+  });
+  inflight = { client, dataVersion, today, promise };
+  return promise;
+}
+
+async function resolveSnapshot(
+  db: Db,
+  client: unknown,
+  dataVersion: number,
+  today: string,
+): Promise<NetworkSnapshot> {
   const cached = snapshotCache;
-  if (cached && cached.client === clientOf(db) && cached.today === today) {
-    if (cached.checkedVersion === dataVersion) return cached.snapshot;
+  if (cached && cached.client === client && cached.today === today) {
+    let valid = cached.checkedVersion === dataVersion;
     if (
+      !valid &&
       dataVersion > cached.checkedVersion &&
       !(await networkChangedSince(db, cached.checkedVersion, dataVersion))
     ) {
       cached.checkedVersion = dataVersion;
-      return cached.snapshot;
+      valid = true;
+    }
+    if (valid) {
+      if (Date.now() - cached.readAt < SNAPSHOT_RECHECK_MS) return cached.snapshot;
+      // Trusted long enough: read again at the version the snapshot carries.
+      const old = cached.snapshot;
+      const fresh = await readSnapshot(db, old.dataVersion, today);
+      const readAt = Date.now();
+      if (sameContent(old, fresh)) {
+        if (snapshotCache === cached) cached.readAt = readAt;
+        return old;
+      }
+      const revised: NetworkSnapshot = { ...fresh, revision: (old.revision ?? 0) + 1 };
+      snapshotCache = { client, today, snapshot: revised, checkedVersion: dataVersion, readAt };
+      return revised;
     }
   }
   const snapshot = await readSnapshot(db, dataVersion, today);
-  snapshotCache = { client: clientOf(db), today, snapshot, checkedVersion: dataVersion };
+  snapshotCache = { client, today, snapshot, checkedVersion: dataVersion, readAt: Date.now() };
   return snapshot;
+}
+
+/** Same organisations, partnerships and relationships (the rows are read in a fixed order). */
+function sameContent(a: NetworkSnapshot, b: NetworkSnapshot): boolean {
+  return (
+    a.organisations.length === b.organisations.length &&
+    a.partnerships.length === b.partnerships.length &&
+    a.relationships.length === b.relationships.length &&
+    JSON.stringify([a.organisations, a.partnerships, a.relationships]) ===
+      JSON.stringify([b.organisations, b.partnerships, b.relationships])
+  );
 }
 
 /** Whether an audit entry in (from, to] may have changed the network. */
@@ -267,7 +337,7 @@ export async function loadChanges(db: Db, since: string, today: string): Promise
   // Every audit entry since, reduced to (partnership, kind) pairs: the partnership's own entries
   // and, joined to their partnership, its child records' entries (hash joins: no per-row lookup).
   const kind = sql<ChangeKind>`(case
-    when ${auditLog.action} in ('create', 'seed') then 'added'
+    when ${auditLog.action} in ('create', 'seed', 'import') then 'added'
     when ${auditLog.action} = 'update' and ${auditLog.after} ->> 'status' = 'ended' then 'ended'
     else 'changed' end)`;
   const own = db

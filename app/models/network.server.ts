@@ -6,7 +6,14 @@ import type { AuthUser } from "~/auth/session.server";
 import type { Db } from "~/db/client.server";
 import { graphLayouts, type GraphNodePositions } from "~/db/schema";
 import { computeLayout } from "~/lib/network/layout";
-import { organisationEdges, selectNetwork, type OrgEdge, type SelectedNetwork } from "~/lib/network/select";
+import {
+  largePartnerships,
+  organisationDegrees,
+  organisationEdges,
+  selectNetwork,
+  type OrgEdge,
+  type SelectedNetwork,
+} from "~/lib/network/select";
 import type {
   ChangeSet,
   NetworkAnalytics,
@@ -28,21 +35,35 @@ export const DEFAULT_LAYOUT_KEY = "default";
 type Positions = Record<string, { x: number; y: number }>;
 
 // ---------------------------------------------------------------------------------------------
-// Computed layout: cached in process by data version (one entry).
+// Computed layout: cached in process by data version (and revision: see SNAPSHOT_RECHECK_MS), one entry.
 
-let layoutCache: { client: unknown; dataVersion: number; today: string; positions: Positions } | null = null;
+let layoutCache: {
+  client: unknown;
+  dataVersion: number;
+  revision: number;
+  today: string;
+  positions: Positions;
+} | null = null;
 
 function computedLayout(db: Db, snapshot: NetworkSnapshot): Positions {
   const cached = layoutCache;
+  const revision = snapshot.revision ?? 0;
   if (
     cached &&
     cached.client === clientOf(db) &&
     cached.dataVersion === snapshot.dataVersion &&
+    cached.revision === revision &&
     cached.today === snapshot.today
   )
     return cached.positions;
   const positions = computeLayout(snapshot);
-  layoutCache = { client: clientOf(db), dataVersion: snapshot.dataVersion, today: snapshot.today, positions };
+  layoutCache = {
+    client: clientOf(db),
+    dataVersion: snapshot.dataVersion,
+    revision,
+    today: snapshot.today,
+    positions,
+  };
   return positions;
 }
 
@@ -73,6 +94,9 @@ async function changesFor(db: Db, filters: NetworkFilters, today: string): Promi
   return since ? loadChanges(db, since, today) : null;
 }
 
+/** The view, with the partnerships it draws by name (to pick one to light up). */
+export type NetworkPageView = NetworkView & { partnerships: { id: string; name: string }[] };
+
 /**
  * The map: data version → snapshot (cached) → positions (computed, cached; overlaid by the saved
  * layout) → changes (when asked) → the view. The number of queries does not depend on the size of
@@ -84,13 +108,13 @@ export async function loadNetworkView(
   _user: AuthUser,
   filters: NetworkFilters,
   today: string = todayUtc(),
-): Promise<NetworkView> {
+): Promise<NetworkPageView> {
   const snapshot = await snapshotAt(db, await latestDataVersion(db), today);
   const computed = computedLayout(db, snapshot);
   const saved = await savedLayout(db);
   const positions: Positions = saved ? { ...computed, ...saved.positions } : computed;
   const changes = await changesFor(db, filters, today);
-  return buildNetworkView(snapshot, filters, {
+  const view = buildNetworkView(snapshot, filters, {
     changes,
     positions,
     layout: {
@@ -99,28 +123,26 @@ export async function loadNetworkView(
       updatedAt: saved ? saved.updatedAt.toISOString() : null,
     },
   });
+  return { ...view, partnerships: partnershipsInView(snapshot, view) };
+}
+
+/** The partnerships a view draws (hubs or shared edges) and the selected one, by name. */
+function partnershipsInView(snapshot: NetworkSnapshot, view: NetworkView): { id: string; name: string }[] {
+  const ids = new Set<string>();
+  for (const node of view.nodes) if (node.kind === "partnership") ids.add(node.partnershipId);
+  for (const edge of view.edges)
+    if (edge.kind === "shared") for (const id of edge.partnershipIds) ids.add(id);
+  if (view.filters.partnershipId) ids.add(view.filters.partnershipId);
+  return snapshot.partnerships
+    .filter((p) => ids.has(p.id))
+    .map((p) => ({ id: p.id, name: p.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en"));
 }
 
 /** Structural analytics of the whole network (cached by data version); never waits for betweenness. */
 export async function loadNetworkAnalytics(db: Db, today: string = todayUtc()): Promise<NetworkAnalytics> {
   const snapshot = await snapshotAt(db, await latestDataVersion(db), today);
-  return networkAnalytics(snapshot);
-}
-
-/** Distinct neighbours of each organisation through the given edges (either direction). */
-export function degreesOf(edges: readonly OrgEdge[]): Record<string, number> {
-  const neighbours = new Map<string, Set<string>>();
-  const link = (a: string, b: string) => {
-    if (a === b) return;
-    const set = neighbours.get(a) ?? new Set<string>();
-    set.add(b);
-    neighbours.set(a, set);
-  };
-  for (const edge of edges) {
-    link(edge.source, edge.target);
-    link(edge.target, edge.source);
-  }
-  return Object.fromEntries([...neighbours].map(([id, set]) => [id, set.size]));
+  return networkAnalytics(snapshot, clientOf(db));
 }
 
 export interface NetworkSelection {
@@ -146,15 +168,15 @@ export async function loadNetworkSelection(
   const selected = selectNetwork(snapshot, filters, changes);
   const edges = organisationEdges(selected);
   // Starts the betweenness computation for this version if none ran (off the request path).
-  networkAnalytics(snapshot);
+  networkAnalytics(snapshot, clientOf(db));
   const saved = await savedLayout(db);
   const computed = computedLayout(db, snapshot);
   return {
     snapshot,
     selected,
     edges,
-    degree: degreesOf(edges),
-    betweenness: betweennessValues(),
+    degree: organisationDegrees(selected, edges),
+    betweenness: betweennessValues(undefined, clientOf(db)),
     positions: saved ? { ...computed, ...saved.positions } : computed,
     changes,
   };
@@ -172,9 +194,13 @@ export interface NetworkTableRequest {
 
 export interface NetworkTableEdgeRow {
   source: string;
+  /** An organisation id, or "p:<uuid>" for a large partnership's hub (membership). */
   target: string;
-  kind: "shared" | "relationship";
-  /** Shared: the partnerships' names joined; relationship: its type (a code for the page to translate). */
+  kind: "shared" | "relationship" | "membership";
+  /**
+   * Shared: the partnerships' names joined; relationship: its type (a code for the page to
+   * translate); membership (a large partnership drawn as a hub): the partnership's name.
+   */
   label: string;
   weight: number;
   minTrust: number | null;
@@ -186,6 +212,8 @@ export interface NetworkTable {
   page: number;
   pageCount: number;
   edges: { rows: NetworkTableEdgeRow[]; total: number };
+  /** Names of the organisations and partnership hubs the listed edges join, by id. */
+  names: Record<string, string>;
 }
 
 export const NETWORK_TABLE_PAGE_SIZE = 50;
@@ -270,14 +298,33 @@ export async function loadNetworkTable(
           minTrust: null,
         },
   );
+  for (const { partnership, memberIds } of largePartnerships(selected))
+    for (const member of memberIds)
+      edgeRows.push({
+        source: member,
+        target: `p:${partnership.id}`,
+        kind: "membership",
+        label: partnership.name,
+        weight: 1,
+        minTrust: partnership.trustIndex,
+      });
   edgeRows.sort((a, b) => b.weight - a.weight || (a.source + a.target < b.source + b.target ? -1 : 1));
+  const listed = edgeRows.slice(0, NETWORK_TABLE_EDGES_MAX);
+  const organisationNames = new Map(
+    selected.organisations.map((o) => [o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name]),
+  );
+  const edgeNames: Record<string, string> = {};
+  for (const edge of listed)
+    for (const id of [edge.source, edge.target])
+      edgeNames[id] = id.startsWith("p:") ? edge.label : (organisationNames.get(id) ?? id);
 
   return {
     rows: all.slice((page - 1) * pageSize, page * pageSize),
     total: all.length,
     page,
     pageCount,
-    edges: { rows: edgeRows.slice(0, NETWORK_TABLE_EDGES_MAX), total: edgeRows.length },
+    edges: { rows: listed, total: edgeRows.length },
+    names: edgeNames,
   };
 }
 
@@ -310,8 +357,32 @@ export type SaveLayoutResult = { ok: true; version: number } | { ok: false; reas
 class StaleLayout extends Error {}
 
 /**
+ * Only the positions of nodes the snapshot still has: its organisations, hubs of its partnerships
+ * ("p:<id>"), and clusters ("c:…", which come and go with the filters; their ids are few).
+ */
+export function positionsInSnapshot(
+  positions: GraphNodePositions,
+  snapshot: NetworkSnapshot,
+): GraphNodePositions {
+  const organisationIds = new Set(snapshot.organisations.map((o) => o.id));
+  const partnershipIds = new Set(snapshot.partnerships.map((p) => p.id));
+  return Object.fromEntries(
+    Object.entries(positions).filter(([id]) =>
+      id.startsWith("c:")
+        ? true
+        : id.startsWith("p:")
+          ? partnershipIds.has(id.slice(2))
+          : organisationIds.has(id),
+    ),
+  );
+}
+
+/**
  * Merge positions into the saved layout (creating it). Optimistic concurrency: `expectedVersion`
- * is the version the client read (null: there was none). The audit entry records counts only.
+ * is the version the client read (null: there was none). Positions of nodes no longer in the
+ * network (archived organisations and partnerships) are dropped, the saved ones too, so the layout
+ * does not grow forever; graph_layouts.data_version records the data version they were checked
+ * against. The audit entry records counts only.
  */
 export async function saveLayout(
   db: Db,
@@ -320,9 +391,13 @@ export async function saveLayout(
   expectedVersion: number | null,
 ): Promise<SaveLayoutResult> {
   if (!validPositions(positions)) return { ok: false, reason: "invalid" };
-  const clean: GraphNodePositions = Object.fromEntries(
-    Object.entries(positions).map(([id, { x, y }]) => [id, { x, y }]),
+  // The snapshot (cached) says which nodes exist; read before the transaction (never `db` inside it).
+  const snapshot = await snapshotAt(db, await latestDataVersion(db), todayUtc());
+  const clean: GraphNodePositions = positionsInSnapshot(
+    Object.fromEntries(Object.entries(positions).map(([id, { x, y }]) => [id, { x, y }])),
+    snapshot,
   );
+  const dataVersion = snapshot.dataVersion;
   try {
     return await db.transaction(async (tx) => {
       const [current] = await tx
@@ -335,7 +410,7 @@ export async function saveLayout(
         if (expectedVersion !== null) throw new StaleLayout();
         const [created] = await tx
           .insert(graphLayouts)
-          .values({ key: DEFAULT_LAYOUT_KEY, positions: clean, updatedBy: user.id })
+          .values({ key: DEFAULT_LAYOUT_KEY, positions: clean, updatedBy: user.id, dataVersion })
           .onConflictDoNothing({ target: graphLayouts.key })
           .returning({ id: graphLayouts.id, version: graphLayouts.version });
         if (!created) throw new StaleLayout();
@@ -348,12 +423,18 @@ export async function saveLayout(
         return { ok: true as const, version: created.version };
       }
       if (expectedVersion === null || current.version !== expectedVersion) throw new StaleLayout();
-      const merged = { ...current.positions, ...clean };
+      const merged = positionsInSnapshot({ ...current.positions, ...clean }, snapshot);
       if (Object.keys(merged).length > LAYOUT_MAX_POSITIONS)
         return { ok: false as const, reason: "invalid" as const };
       const [updated] = await tx
         .update(graphLayouts)
-        .set({ positions: merged, updatedBy: user.id, version: current.version + 1, updatedAt: new Date() })
+        .set({
+          positions: merged,
+          updatedBy: user.id,
+          version: current.version + 1,
+          dataVersion,
+          updatedAt: new Date(),
+        })
         .where(and(eq(graphLayouts.id, current.id), eq(graphLayouts.version, expectedVersion)))
         .returning({ version: graphLayouts.version });
       if (!updated) throw new StaleLayout();

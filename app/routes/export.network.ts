@@ -13,6 +13,7 @@ import {
   nodesCsv,
 } from "~/lib/network/export";
 import { parseNetworkFilters } from "~/lib/network/filters";
+import { organisationDegrees } from "~/lib/network/select";
 import { getInstance } from "~/middleware/i18next";
 import { loadNetworkSelection } from "~/models/network.server";
 
@@ -33,13 +34,16 @@ export function exportFormatOf(pathname: string): NetworkExportFormat | null {
 }
 
 export async function loader({ context, url }: LoaderFunctionArgs) {
-  requirePermission(context, url, "network:read");
+  // Exports are a permission of their own (every role but viewer), not just reading the map.
+  requirePermission(context, url, "export:run");
   const format = exportFormatOf(url.pathname);
   if (!format) throw new Response("Not Found", { status: 404 });
   const { filters } = parseNetworkFilters(url.searchParams);
   const selection = await loadNetworkSelection(context.get(dbContext), filters);
-  const { selected, edges, degree, betweenness, positions } = selection;
-  const metrics = { degree, betweenness };
+  const { selected, edges, betweenness, positions } = selection;
+  // Degrees that count large partnerships' members (they have no shared edges: the exports write them
+  // as partnership nodes with membership edges).
+  const metrics = { degree: organisationDegrees(selected, edges), betweenness };
   const generatedAt = new Date();
   const { t } = getInstance(context);
 
@@ -56,6 +60,8 @@ export async function loader({ context, url }: LoaderFunctionArgs) {
         headers: Object.fromEntries(NODE_CSV_COLUMNS.map((c) => [c, t(`network.export.nodes.${c}`)])),
         type: (type) => t(`enums.organisationType.${type}`),
         level: (level) => t(`enums.level.${level}`),
+        kind: (kind) => t(`network.export.nodeKind.${kind}`),
+        status: (status) => t(`enums.partnershipStatus.${status}`),
       });
       break;
     case "edges.csv":
@@ -65,6 +71,7 @@ export async function loader({ context, url }: LoaderFunctionArgs) {
         relationshipType: (type) => t(`enums.relationshipType.${type}`),
         change: (change) => t(`network.export.change.${change}`),
         yesNo: (value) => t(value ? "network.export.yes" : "network.export.no"),
+        role: (role) => t(`enums.memberRole.${role}`),
       });
       break;
   }

@@ -26,17 +26,14 @@ import {
   resetLayout,
   saveLayout,
 } from "~/models/network.server";
-import { organisationCountries, organisationOptions } from "~/models/organisations.server";
-import { recentPartnerships } from "~/models/partnerships.server";
+import { eventOptions } from "~/models/events.server";
+import { organisationCountries } from "~/models/organisations.server";
 import type { Route } from "./+types/network";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: flowStyles },
   { rel: "stylesheet", href: networkStyles },
 ];
-
-/** Most partnerships offered in the "light up a partnership" choice. */
-const PARTNERSHIP_CHOICES = 2000;
 
 // Anyone signed in sees the map (or its table); coordinators also save and reset its layout.
 export async function loader({ context, url }: Route.LoaderArgs) {
@@ -46,24 +43,18 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const mode = url.searchParams.get("view") === "table" ? "table" : "map";
   const title = getInstance(context).t("network.title");
   const canEditLayout = can(user, "layout:write");
+  const canExport = can(user, "export:run");
   if (mode === "table") {
     const rawSort = url.searchParams.get("sort");
     const sort: TableSort = tableSorts.includes(rawSort as TableSort) ? (rawSort as TableSort) : "name";
     const dir = url.searchParams.get("dir") === "desc" ? "desc" : "asc";
     const { page } = parsePageRequest(url.searchParams);
-    const [table, analytics, countries, options] = await Promise.all([
+    const [table, analytics, countries, events] = await Promise.all([
       loadNetworkTable(db, filters, { sort, dir, page }),
       loadNetworkAnalytics(db),
       organisationCountries(db),
-      organisationOptions(db),
+      eventOptions(db),
     ]);
-    // The edge rows carry ids: the names of the organisations they join.
-    const wanted = new Set(table.edges.rows.flatMap((edge) => [edge.source, edge.target]));
-    const names = Object.fromEntries(
-      options
-        .filter((o) => wanted.has(o.id))
-        .map((o) => [o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name]),
-    );
     return {
       title,
       mode,
@@ -72,19 +63,21 @@ export async function loader({ context, url }: Route.LoaderArgs) {
       countries,
       analytics,
       canEditLayout,
+      canExport,
       sort,
       dir,
       table,
-      names,
+      names: table.names,
+      events,
       view: null,
       partnerships: [] as { id: string; name: string }[],
     } as const;
   }
-  const [view, analytics, countries, partnershipRows] = await Promise.all([
+  const [view, analytics, countries, events] = await Promise.all([
     loadNetworkView(db, user, filters),
     loadNetworkAnalytics(db),
     organisationCountries(db),
-    recentPartnerships(db, PARTNERSHIP_CHOICES),
+    eventOptions(db),
   ]);
   return {
     title,
@@ -94,26 +87,15 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     countries,
     analytics,
     canEditLayout,
+    canExport,
     sort: "name" as TableSort,
     dir: "asc" as const,
     table: null,
     names: {} as Record<string, string>,
     view,
-    partnerships: partnershipsInView(view, partnershipRows),
+    partnerships: view.partnerships,
+    events,
   } as const;
-}
-
-/** The partnerships the view draws (hubs or shared edges), by name: the choices to light one up. */
-function partnershipsInView(view: NetworkView, rows: { id: string; name: string }[]) {
-  const ids = new Set<string>();
-  for (const node of view.nodes) if (node.kind === "partnership") ids.add(node.partnershipId);
-  for (const edge of view.edges)
-    if (edge.kind === "shared") for (const id of edge.partnershipIds) ids.add(id);
-  if (view.filters.partnershipId) ids.add(view.filters.partnershipId);
-  return rows
-    .filter((row) => ids.has(row.id))
-    .map((row) => ({ id: row.id, name: row.name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 // Intents: save-layout (positions as JSON + the layout version it started from), relayout.
@@ -303,21 +285,24 @@ export default function Network({ loaderData }: Route.ComponentProps) {
             errors={errors}
             countries={countries}
             partnerships={partnerships}
+            events={loaderData.events}
             view={mode}
             searchMatches={view ? view.searchMatches : null}
           />
-          <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-            <summary className="cursor-pointer font-semibold">{t("network.exports.title")}</summary>
-            <ul className="mt-2 flex flex-wrap gap-4">
-              {EXPORT_FILES.map(({ file, key }) => (
-                <li key={file}>
-                  <a href={`/export/${file}${exportSuffix}`} className="text-brand-700 underline" download>
-                    {t(`network.exports.${key}`)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </details>
+          {loaderData.canExport ? (
+            <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+              <summary className="cursor-pointer font-semibold">{t("network.exports.title")}</summary>
+              <ul className="mt-2 flex flex-wrap gap-4">
+                {EXPORT_FILES.map(({ file, key }) => (
+                  <li key={file}>
+                    <a href={`/export/${file}${exportSuffix}`} className="text-brand-700 underline" download>
+                      {t(`network.exports.${key}`)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
 
           {mode === "table" && table ? (
             <NetworkTable table={table} sort={sort} dir={dir} names={names} />

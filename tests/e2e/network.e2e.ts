@@ -139,6 +139,23 @@ describe("the network map, as a viewer", () => {
     await expect.poll(() => heading.count()).toBe(0);
   });
 
+  test("the current view downloads as PNG and SVG; a viewer gets no data exports", async () => {
+    const { page } = ctx;
+    await openMap(page, "?country=NL");
+    for (const [button, name] of [
+      ["Download PNG", "trellis-network.png"],
+      ["Download SVG", "trellis-network.svg"],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: button }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(name);
+      expect(await download.failure()).toBeNull();
+    }
+    expect(await page.locator('a[href^="/export/network"]').count()).toBe(0);
+  });
+
   test("the table view lists the same organisations as the map", async () => {
     const { page } = ctx;
     await openMap(page);
@@ -159,13 +176,32 @@ describe("the network map, as a viewer", () => {
 
     // Sorting by degree, descending: the links say so with aria-sort.
     await page.getByRole("link", { name: "Links" }).first().click();
-    await page.waitForURL((url) => url.searchParams.get("sort") === "degree");
-    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain("Links");
+    await page.waitForURL((url) => url.searchParams.get("sort") === "degree", { waitUntil: "commit" });
+    await expect.poll(() => page.locator('th[aria-sort="ascending"]').textContent()).toContain("Links");
   });
 });
 
 describe("the network map, as a coordinator", () => {
   const ctx = usePage({ role: "coordinator", contextOptions: { viewport: VIEWPORT } });
+
+  test("the data exports keep the filters, and the GEXF holds the filtered organisations", async () => {
+    const { page } = ctx;
+    await openMap(page, "?country=NL");
+    const hrefs = await page
+      .locator('a[href^="/export/network"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(hrefs).toEqual([
+      "/export/network.gexf?country=NL",
+      "/export/network.json?country=NL",
+      "/export/network.nodes.csv?country=NL",
+      "/export/network.edges.csv?country=NL",
+    ]);
+    const json = await page.evaluate(async () => {
+      const response = await fetch("/export/network.json?country=NL");
+      return (await response.json()) as { nodes: { country?: string | null; countryCode?: string | null }[] };
+    });
+    expect(json.nodes.length).toBe(await page.locator(ORGANISATION_NODES).count());
+  });
 
   test("a dragged node keeps its place after saving and reloading", async () => {
     const { page } = ctx;

@@ -75,6 +75,7 @@ describe("a viewer", () => {
         "Home",
         "Organisations",
         "Partnerships",
+        "Network",
       ]);
       await expectNoEditControls(page, path);
       // The first record's own page, where edit controls would be.

@@ -3,7 +3,7 @@
 // to count calls and check that two computations never overlap.
 import type * as BetweennessModule from "~/models/betweenness-worker.server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { betweenness, analyticsGraph } from "~/lib/network/metrics";
+import { betweenness, analyticsGraph, structuralAnalytics } from "~/lib/network/metrics";
 import type { NetworkSnapshot } from "~/lib/network/types";
 import {
   betweennessValues,
@@ -14,7 +14,13 @@ import {
 } from "~/models/network-analytics.server";
 import { syntheticSnapshot } from "../fixtures/synthetic-snapshot";
 
-const calls = vi.hoisted(() => ({ started: [] as number[], active: 0, maxActive: 0, fail: false }));
+const calls = vi.hoisted(() => ({
+  started: [] as number[],
+  signals: [] as (AbortSignal | undefined)[],
+  active: 0,
+  maxActive: 0,
+  fail: false,
+}));
 
 vi.mock("~/models/betweenness-worker.server", async (importOriginal) => {
   const original = await importOriginal<typeof BetweennessModule>();
@@ -22,6 +28,7 @@ vi.mock("~/models/betweenness-worker.server", async (importOriginal) => {
     ...original,
     betweennessInWorker: async (...args: Parameters<typeof original.betweennessInWorker>) => {
       calls.started.push(args[0].nodes.length);
+      calls.signals.push(args[2]?.signal);
       calls.active++;
       calls.maxActive = Math.max(calls.maxActive, calls.active);
       try {
@@ -41,6 +48,7 @@ function versioned(snapshot: NetworkSnapshot, dataVersion: number): NetworkSnaps
 beforeEach(() => {
   resetAnalyticsCache();
   calls.started = [];
+  calls.signals = [];
   calls.active = 0;
   calls.maxActive = 0;
   calls.fail = false;
@@ -171,7 +179,8 @@ describe("networkAnalytics", () => {
       ...today,
       partnerships: today.partnerships.map((p) => ({ ...p, endDate: today.today })),
     };
-    expect(networkAnalytics(ending).edgeCount).toBe(first.edgeCount);
+    // The same day: partnerships ending today still count (computed afresh, not from the cache).
+    expect(structuralAnalytics(ending, analyticsGraph(ending)).edgeCount).toBe(first.edgeCount);
     const tomorrow = { ...ending, today: "2026-06-02" };
     const next = networkAnalytics(tomorrow);
     expect(next.edgeCount).toBeLessThan(first.edgeCount);
@@ -181,6 +190,91 @@ describe("networkAnalytics", () => {
     expect(calls.started).toHaveLength(2);
   });
 
+  it("fails without retrying when there is no earlier result: status 'failed', not null", async () => {
+    calls.fail = true;
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const snapshot = versioned(base, 90);
+    expect(networkAnalytics(snapshot).betweenness?.status).toBe("computing");
+    await whenAnalyticsSettled();
+    expect(errors).toHaveBeenCalledOnce();
+    errors.mockRestore();
+    const after = networkAnalytics(snapshot);
+    expect(after.betweenness).toEqual({
+      status: "failed",
+      method: "exact",
+      samples: null,
+      dataVersion: 90,
+      top: [],
+    });
+    expect(networkAnalytics(snapshot)).toBe(after);
+    await whenAnalyticsSettled();
+    expect(calls.started).toHaveLength(1);
+    // A newer version is tried again.
+    calls.fail = false;
+    networkAnalytics(versioned(base, 91));
+    await whenAnalyticsSettled();
+    expect(networkAnalytics(versioned(base, 91)).betweenness).toMatchObject({
+      status: "ready",
+      dataVersion: 91,
+    });
+  });
+
+  it("recomputes an older version too (a restored database), instead of keeping the newer figures", async () => {
+    networkAnalytics(versioned(base, 100));
+    await whenAnalyticsSettled();
+    const restored = versioned(syntheticSnapshot({ organisations: 310, countries: 4, seed: 23 }), 95);
+    const during = networkAnalytics(restored);
+    expect(during.organisationCount).toBe(310);
+    expect(during.betweenness).toMatchObject({ status: "computing", dataVersion: 100 });
+    await whenAnalyticsSettled();
+    expect(networkAnalytics(restored).betweenness).toMatchObject({ status: "ready", dataVersion: 95 });
+    expect(betweennessValues(95)!.size).toBe(310);
+    expect(calls.started).toEqual([300, 310]);
+  });
+
+  it("is keyed by the database client: another database's figures are never handed out", async () => {
+    const clientA = { name: "a" };
+    const clientB = { name: "b" };
+    const a = versioned(base, 110);
+    networkAnalytics(a, clientA);
+    await whenAnalyticsSettled();
+    expect(networkAnalytics(a, clientA).betweenness?.status).toBe("ready");
+    expect(betweennessValues(110, clientA)!.size).toBe(300);
+    expect(betweennessValues(110)).toBeNull();
+
+    // Another database at the same data version, with other content.
+    const b = versioned(syntheticSnapshot({ organisations: 330, countries: 4, seed: 24 }), 110);
+    const fromB = networkAnalytics(b, clientB);
+    expect(fromB.organisationCount).toBe(330);
+    expect(fromB.betweenness).toMatchObject({ status: "computing", dataVersion: 110, top: [] });
+    expect(betweennessValues(110, clientA)).toBeNull();
+    expect(betweennessValues(110, clientB)).toBeNull();
+    await whenAnalyticsSettled();
+    expect(betweennessValues(110, clientB)!.size).toBe(330);
+    expect(calls.started).toEqual([300, 330]);
+  });
+
+  it("keys by the snapshot's revision: content read again at the same version is recomputed", async () => {
+    networkAnalytics(versioned(base, 120));
+    await whenAnalyticsSettled();
+    const revised: NetworkSnapshot = {
+      ...versioned(syntheticSnapshot({ organisations: 305, countries: 4, seed: 25 }), 120),
+      revision: 1,
+    };
+    expect(networkAnalytics(revised).organisationCount).toBe(305);
+    await whenAnalyticsSettled();
+    expect(networkAnalytics(revised).betweenness).toMatchObject({ status: "ready", dataVersion: 120 });
+    expect(betweennessValues(120)!.size).toBe(305);
+  });
+
+  it("reset terminates a running computation's worker", () => {
+    networkAnalytics(versioned(base, 130));
+    const signal = calls.signals[0];
+    expect(signal?.aborted).toBe(false);
+    resetAnalyticsCache();
+    expect(signal?.aborted).toBe(true);
+  });
+
   it("reset forgets the cache", async () => {
     networkAnalytics(versioned(base, 70));
     await whenAnalyticsSettled();
@@ -188,5 +282,49 @@ describe("networkAnalytics", () => {
     resetAnalyticsCache();
     expect(betweennessValues()).toBeNull();
     expect(networkAnalytics(versioned(base, 70)).betweenness?.status).toBe("computing");
+  });
+});
+
+describe("betweennessInWorker", () => {
+  it("sends the edges as flat pairs and answers what betweenness answers", async () => {
+    const actual = await vi.importActual<typeof BetweennessModule>("~/models/betweenness-worker.server");
+    expect([
+      ...actual.flatEdges([
+        [0, 1],
+        [2, 3],
+      ]),
+    ]).toEqual([0, 1, 2, 3]);
+    const graph = analyticsGraph(syntheticSnapshot({ organisations: 120, countries: 3, seed: 5 }));
+    const edges = graph.edges.map(([a, b]) => [a, b] as [number, number]);
+    const value = await actual.betweennessInWorker(graph, { samples: null });
+    expect([...value]).toEqual([...betweenness(graph, { samples: null })]);
+    // The caller's graph is left as it was (only a copy is transferred).
+    expect(graph.edges).toEqual(edges);
+    // Hub vertices (large partnerships) travel as a count.
+    const hubbed = {
+      nodes: ["a", "b", "c", "d"],
+      hubs: ["p:x"],
+      edges: [
+        [0, 4],
+        [1, 4],
+        [2, 4],
+        [2, 3],
+      ] as [number, number][],
+    };
+    const withHubs = await actual.betweennessInWorker(hubbed, { samples: null });
+    expect([...withHubs]).toEqual([...betweenness(hubbed, { samples: null })]);
+    expect(withHubs[2]).toBeGreaterThan(0);
+  });
+
+  it("rejects after the timeout, and when aborted", async () => {
+    const actual = await vi.importActual<typeof BetweennessModule>("~/models/betweenness-worker.server");
+    const graph = analyticsGraph(syntheticSnapshot({ organisations: 1500, countries: 6, seed: 6 }));
+    await expect(actual.betweennessInWorker(graph, { samples: null }, { timeoutMs: 5 })).rejects.toThrow(
+      /no answer after 5 ms/,
+    );
+    const controller = new AbortController();
+    const running = actual.betweennessInWorker(graph, { samples: null }, { signal: controller.signal });
+    controller.abort();
+    await expect(running).rejects.toThrow(/aborted/);
   });
 });

@@ -18,12 +18,13 @@ import { createUser } from "../factories";
 import { testDb } from "../helpers/db";
 
 const { db } = await testDb();
+/** Exports need export:run: an organiser has it, a viewer does not. */
+let organiser: AuthUser;
 let viewer: AuthUser;
 
-beforeAll(async () => {
-  await seedDemo(db);
-  const user = await createUser(db, { role: "viewer" });
-  viewer = {
+async function authUser(role: "organiser" | "viewer"): Promise<AuthUser> {
+  const user = await createUser(db, { role });
+  return {
     id: user.id,
     email: user.email,
     name: user.name,
@@ -33,6 +34,12 @@ beforeAll(async () => {
     municipalityIds: [],
     sessionId: "test",
   };
+}
+
+beforeAll(async () => {
+  await seedDemo(db);
+  organiser = await authUser("organiser");
+  viewer = await authUser("viewer");
 });
 
 beforeEach(() => {
@@ -48,7 +55,7 @@ async function get(path: string, options: { user?: AuthUser | null; language?: "
   const context = new RouterContextProvider();
   context.set(dbContext, db);
   context.set(requestInfoContext, { clientIp: "203.0.113.9", nonce: "" });
-  const user = options.user === undefined ? viewer : options.user;
+  const user = options.user === undefined ? organiser : options.user;
   if (user) context.set(userContext, user);
   const args = { request, params: {}, context, url, pattern: url.pathname };
   let result: unknown;
@@ -154,9 +161,13 @@ describe("network exports", () => {
     expect(edgesFr).toContain("Partenariat commun");
   });
 
-  test("signed-in users only", async () => {
+  test("signed-in users with export:run only: anonymous goes to login, a viewer gets 403", async () => {
     const anonymous = await get("/export/network.json", { user: null });
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+    for (const format of ["gexf", "json", "nodes.csv", "edges.csv"]) {
+      expect((await get(`/export/network.${format}`, { user: viewer })).status).toBe(403);
+    }
+    expect((await get("/export/network.json", { user: organiser })).status).toBe(200);
   });
 });

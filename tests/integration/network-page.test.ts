@@ -9,7 +9,7 @@ import type { UserRole } from "~/lib/enums";
 import { i18nextMiddleware } from "~/middleware/i18next";
 import { resetLayoutCache } from "~/models/network.server";
 import { action, loader } from "~/routes/network";
-import { addMember, createOrganisation, createPartnership, createUser } from "../factories";
+import { addMember, createEvent, createOrganisation, createPartnership, createUser } from "../factories";
 import { testDb } from "../helpers/db";
 
 const database = await testDb();
@@ -104,6 +104,22 @@ describe("the network page's loader", () => {
     ).toBe(true);
     expect(data.partnerships.map((p) => p.name)).toContain("Shared desk");
     expect(data.countries).toEqual(expect.arrayContaining(["BE", "NL"]));
+  });
+
+  test("events are offered for 'changes since', latest first, and an event sets the date", async () => {
+    const older = await createEvent(db, {
+      title: "Older seminar",
+      startsOn: "2023-03-01",
+      endsOn: "2023-03-02",
+    });
+    const newer = await createEvent(db, { title: "Newer seminar", startsOn: "2024-05-01" });
+    await createEvent(db, { title: "Archived seminar", startsOn: "2024-06-01", archivedAt: new Date() });
+    const data = await load(viewer, `?sinceEvent=${older.id}`);
+    const titles = data.events.map((e) => e.title);
+    expect(titles.indexOf("Newer seminar")).toBeLessThan(titles.indexOf("Older seminar"));
+    expect(titles).not.toContain("Archived seminar");
+    expect(data.events.find((e) => e.id === newer.id)?.startsOn).toBe("2024-05-01");
+    expect(data.view?.changes?.since).toBe("2023-03-02");
   });
 
   test("filters come from the URL, and their errors are reported by field", async () => {

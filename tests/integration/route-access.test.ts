@@ -51,7 +51,8 @@ const access: Record<string, Access> = {
   },
   "routes/partnerships.$id.history.tsx": { GET: "signedIn", POST: "none" },
   "routes/network.tsx": { GET: "signedIn", POST: coordinatorsOnly },
-  "routes/export.network.ts": { GET: "signedIn", POST: "none" },
+  // Exports need export:run: every role but viewer.
+  "routes/export.network.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },
   "routes/login.tsx": { GET: "public", POST: "public" },
   "routes/logout.ts": { GET: "public", POST: "public" },
   "routes/setup.tsx": { GET: "public", POST: "public" },

@@ -244,12 +244,20 @@ describe("csvCell", () => {
     expect(csvCell(Number.NaN)).toBe("");
   });
 
+  it("quotes semicolons and tabs too (Excel in French splits on them)", () => {
+    expect(csvCell("Nord; Sud")).toBe('"Nord; Sud"');
+    expect(csvCell("a\tb")).toBe('"a\tb"');
+    expect(csvCell("a;b,c")).toBe('"a;b,c"');
+  });
+
   it("guards cells a spreadsheet would run as a formula", () => {
     expect(csvCell("=1+1")).toBe("'=1+1");
     expect(csvCell("+31 20")).toBe("'+31 20");
     expect(csvCell("-x")).toBe("'-x");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\tcmd")).toBe("'\tcmd");
+    // Guarded, then quoted for the tab.
+    expect(csvCell("\tcmd")).toBe(`"'\tcmd"`);
+    expect(csvCell("=1;2")).toBe(`"'=1;2"`);
     expect(csvCell('=HYPERLINK("x","y")')).toBe(`"'=HYPERLINK(""x"",""y"")"`);
     expect(csvCell("a=b")).toBe("a=b");
     // Numbers are data, not text: a negative number stays a number.
@@ -273,6 +281,7 @@ describe("nodesCsv and edgesCsv", () => {
     const rows = parseCsv(text.slice(1));
     expect(rows[0]).toEqual([
       "ID",
+      "kind",
       "Naam",
       "acronym",
       "Soort",
@@ -281,11 +290,27 @@ describe("nodesCsv and edgesCsv", () => {
       "degree",
       "partnerships",
       "betweenness",
+      "status",
+      "trustIndex",
     ]);
     expect(rows).toHaveLength(5);
-    expect(rows[1]).toEqual(["a", tricky, "S&W<", "type:cso", "level:local", "NL", "3", "2", "0.5"]);
+    expect(rows[1]).toEqual([
+      "a",
+      "organisation",
+      tricky,
+      "S&W<",
+      "type:cso",
+      "level:local",
+      "NL",
+      "3",
+      "2",
+      "0.5",
+      "",
+      "",
+    ]);
     expect(rows[2]).toEqual([
       "b",
+      "organisation",
       `'=HYPERLINK("http://evil")`,
       "",
       "type:local_authority",
@@ -294,9 +319,12 @@ describe("nodesCsv and edgesCsv", () => {
       "2",
       "2",
       "0",
+      "",
+      "",
     ]);
     expect(rows[4]).toEqual([
       "d",
+      "organisation",
       "Plain, with comma",
       "",
       "type:funder",
@@ -305,12 +333,14 @@ describe("nodesCsv and edgesCsv", () => {
       "1",
       "0",
       "0",
+      "",
+      "",
     ]);
   });
 
   it("leaves betweenness empty until it is computed", () => {
     const rows = parseCsv(nodesCsv(selected, { degree: metrics.degree }, nodeLabels).slice(1));
-    expect(rows[1]![8]).toBe("");
+    expect(rows[1]![9]).toBe("");
   });
 
   it("writes shared and relationship edges with names, weights and guarded partnership names", () => {
@@ -335,6 +365,7 @@ describe("nodesCsv and edgesCsv", () => {
       "2.5",
       "ja",
       "added",
+      "",
     ]);
     expect(rows[2]).toEqual([
       "shared",
@@ -348,6 +379,7 @@ describe("nodesCsv and edgesCsv", () => {
       "",
       "nee",
       "",
+      "",
     ]);
     expect(rows[4]).toEqual([
       "relationship",
@@ -357,6 +389,7 @@ describe("nodesCsv and edgesCsv", () => {
       tricky,
       "rel:funds",
       "1",
+      "",
       "",
       "",
       "",
@@ -384,6 +417,7 @@ describe("networkToJson", () => {
     expect(json.version).toBe(1);
     expect(json.generatedAt).toBe("2026-06-02T10:00:00.000Z");
     expect(json.nodes[0]).toEqual({
+      kind: "organisation",
       id: "a",
       name: tricky,
       acronym: "S&W<",
@@ -402,6 +436,7 @@ describe("networkToJson", () => {
       status: "active",
       memberIds: ["a", "b", "c"],
       change: "added",
+      large: false,
     });
     expect(json.edges[0]).toMatchObject({
       kind: "shared",
@@ -419,6 +454,9 @@ describe("networkToJson", () => {
     });
     // Round-trips through JSON text.
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
-    expect(networkToJson(selected, edges, { degree: {} }).nodes[0]!.betweenness).toBeNull();
+    expect(networkToJson(selected, edges, { degree: {} }).nodes[0]).toMatchObject({ betweenness: null });
+    // No large partnership: organisation nodes only, and the given edges only.
+    expect(json.nodes.every((n) => n.kind === "organisation")).toBe(true);
+    expect(json.edges).toHaveLength(edges.length);
   });
 });

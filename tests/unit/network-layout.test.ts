@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeLayout } from "~/lib/network/layout";
-import type { NetworkSnapshot } from "~/lib/network/types";
-import { EXACT_BETWEENNESS_MAX_NODES } from "~/lib/network/types";
+import { computeLayout, FORCE_LAYOUT_MAX_ORGANISATIONS, NODE_SPACING } from "~/lib/network/layout";
+import type { NetworkSnapshot, SnapshotPartnership } from "~/lib/network/types";
 import { syntheticSnapshot } from "../fixtures/synthetic-snapshot";
 
 type Positions = ReturnType<typeof computeLayout>;
@@ -117,7 +116,7 @@ describe("computeLayout", () => {
     expect(crowded.length).toBeLessThanOrEqual(4);
   });
 
-  it(`lays out the cluster graph above ${EXACT_BETWEENNESS_MAX_NODES} organisations: countries apart, no stacked nodes`, () => {
+  it(`lays out the cluster graph above ${FORCE_LAYOUT_MAX_ORGANISATIONS} organisations: countries apart, no stacked nodes`, () => {
     const snapshot = syntheticSnapshot({ organisations: 10_000, countries: 25, seed: 2 });
     const started = performance.now();
     const positions = computeLayout(snapshot);
@@ -135,5 +134,83 @@ describe("computeLayout", () => {
     expect(positions[`c:${country}:${snapshot.organisations[0]!.type}`]).toBeDefined();
     // Deterministic too.
     expect(computeLayout(snapshot)).toEqual(positions);
+  });
+
+  it("uses ForceAtlas2 per organisation up to 1,000 organisations, the cluster layout above", () => {
+    expect(FORCE_LAYOUT_MAX_ORGANISATIONS).toBe(1000);
+    // The cluster layout puts each type cluster's organisations on a spiral around its position.
+    const spiral = 0.5 + NODE_SPACING / 1.9;
+    const withinTypeDiscs = (snapshot: NetworkSnapshot, positions: Positions) => {
+      const counts = new Map<string, number>();
+      for (const o of snapshot.organisations) {
+        const id = `c:${o.countryCode ?? "none"}:${o.type}`;
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      return snapshot.organisations.every((o) => {
+        const id = `c:${o.countryCode ?? "none"}:${o.type}`;
+        const centre = positions[id]!;
+        const p = positions[o.id]!;
+        return Math.hypot(p.x - centre.x, p.y - centre.y) <= spiral * Math.sqrt(counts.get(id)!);
+      });
+    };
+    const above = syntheticSnapshot({ organisations: 1001, countries: 8, seed: 4 });
+    expect(withinTypeDiscs(above, computeLayout(above))).toBe(true);
+
+    const at = syntheticSnapshot({ organisations: 1000, countries: 8, seed: 4 });
+    computeLayout(at); // warm up
+    const started = performance.now();
+    const positions = computeLayout(at);
+    const ms = performance.now() - started;
+    console.info(`computeLayout: 1,000 organisations (ForceAtlas2) in ${ms.toFixed(0)} ms`);
+    expect(withinTypeDiscs(at, positions)).toBe(false);
+    expectFinitePositions(at, positions);
+    // About 0.4 s on a quiet machine; generous here, for loaded CI machines.
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it("a large partnership is a hub, not a clique: 1,000 members stay fast", () => {
+    const snapshot = syntheticSnapshot({ organisations: 1000, countries: 6, seed: 9 });
+    const big: SnapshotPartnership = {
+      ...snapshot.partnerships[0]!,
+      id: "big",
+      members: snapshot.organisations.map((o) => ({
+        organisationId: o.id,
+        role: "partner",
+        joinedOn: null,
+        leftOn: null,
+      })),
+    };
+    snapshot.partnerships.push(big);
+    const started = performance.now();
+    const positions = computeLayout(snapshot);
+    const ms = performance.now() - started;
+    expectFinitePositions(snapshot, positions);
+    expect(positions["hub:0"]).toBeUndefined();
+    // A clique would add 499,500 edges to ForceAtlas2 (tens of seconds).
+    expect(ms).toBeLessThan(3_000);
+    const { intra, inter } = countrySeparation(snapshot, positions);
+    expect(intra).toBeLessThan(inter);
+  });
+
+  it("the cluster layout takes a partnership of 6,000 members among 10,000 (no pair blow-up)", () => {
+    const snapshot = syntheticSnapshot({ organisations: 10_000, countries: 25, seed: 2 });
+    snapshot.partnerships.push({
+      ...snapshot.partnerships[0]!,
+      id: "huge",
+      members: snapshot.organisations.slice(0, 6_000).map((o) => ({
+        organisationId: o.id,
+        role: "partner",
+        joinedOn: null,
+        leftOn: null,
+      })),
+    });
+    const started = performance.now();
+    const positions = computeLayout(snapshot);
+    const ms = performance.now() - started;
+    console.info(
+      `computeLayout: 10,000 organisations with a 6,000-member partnership in ${ms.toFixed(0)} ms`,
+    );
+    expectFinitePositions(snapshot, positions);
+    expect(ms).toBeLessThan(3_000);
   });
 });

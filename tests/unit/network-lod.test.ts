@@ -9,6 +9,7 @@ import { emptyFilters } from "~/lib/network/filters";
 import { clusterIdOf, groupForView, type GroupOptions } from "~/lib/network/lod";
 import { organisationEdges, selectNetwork } from "~/lib/network/select";
 import {
+  LARGE_PARTNERSHIP_FROM,
   LOD_MAX_ORGANISATION_NODES,
   type NetworkFilters,
   type NetworkSnapshot,
@@ -409,13 +410,16 @@ describe("groupForView: edges", () => {
     });
   });
 
-  test("hubs when clustered: members in one cluster merged (strongest role), hubs without an organisation node left out", () => {
+  test("hubs when clustered: members in one cluster merged (strongest role), hubs within the budget", () => {
+    // No organisation node: no hub, the partnerships are drawn as shared edges between clusters instead.
     const none = view(snap, { max: 3, hubs: true });
     expect(nodeIds(none.nodes, "partnership")).toEqual([]);
-    expect(none.edges.every((e) => e.kind === "relationship")).toBe(true);
+    expect(none.edges).toEqual(view(snap, { max: 3 }).edges);
 
-    const open = view(snap, { max: 3, hubs: true, expand: ["c:AA"] });
+    // Room for both hubs (2 organisation nodes + 2 hubs = max 4).
+    const open = view(snap, { max: 4, hubs: true, expand: ["c:AA"] });
     expect(nodeIds(open.nodes, "partnership")).toEqual(["p:P", "p:Q"]);
+    expect(open.edges.some((e) => e.kind === "shared")).toBe(false);
     expect(
       open.edges.filter((e) => e.kind === "membership").map((e) => [e.id, e.kind === "membership" && e.role]),
     ).toEqual([
@@ -424,6 +428,47 @@ describe("groupForView: edges", () => {
       ["m:P|c:BB", "partner"],
       ["m:Q|a1", "partner"],
       ["m:Q|c:BB", "lead"],
+    ]);
+
+    // Room for one hub (max 3): P (first of the largest) gets it, Q falls back to shared edges.
+    const tight = view(snap, { max: 3, hubs: true, expand: ["c:AA"] });
+    expect(nodeIds(tight.nodes, "partnership")).toEqual(["p:P"]);
+    expect(orgNodeCount(tight.nodes) + nodeIds(tight.nodes, "partnership").length).toBe(3);
+    expect(tight.edges.filter((e) => e.kind === "membership").map((e) => e.id)).toEqual([
+      "m:P|a1",
+      "m:P|a2",
+      "m:P|c:BB",
+    ]);
+    // Q's pairs a1-b1 and a1-b2 (b1-b2 stays inside c:BB); P's pairs are not drawn as edges
+    expect(tight.edges.filter((e) => e.kind === "shared")).toEqual([
+      {
+        kind: "shared",
+        id: "s:a1|c:BB",
+        source: "a1",
+        target: "c:BB",
+        weight: 2,
+        partnershipIds: ["Q"],
+        minTrust: 2,
+        dashed: true,
+        change: null,
+        highlighted: false,
+      },
+    ]);
+    expect(tight.hubsLeftOut).toEqual([]);
+  });
+
+  test("hubs unclustered beyond the budget: the largest partnerships get hubs, the others shared edges", () => {
+    // 5 organisations, max 7: room for 2 hubs among P (3 members), Q (3), R (1); max 6: room for 1.
+    const grouped = view(snap, { max: 7, hubs: true });
+    expect(grouped.clustered).toBe(false);
+    expect(nodeIds(grouped.nodes, "partnership")).toEqual(["p:P", "p:Q"]);
+    expect(grouped.edges.filter((e) => e.kind === "shared")).toEqual([]);
+    const smaller = view(snap, { max: 6, hubs: true });
+    expect(nodeIds(smaller.nodes, "partnership")).toEqual(["p:P"]);
+    expect(smaller.edges.filter((e) => e.kind === "shared").map((e) => e.id)).toEqual([
+      "s:a1|b1",
+      "s:a1|b2",
+      "s:b1|b2",
     ]);
   });
 
@@ -458,6 +503,115 @@ describe("groupForView: edges", () => {
     const spots = new Set(first.nodes.map((n) => `${n.x.toFixed(3)},${n.y.toFixed(3)}`));
     expect(spots.size).toBe(80);
     expect(first.nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y))).toBe(true);
+  });
+});
+
+describe("groupForView: large partnerships", () => {
+  const N = LARGE_PARTNERSHIP_FROM;
+  // AA: a1..a12 (all members of "big"), BB: b1..b8 (b1, b2 members of "big" too: 14 members).
+  const organisations = [...many("a", N, "AA"), ...many("b", 8, "BB")];
+  const bigMembers: (string | [string, MemberRole])[] = [
+    ["a1", "lead"],
+    ...organisations.slice(1, N).map((o) => o.id),
+    "b1",
+    ["b2", "funder"],
+  ];
+  const snap = snapshot({
+    organisations,
+    partnerships: [
+      partnership("big", bigMembers, { trustIndex: 3.5 }),
+      partnership("small", ["a1", "b3"], { trustIndex: 2 }),
+    ],
+    relationships: [relationship("r", "b4", "b5")],
+  });
+
+  test("always a hub with membership edges, never pairs, even without hubs mode", () => {
+    const grouped = view(snap, { partnershipId: "big" });
+    expect(grouped.clustered).toBe(false);
+    expect(nodeIds(grouped.nodes, "partnership")).toEqual(["p:big"]);
+    expect(grouped.nodes.find((n) => n.id === "p:big")).toMatchObject({
+      kind: "partnership",
+      trustIndex: 3.5,
+      highlighted: true,
+    });
+    const memberships = grouped.edges.filter((e) => e.kind === "membership");
+    expect(memberships).toHaveLength(N + 2);
+    expect(memberships[0]).toEqual({
+      kind: "membership",
+      id: "m:big|a1",
+      source: "a1",
+      target: "p:big",
+      role: "lead",
+      highlighted: true,
+    });
+    expect(memberships.find((e) => e.source === "b2")).toMatchObject({ role: "funder" });
+    expect(grouped.edges.filter((e) => e.kind === "shared").map((e) => e.id)).toEqual(["s:a1|b3"]);
+    // degree: 13 other members of "big", plus b3 for a1
+    const degree = (id: string) => grouped.nodes.find((n) => n.id === id);
+    expect(degree("a1")).toMatchObject({ degree: N + 2, size: 1 });
+    expect(degree("a5")).toMatchObject({ degree: N + 1 });
+    expect(degree("b4")).toMatchObject({ degree: 1 });
+    expect(grouped.hubsLeftOut).toEqual([]);
+  });
+
+  test("its hub counts against the budget: organisations + hubs <= max", () => {
+    // 20 organisations and a large partnership: max 21 fits both, max 20 clusters.
+    const fits = view(snap, { max: 21 });
+    expect(fits.clustered).toBe(false);
+    expect(orgNodeCount(fits.nodes) + nodeIds(fits.nodes, "partnership").length).toBe(21);
+
+    const over = view(snap, { max: 20 });
+    expect(over.clustered).toBe(true);
+    expect(nodeIds(over.nodes, "partnership")).toEqual(["p:big"]);
+    expect(
+      over.edges.filter((e) => e.kind === "membership").map((e) => [e.id, e.kind === "membership" && e.role]),
+    ).toEqual([
+      ["m:big|c:AA", "lead"],
+      // b1 partner, b2 funder: the strongest role
+      ["m:big|c:BB", "partner"],
+    ]);
+    // Expanding AA (12) leaves room for the hub; expanding BB too would make 20 + 1: refused.
+    const open = view(snap, { max: 20, expand: ["c:AA", "c:BB"] });
+    expect(open.expandRefused).toEqual(["c:BB"]);
+    expect(orgNodeCount(open.nodes)).toBe(N);
+    expect(nodeIds(open.nodes, "partnership")).toEqual(["p:big"]);
+  });
+
+  test("within one cluster: no hub; without room: left out and listed", () => {
+    const inside = snapshot({
+      organisations: [...many("a", N, "AA"), ...many("b", 8, "BB")],
+      partnerships: [
+        partnership(
+          "big",
+          many("a", N, "AA").map((o) => o.id),
+        ),
+      ],
+    });
+    const clustered = view(inside, { max: 8 });
+    expect(clustered.clustered).toBe(true);
+    expect(nodeIds(clustered.nodes, "partnership")).toEqual([]);
+    expect(clustered.edges).toEqual([]);
+
+    // 3 large partnerships with max 4: 2 reserved, so organisations get 2; the third hub is left out.
+    const three = snapshot({
+      organisations: [...many("a", N, "AA"), ...many("b", N + 1, "BB"), ...many("c", 1, "CC")],
+      partnerships: [
+        partnership("pa", [...many("a", N, "AA").map((o) => o.id), "c1"]),
+        partnership("pb", [...many("b", N + 1, "BB").map((o) => o.id), "c1"]),
+        partnership(
+          "pab",
+          [...many("a", 6, "AA"), ...many("b", 6, "BB")].map((o) => o.id),
+        ),
+      ],
+    });
+    const grouped = view(three, { max: 4, expand: ["c:CC"] });
+    expect(orgNodeCount(grouped.nodes)).toBe(1);
+    // largest first: pb (14), pa (13); pab (12) too, since 1 + 3 <= 4
+    expect(nodeIds(grouped.nodes, "partnership")).toEqual(["p:pa", "p:pb", "p:pab"]);
+    const full = view(three, { max: 3, expand: ["c:CC"] });
+    expect(orgNodeCount(full.nodes)).toBe(1);
+    expect(nodeIds(full.nodes, "partnership")).toEqual(["p:pa", "p:pb"]);
+    expect(full.hubsLeftOut).toEqual(["pab"]);
   });
 });
 
@@ -579,6 +733,31 @@ describe("buildNetworkView at 10,000 organisations", () => {
   test("clusters only, with consistent aggregated edges", () => {
     const result = check({ ...emptyFilters });
     expect(result.nodes).toHaveLength(26);
+  });
+
+  test("a partnership of 6,000 members: one hub, organisations + hubs within the budget, fast", () => {
+    const huge = partnership(
+      "huge",
+      organisations.slice(0, 6_000).map((o) => o.id),
+    );
+    const withHuge = snapshot({ organisations, partnerships: [...partnerships, huge], relationships });
+    for (const hubs of [false, true]) {
+      const started = performance.now();
+      const result = buildNetworkView(
+        withHuge,
+        { ...emptyFilters, hubs, expand: ["c:CA", "c:CA:cso", "c:CB", "c:CB:funder"] },
+        { changes: null, positions: {}, layout },
+      );
+      const ms = performance.now() - started;
+      const orgNodes = result.nodes.filter((n) => n.kind === "organisation").length;
+      const hubNodes = result.nodes.filter((n) => n.kind === "partnership");
+      expect(orgNodes).toBeGreaterThan(0);
+      expect(orgNodes + hubNodes.length).toBeLessThanOrEqual(LOD_MAX_ORGANISATION_NODES);
+      expect(hubNodes.some((n) => n.id === "p:huge")).toBe(true);
+      expect(result.edges.some((e) => e.kind === "shared" && e.partnershipIds.includes("huge"))).toBe(false);
+      expect(result.edges.length).toBeLessThan(60_000);
+      expect(ms).toBeLessThan(3_000);
+    }
   });
 
   test("with a focus and expansions, within the budget", () => {

@@ -2,14 +2,24 @@ import Graph from "graphology";
 import graphologyBetweenness from "graphology-metrics/centrality/betweenness";
 import { describe, expect, it } from "vitest";
 import { betweennessInWorker } from "~/models/betweenness-worker.server";
-import { analyticsGraph, betweenness, structuralAnalytics, type GraphInput } from "~/lib/network/metrics";
-import type {
-  NetworkSnapshot,
-  SnapshotOrganisation,
-  SnapshotPartnership,
-  SnapshotRelationship,
+import { emptyFilters } from "~/lib/network/filters";
+import {
+  analyticsGraph,
+  betweenness,
+  organisationPairs,
+  structuralAnalytics,
+  type GraphInput,
+} from "~/lib/network/metrics";
+import { organisationEdges, selectNetwork } from "~/lib/network/select";
+import {
+  LARGE_PARTNERSHIP_FROM,
+  type NetworkSnapshot,
+  type SnapshotOrganisation,
+  type SnapshotPartnership,
+  type SnapshotRelationship,
 } from "~/lib/network/types";
 import { createRng } from "~/lib/prng";
+import { syntheticSnapshot } from "../fixtures/synthetic-snapshot";
 
 const TODAY = "2026-06-01";
 
@@ -108,6 +118,138 @@ describe("analyticsGraph", () => {
     expect(graph.nodes).toEqual(["a", "b", "c", "d", "e", "f", "g"]);
     expect(edgeSet(graph)).toEqual(new Set(["a-b", "a-c", "b-c", "c-d"]));
     for (const [a, b] of graph.edges) expect(a).toBeLessThan(b);
+  });
+});
+
+describe("the current rule is the map's", () => {
+  it("exploring, forming, paused and not-yet-started partnerships count; ended and expired ones do not", () => {
+    const s = snapshot(
+      ["a", "b", "c", "d", "e", "f", "g", "h"].map((id) => org(id)),
+      [
+        partnership("exploring", ["a", "b"], { status: "exploring" }),
+        partnership("later", ["b", "c"], { status: "forming", startDate: "2027-01-01" }),
+        partnership("paused", ["c", "d"], { status: "paused" }),
+        partnership("last-day", ["d", "e"], { endDate: TODAY }),
+        partnership("expired", ["e", "f"], { endDate: "2026-05-31" }),
+        partnership("ended", ["f", "g"], { status: "ended", endDate: "2027-01-01" }),
+      ],
+      [
+        relationship("later", "g", "h", { startsOn: "2026-06-02" }),
+        relationship("today", "a", "h", { startsOn: TODAY, endsOn: TODAY }),
+      ],
+    );
+    expect(edgeSet(analyticsGraph(s))).toEqual(new Set(["a-b", "b-c", "c-d", "d-e", "a-h"]));
+  });
+
+  it("analytics and the map without filters see the same links", () => {
+    const s = syntheticSnapshot({ organisations: 300, countries: 4, seed: 8 });
+    // Vary the statuses and dates so that the rule matters.
+    s.partnerships.forEach((p, i) => {
+      if (i % 7 === 0) p.status = "ended";
+      if (i % 7 === 1) p.status = "exploring";
+      if (i % 7 === 2) p.endDate = "2026-01-01";
+      if (i % 7 === 3) p.startDate = "2027-01-01";
+    });
+    s.relationships.forEach((r, i) => {
+      if (i % 3 === 0) r.startsOn = "2026-07-01";
+      if (i % 3 === 1) r.endsOn = "2026-05-01";
+    });
+    const graph = analyticsGraph(s);
+    const fromMap = new Set(
+      organisationEdges(selectNetwork(s, emptyFilters, null))
+        .filter((e) => e.source !== e.target)
+        .map((e) => [e.source, e.target].sort().join("-")),
+    );
+    const fromAnalytics = new Set(
+      graph.edges.map(([a, b]) => [graph.nodes[a]!, graph.nodes[b]!].sort().join("-")),
+    );
+    expect(fromAnalytics).toEqual(fromMap);
+    expect(fromAnalytics.size).toBeGreaterThan(100);
+  });
+});
+
+describe("large partnerships: hub vertices, not cliques", () => {
+  const N = LARGE_PARTNERSHIP_FROM;
+  const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+  it("analyticsGraph: a hub vertex per large partnership, linked to its current members", () => {
+    const members = ids("m", N);
+    const s = snapshot(
+      [...members.map((id) => org(id)), org("x"), org("y")],
+      [
+        partnership("big", [...members, "y"], {
+          members: [...members, "y"].map((organisationId) => ({
+            organisationId,
+            role: "partner",
+            joinedOn: null,
+            // y left: 12 current members remain
+            leftOn: organisationId === "y" ? "2026-01-01" : null,
+          })),
+        }),
+        partnership("eleven", ids("m", N - 1)),
+        partnership("small", ["m0", "x"]),
+      ],
+    );
+    const graph = analyticsGraph(s);
+    expect(graph.nodes).toEqual([...members, "x", "y"]);
+    expect(graph.hubs).toEqual(["p:big"]);
+    const hubEdges = graph.edges.filter(([, b]) => b >= graph.nodes.length);
+    expect(hubEdges).toEqual(members.map((_, i) => [i, graph.nodes.length]));
+    // eleven: 55 pairs, small: 1
+    expect(graph.edges.length - hubEdges.length).toBe(56);
+    const { pairs, hubs } = organisationPairs(s);
+    expect(pairs.size).toBe(56);
+    expect(hubs).toEqual([{ partnershipId: "big", members: members.map((_, i) => i) }]);
+  });
+
+  it("structuralAnalytics: components through hubs, arithmetic degree, hubs never listed", () => {
+    const a = ids("a", N);
+    const b = ids("b", N);
+    const s = snapshot(
+      [...a, ...b, "x", "lone"].map((id) => org(id)),
+      [partnership("A", a), partnership("B", b), partnership("link", ["a0", "x"])],
+      [relationship("r", "a1", "a2")],
+    );
+    const result = structuralAnalytics(s);
+    expect(result.organisationCount).toBe(2 * N + 2);
+    // A + x, B, lone
+    expect(result.components).toBe(3);
+    expect(result.largestComponent).toBe(N + 1);
+    expect(result.isolated.items.map((i) => i.id)).toEqual(["lone"]);
+    expect(result.degree.a0).toBe(N - 1 + 1);
+    // a1-a2 also share A: counted twice (accepted over-count)
+    expect(result.degree.a1).toBe(N - 1 + 1);
+    expect(result.degree.a5).toBe(N - 1);
+    expect(result.degree.b3).toBe(N - 1);
+    expect(result.degree.x).toBe(1);
+    // links: 2 organisation pairs + 2 x 12 memberships
+    expect(result.edgeCount).toBe(2 + 2 * N);
+    expect(result.topDegree.every((row) => !row.id.startsWith("p:"))).toBe(true);
+    expect(result.topDegree[0]!.degree).toBe(N);
+    expect(result.partnershipCount.a0).toBe(2);
+  });
+
+  it("6,000 members among 10,000 organisations: linear, no RangeError", () => {
+    const s = syntheticSnapshot({ organisations: 10_000, countries: 25, seed: 4 });
+    s.partnerships.push(
+      partnership(
+        "huge",
+        s.organisations.slice(0, 6_000).map((o) => o.id),
+      ),
+      partnership(
+        "large",
+        s.organisations.slice(4_000, 6_000).map((o) => o.id),
+      ),
+    );
+    const started = performance.now();
+    const graph = analyticsGraph(s);
+    const result = structuralAnalytics(s, graph);
+    const ms = performance.now() - started;
+    expect(graph.hubs).toEqual(["p:huge", "p:large"]);
+    expect(graph.edges.length).toBeLessThan(100_000);
+    expect(result.largestComponent).toBeGreaterThanOrEqual(6_000);
+    expect(result.degree[s.organisations[4_500]!.id]).toBeGreaterThanOrEqual(5_999 + 1_999);
+    expect(ms).toBeLessThan(2_000);
   });
 });
 
@@ -328,7 +470,124 @@ describe("betweenness", () => {
   });
 });
 
+/** Brute force: for each pair of organisations, the share of shortest paths through each other organisation. */
+function bruteForce(graph: GraphInput): number[] {
+  const n = graph.nodes.length;
+  let vertices = n;
+  for (const [a, b] of graph.edges) vertices = Math.max(vertices, a + 1, b + 1);
+  const adjacency: number[][] = Array.from({ length: vertices }, () => []);
+  for (const [a, b] of graph.edges) {
+    adjacency[a]!.push(b);
+    adjacency[b]!.push(a);
+  }
+  const bfs = (source: number) => {
+    const distance = new Array<number>(vertices).fill(-1);
+    const sigma = new Array<number>(vertices).fill(0);
+    distance[source] = 0;
+    sigma[source] = 1;
+    const queue = [source];
+    for (let head = 0; head < queue.length; head++) {
+      const v = queue[head]!;
+      for (const w of adjacency[v]!) {
+        if (distance[w] === -1) {
+          distance[w] = distance[v]! + 1;
+          queue.push(w);
+        }
+        if (distance[w] === distance[v]! + 1) sigma[w]! += sigma[v]!;
+      }
+    }
+    return { distance, sigma };
+  };
+  const all = Array.from({ length: n }, (_, i) => bfs(i));
+  const values = new Array<number>(n).fill(0);
+  for (let s = 0; s < n; s++)
+    for (let t = s + 1; t < n; t++) {
+      const dst = all[s]!.distance[t]!;
+      if (dst <= 0) continue;
+      for (let v = 0; v < n; v++) {
+        if (v === s || v === t) continue;
+        const dsv = all[s]!.distance[v]!;
+        const dvt = all[v]!.distance[t]!;
+        if (dsv < 0 || dvt < 0 || dsv + dvt !== dst) continue;
+        values[v]! += (all[s]!.sigma[v]! * all[v]!.sigma[t]!) / all[s]!.sigma[t]!;
+      }
+    }
+  return values.map((v) => (n > 2 ? (2 * v) / ((n - 1) * (n - 2)) : v));
+}
+
+describe("betweenness with hub vertices", () => {
+  it("counts organisation pairs only: a hub carries paths but is neither a source, a target nor listed", () => {
+    // 12 organisations in one large partnership (hub vertex 13), organisation 12 linked to organisation 0 only.
+    const nodes = Array.from({ length: 13 }, (_, i) => `o${i}`);
+    const edges: [number, number][] = [[0, 12]];
+    for (let i = 0; i < 12; i++) edges.push([i, 13]);
+    const values = betweenness({ nodes, hubs: ["p:big"], edges }, { samples: null });
+    expect(values).toHaveLength(13);
+    // o0 is on the paths from o12 to o1..o11: 11 pairs of 12 * 11 / 2 = 66
+    expect(values[0]).toBeCloseTo(11 / 66, 12);
+    for (let i = 1; i < 13; i++) expect(values[i]).toBe(0);
+    // Hubs implied by the edges (as in the worker, which passes only the organisation count): same values.
+    expect([...betweenness({ nodes, edges }, { samples: null })]).toEqual([...values]);
+  });
+
+  it("matches a brute force on random graphs with hubs", () => {
+    const rng = createRng("hub-betweenness");
+    for (let round = 0; round < 3; round++) {
+      const base = randomGraph(60, 70, round + 10);
+      const hubs = ["p:h0", "p:h1", "p:h2"];
+      const edges = [...base.edges];
+      hubs.forEach((_, h) => {
+        for (const member of rng.sample([...base.nodes.keys()], 12)) edges.push([member, 60 + h]);
+      });
+      const graph: GraphInput = { nodes: base.nodes, hubs, edges };
+      const ours = betweenness(graph, { samples: null });
+      const expected = bruteForce(graph);
+      ours.forEach((value, i) => expect(Math.abs(value - expected[i]!)).toBeLessThan(1e-9));
+      // Without hubs the brute force is graphology's value too.
+      const plain = reference(base);
+      bruteForce(base).forEach((value, i) => expect(Math.abs(value - plain[i]!)).toBeLessThan(1e-9));
+      // Sampling draws organisations only.
+      const sampled = betweenness(graph, { samples: 20, seed: 3 });
+      expect(sampled).toHaveLength(60);
+      expect(sampled.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+    }
+  });
+
+  it("refuses an edge between two hub vertices, and a hub vertex without an edge", () => {
+    expect(() =>
+      betweenness(
+        {
+          nodes: ["a"],
+          edges: [
+            [0, 1],
+            [1, 2],
+          ],
+        },
+        { samples: null },
+      ),
+    ).toThrow(/missing node/);
+    expect(() => betweenness({ nodes: ["a"], hubs: ["p:x"], edges: [[0, 2]] }, { samples: null })).toThrow(
+      RangeError,
+    );
+  });
+});
+
 describe("betweennessInWorker", () => {
+  it("handles hub vertices like the in-process computation", async () => {
+    const s = syntheticSnapshot({
+      organisations: 200,
+      countries: 3,
+      seed: 5,
+      large: { count: 2, members: 40 },
+    });
+    const graph = analyticsGraph(s);
+    expect(graph.hubs).toHaveLength(2);
+    expect(graph.edges.filter(([, b]) => b >= 200)).toHaveLength(80);
+    expect([...(await betweennessInWorker(graph, { samples: null }))]).toEqual([
+      ...betweenness(graph, { samples: null }),
+    ]);
+  });
+
   it("gives the in-process result", async () => {
     const graph = randomGraph(300, 900, 4);
     expect([...(await betweennessInWorker(graph, { samples: null }))]).toEqual([

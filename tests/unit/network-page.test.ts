@@ -5,7 +5,8 @@ import type { TFunction } from "i18next";
 import { describe, expect, test } from "vitest";
 import { LAYOUT_SCALE, toFlowEdges, toFlowNodes, toLayoutUnits } from "~/components/network/flow";
 import { parseLayoutForm } from "~/components/network/layout-form";
-import { edgeWidth, nodeDiameter, TRUST_COLOURS } from "~/components/network/style";
+import { clusterLabel } from "~/components/network/nodes";
+import { clusterDiameter, edgeWidth, nodeDiameter, TRUST_COLOURS } from "~/components/network/style";
 import type { ViewEdge, ViewNode } from "~/lib/network/types";
 
 const A = "11111111-1111-4111-8111-111111111111";
@@ -67,6 +68,13 @@ describe("sizes and widths", () => {
     expect(nodeDiameter(Number.NaN)).toBe(24);
   });
 
+  test("clusters are drawn about as large as their organisations' disc, at least 120 px", () => {
+    expect(clusterDiameter(1)).toBe(120);
+    expect(clusterDiameter(400)).toBeGreaterThan(clusterDiameter(100));
+    expect(clusterDiameter(400) / clusterDiameter(100)).toBeCloseTo(2, 1);
+    expect(clusterDiameter(10_000_000)).toBe(6000);
+  });
+
   test("edge width grows on a log scale from 1 to at most 8 px", () => {
     expect(edgeWidth(1)).toBe(1);
     expect(edgeWidth(0)).toBe(1);
@@ -108,6 +116,13 @@ const cluster: ViewNode = {
   y: 0,
   highlighted: false,
 };
+
+test("a type cluster's label names the type in the reader's language", () => {
+  expect(clusterLabel({ label: "NL", countryCode: "NL", type: null }, t)).toBe("NL");
+  expect(clusterLabel({ label: "NL · local_authority", countryCode: "NL", type: "local_authority" }, t)).toBe(
+    'network.cluster.typeLabel {"country":"NL","type":"enums.organisationType.local_authority"}',
+  );
+});
 
 describe("toFlowNodes", () => {
   test("keeps ids, types and positions; only organisations are draggable, and only for editors", () => {

@@ -1,15 +1,24 @@
 import { describe, expect, test } from "vitest";
 import type { Level, OrganisationType, PartnershipStatus, RelationshipType } from "~/lib/enums";
 import { emptyFilters } from "~/lib/network/filters";
-import { changeKindOf, organisationEdges, selectNetwork, type OrgEdge } from "~/lib/network/select";
-import type {
-  ChangeSet,
-  NetworkFilters,
-  NetworkSnapshot,
-  SnapshotMember,
-  SnapshotOrganisation,
-  SnapshotPartnership,
-  SnapshotRelationship,
+import {
+  changeKindOf,
+  isLargePartnership,
+  largePartnerships,
+  organisationDegrees,
+  organisationEdges,
+  selectNetwork,
+  type OrgEdge,
+} from "~/lib/network/select";
+import {
+  LARGE_PARTNERSHIP_FROM,
+  type ChangeSet,
+  type NetworkFilters,
+  type NetworkSnapshot,
+  type SnapshotMember,
+  type SnapshotOrganisation,
+  type SnapshotPartnership,
+  type SnapshotRelationship,
 } from "~/lib/network/types";
 import { searchOrganisations } from "~/lib/network/view";
 
@@ -217,19 +226,58 @@ describe("selectNetwork: as of a date", () => {
     ]);
   });
 
-  test("without asOf: members of today, any status, relationships not ended", () => {
+  test("without asOf: current partnerships (any status but ended), members of today, current relationships", () => {
     const selected = selectNetwork(snap, filters(), null);
-    expect(pids(selected)).toEqual([
-      "running",
-      "exploring",
-      "later",
+    // exploring and not-yet-started count as current links on today's map; ended ones do not
+    expect(pids(selected)).toEqual(["running", "exploring", "later", "no-start"]);
+    expect(selected.partnerships[0]?.memberIds).toEqual(["a", "d"]);
+    // "future" started on 2024-03-01, before today
+    expect(ids(selected.relationships)).toEqual(["current", "future"]);
+  });
+
+  test("without asOf: ended partnerships only when the statuses ask for them", () => {
+    expect(pids(selectNetwork(snap, filters({ statuses: ["ended"] }), null))).toEqual([
       "ended-then",
       "ended-before",
       "ended-undated",
+    ]);
+    expect(pids(selectNetwork(snap, filters({ statuses: ["exploring", "ended"] }), null))).toEqual([
+      "exploring",
+      "ended-then",
+      "ended-before",
+      "ended-undated",
+    ]);
+    expect(pids(selectNetwork(snap, filters({ statuses: ["active"] }), null))).toEqual([
+      "running",
+      "later",
       "no-start",
     ]);
-    expect(selected.partnerships[0]?.memberIds).toEqual(["a", "d"]);
-    expect(ids(selected.relationships)).toEqual(["current", "future"]);
+  });
+
+  test("without asOf: past its end date is not current, its last day is; relationships not started are hidden", () => {
+    const dated = snapshot({
+      organisations: [org("a"), org("b")],
+      partnerships: [
+        partnership("expired", ["a", "b"], { endDate: "2025-06-14" }),
+        partnership("last-day", ["a", "b"], { endDate: TODAY }),
+        partnership("paused", ["a", "b"], { status: "paused" }),
+        partnership("forming-later", ["a", "b"], { status: "forming", startDate: "2026-01-01" }),
+      ],
+      relationships: [
+        relationship("starts-tomorrow", "a", "b", { startsOn: "2025-06-16" }),
+        relationship("starts-today", "a", "b", { startsOn: TODAY }),
+        relationship("ended-yesterday", "a", "b", { endsOn: "2025-06-14" }),
+        relationship("ends-today", "a", "b", { endsOn: TODAY }),
+      ],
+    });
+    const selected = selectNetwork(dated, filters(), null);
+    expect(pids(selected)).toEqual(["last-day", "paused", "forming-later"]);
+    expect(ids(selected.relationships)).toEqual(["starts-today", "ends-today"]);
+    // statuses with "ended" also bring back a partnership past its end date (if its status passes)
+    expect(pids(selectNetwork(dated, filters({ statuses: ["active", "ended"] }), null))).toEqual([
+      "expired",
+      "last-day",
+    ]);
   });
 
   test("a member listed twice (left and rejoined) counts once", () => {
@@ -372,6 +420,88 @@ describe("organisationEdges", () => {
       partnerships: [partnership("p", members)],
     });
     expect(shared(organisationEdges(selectNetwork(snap, filters(), null)))).toHaveLength(15);
+  });
+});
+
+describe("large partnerships", () => {
+  const memberIds = (n: number, prefix = "m") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+  test(`from ${LARGE_PARTNERSHIP_FROM} visible members: no shared edges, listed as large`, () => {
+    expect(LARGE_PARTNERSHIP_FROM).toBe(12);
+    const members = memberIds(LARGE_PARTNERSHIP_FROM);
+    const snap = snapshot({
+      organisations: [...members.map((id) => org(id)), org("x"), org("y")],
+      partnerships: [
+        partnership("big", members),
+        partnership("small", ["m0", "x"]),
+        partnership("eleven", memberIds(LARGE_PARTNERSHIP_FROM - 1)),
+      ],
+      relationships: [relationship("r", "x", "y")],
+    });
+    const selected = selectNetwork(snap, filters(), null);
+    expect(selected.partnerships.map(isLargePartnership)).toEqual([true, false, false]);
+    expect(largePartnerships(selected).map((p) => p.partnership.id)).toEqual(["big"]);
+    const edges = organisationEdges(selected);
+    const shared = edges.filter((e) => e.kind === "shared");
+    // "eleven": 11 * 10 / 2 = 55 pairs, plus m0-x of "small"; nothing from "big"
+    expect(shared).toHaveLength(56);
+    expect(shared.some((e) => e.kind === "shared" && e.partnershipIds.includes("big"))).toBe(false);
+    expect(edges.filter((e) => e.kind === "relationship")).toHaveLength(1);
+  });
+
+  test("visible members decide: a filter that leaves 11 members makes it small again", () => {
+    const members = memberIds(LARGE_PARTNERSHIP_FROM);
+    const snap = snapshot({
+      organisations: members.map((id, i) => org(id, { countryCode: i === 0 ? "BE" : "NL" })),
+      partnerships: [partnership("big", members)],
+    });
+    const all = selectNetwork(snap, filters(), null);
+    expect(organisationEdges(all)).toHaveLength(0);
+    const nl = selectNetwork(snap, filters({ countries: ["NL"] }), null);
+    expect(isLargePartnership(nl.partnerships[0]!)).toBe(false);
+    expect(organisationEdges(nl)).toHaveLength(55);
+  });
+
+  test("degrees: distinct neighbours plus members - 1 per large partnership (an overlap counts twice)", () => {
+    const members = memberIds(LARGE_PARTNERSHIP_FROM);
+    const snap = snapshot({
+      organisations: [...members.map((id) => org(id)), org("x"), org("lonely")],
+      partnerships: [partnership("big", members), partnership("small", ["m0", "m1", "x"])],
+      relationships: [relationship("r1", "m0", "x"), relationship("r2", "x", "m0")],
+    });
+    const selected = selectNetwork(snap, filters(), null);
+    const degree = organisationDegrees(selected, organisationEdges(selected));
+    // m0: m1 and x through "small" and the relationships (distinct: 2) + 11 through "big"
+    expect(degree.m0).toBe(13);
+    expect(degree.m1).toBe(13);
+    expect(degree.m5).toBe(11);
+    expect(degree.x).toBe(2);
+    expect(degree.lonely).toBe(0);
+  });
+
+  test("6,000 members among 10,000 organisations: linear, no pair explosion", () => {
+    const organisations = memberIds(10_000, "o").map((id) => org(id));
+    const big = memberIds(6_000, "o");
+    const medium = memberIds(2_000, "o").map((id) => id);
+    const snap = snapshot({
+      organisations,
+      partnerships: [
+        partnership("huge", big),
+        partnership("medium", medium.reverse()),
+        partnership("pair", ["o1", "o9999"]),
+      ],
+    });
+    const started = performance.now();
+    const selected = selectNetwork(snap, filters(), null);
+    const edges = organisationEdges(selected);
+    const degree = organisationDegrees(selected, edges);
+    const ms = performance.now() - started;
+    expect(edges).toEqual([
+      expect.objectContaining({ kind: "shared", source: "o1", target: "o9999", partnershipIds: ["pair"] }),
+    ]);
+    expect(degree.o1).toBe(5_999 + 1_999 + 1);
+    expect(degree.o9999).toBe(1);
+    expect(ms).toBeLessThan(1_000);
   });
 });
 

@@ -86,9 +86,11 @@ export function AnalyticsPanel({ analytics }: { analytics: NetworkAnalytics }) {
           <p className="text-sm text-slate-700" aria-live="polite" data-testid="betweenness-status">
             {!betweenness || betweenness.status === "computing"
               ? t("network.analytics.computing")
-              : betweenness.method === "exact"
-                ? t("network.analytics.exact")
-                : t("network.analytics.sampled", { count: betweenness.samples ?? 0 })}
+              : betweenness.status === "failed"
+                ? t("network.analytics.failed")
+                : betweenness.method === "exact"
+                  ? t("network.analytics.exact")
+                  : t("network.analytics.sampled", { count: betweenness.samples ?? 0 })}
           </p>
           {betweenness && betweenness.top.length > 0 ? (
             <ol className="mt-1 list-decimal pl-5 text-sm">

@@ -44,7 +44,7 @@ function NetworkEdgeView({
       {data?.glow ? (
         <path d={path} fill="none" stroke={data.glow} strokeOpacity={0.35} strokeWidth={width + 6} />
       ) : null}
-      <BaseEdge id={id} path={path} style={style} markerEnd={markerEnd} interactionWidth={12} />
+      <BaseEdge id={id} path={path} style={style} markerEnd={markerEnd} interactionWidth={0} />
       {data?.title ? (
         <path d={path} fill="none" stroke="transparent" strokeWidth={12}>
           <title>{data.title}</title>

@@ -1,7 +1,7 @@
 // The map's filters: a GET form, so every view is a URL; values come back from the URL, errors from
 // parseNetworkFilters are shown next to their field.
 import { useTranslation } from "react-i18next";
-import { Form, useLocation } from "react-router";
+import { Form, Link, useLocation } from "react-router";
 import { levels, organisationTypes, partnershipStatuses, riskCategories } from "~/lib/enums";
 import type { NetworkFilters } from "~/lib/network/types";
 
@@ -54,6 +54,7 @@ export function FiltersForm({
   errors,
   countries,
   partnerships,
+  events,
   view,
   searchMatches,
 }: {
@@ -63,6 +64,8 @@ export function FiltersForm({
   countries: string[];
   /** Partnerships to pick one to light up (id, name). */
   partnerships: { id: string; name: string }[];
+  /** Events to mark the changes since (latest first). */
+  events: { id: string; title: string; startsOn: string }[];
   view: "map" | "table";
   /** Organisations the search matched (map view), null when unknown. */
   searchMatches: number | null;
@@ -78,7 +81,6 @@ export function FiltersForm({
       aria-label={t("network.filters.title")}
     >
       {view === "table" ? <input type="hidden" name="view" value="table" /> : null}
-      {filters.sinceEventId ? <input type="hidden" name="sinceEvent" value={filters.sinceEventId} /> : null}
       {filters.expand.map((id) => (
         <input key={id} type="hidden" name="expand" value={id} />
       ))}
@@ -215,6 +217,26 @@ export function FiltersForm({
           aria-describedby={errors.since ? "network-since-error" : undefined}
         />
         <FieldError id="network-since-error" error={errors.since} />
+      </div>
+      <div>
+        <label htmlFor="network-since-event" className={labelClass}>
+          {t("network.filters.sinceEvent")}
+        </label>
+        <select
+          id="network-since-event"
+          name="sinceEvent"
+          defaultValue={filters.sinceEventId ?? ""}
+          className={fieldClass}
+          aria-invalid={errors.sinceEventId ? true : undefined}
+          aria-describedby={errors.sinceEventId ? "network-since-event-error" : undefined}
+        >
+          <option value="">{t("network.filters.noEvent")}</option>
+          {events.map((event) => (
+            <option key={event.id} value={event.id}>
+              {t("network.filters.eventOption", { title: event.title, date: event.startsOn })}
+            </option>
+          ))}
+        </select>
         <FieldError id="network-since-event-error" error={errors.sinceEventId} />
       </div>
       <div className="flex flex-col justify-end gap-2">
@@ -230,9 +252,12 @@ export function FiltersForm({
         >
           {t("network.filters.apply")}
         </button>
-        <a href={view === "table" ? "?view=table" : "?"} className="text-sm text-brand-700 underline">
+        <Link
+          to={view === "table" ? `${location.pathname}?view=table` : location.pathname}
+          className="text-sm text-brand-700 underline"
+        >
           {t("network.filters.reset")}
-        </a>
+        </Link>
       </div>
     </Form>
   );

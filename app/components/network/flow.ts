@@ -5,15 +5,23 @@ import type { TFunction } from "i18next";
 import type { NetworkView, ViewEdge, ViewNode } from "~/lib/network/types";
 import { trustBand } from "~/lib/signals";
 import type { NetworkFlowEdge } from "./edges";
-import type { FlowNode } from "./nodes";
-import { CHANGE_COLOURS, CLUSTER_DIAMETER, HUB_SIZE, TRUST_COLOURS, edgeWidth, nodeDiameter } from "./style";
+import { clusterLabel, type FlowNode } from "./nodes";
+import {
+  CHANGE_COLOURS,
+  HUB_SIZE,
+  LAYOUT_SCALE,
+  TRUST_COLOURS,
+  clusterDiameter,
+  edgeWidth,
+  nodeDiameter,
+} from "./style";
 
 /**
- * Layout units (the loader's x/y, the saved layout) to canvas px. The server's layout spaces
- * neighbours about 40 units apart while nodes are 24-64 px wide: spread it so that nodes and the
- * edges between them stay visible. Positions are divided by it again before they are saved.
+ * Layout units (the loader's x/y, the saved layout) to canvas px: LAYOUT_SCALE. The server's layout
+ * spaces neighbours about 40 units apart while nodes are 24-64 px wide: spread it so that nodes and
+ * the edges between them stay visible. Positions are divided by it again before they are saved.
  */
-export const LAYOUT_SCALE = 3;
+export { LAYOUT_SCALE };
 
 export function toLayoutUnits(position: { x: number; y: number }): { x: number; y: number } {
   return {
@@ -29,7 +37,7 @@ export function nodeRadius(node: ViewNode | undefined): number {
     case "organisation":
       return nodeDiameter(node.size) / 2 + 2;
     case "cluster":
-      return CLUSTER_DIAMETER / 2 + 4;
+      return clusterDiameter(node.count) / 2 + 4;
     default:
       return HUB_SIZE / 2 + 4;
   }
@@ -44,7 +52,7 @@ export function nodeAriaLabel(node: ViewNode, t: TFunction): string {
         degree: node.degree,
       });
     case "cluster":
-      return t("network.node.cluster", { label: node.label, count: node.count });
+      return t("network.node.cluster", { label: clusterLabel(node, t), count: node.count });
     default:
       return t("network.node.partnership", { name: node.label });
   }

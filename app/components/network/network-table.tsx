@@ -161,7 +161,9 @@ export function NetworkTable({
                 <td className="px-3 py-2">
                   {edge.kind === "relationship"
                     ? t(`enums.relationshipType.${edge.label as RelationshipType}`)
-                    : t("network.table.sharedKind", { names: edge.label })}
+                    : edge.kind === "membership"
+                      ? t("network.table.membershipKind", { name: edge.label })
+                      : t("network.table.sharedKind", { names: edge.label })}
                 </td>
                 <td className="px-3 py-2 tabular-nums">{edge.weight}</td>
                 <td className="px-3 py-2 tabular-nums">

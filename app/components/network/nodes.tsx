@@ -2,6 +2,7 @@
 // centrality), a cluster of organisations (country, count, a bar of its types) and a partnership hub
 // (a small diamond coloured by trust). None subscribes to the store: each renders from its own data.
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import type { TFunction } from "i18next";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { organisationTypes } from "~/lib/enums";
@@ -9,7 +10,7 @@ import type { ViewNode } from "~/lib/network/types";
 import { trustBand } from "~/lib/signals";
 import {
   CHANGE_COLOURS,
-  CLUSTER_DIAMETER,
+  clusterDiameter,
   HUB_SIZE,
   LEVEL_BORDERS,
   TRUST_COLOURS,
@@ -86,24 +87,45 @@ function OrganisationNodeView({ data }: NodeProps<OrganisationFlowNode>) {
   );
 }
 
+/** "NL", or "NL · Local authority" for a type cluster (the type translated). */
+export function clusterLabel(
+  data: Pick<ClusterNodeData, "label" | "countryCode" | "type">,
+  t: TFunction,
+): string {
+  if (!data.type) return data.label;
+  return t("network.cluster.typeLabel", {
+    country: data.countryCode ?? t("common.international"),
+    type: t(`enums.organisationType.${data.type}`),
+  });
+}
+
 function ClusterNodeView({ data }: NodeProps<ClusterFlowNode>) {
   const { t } = useTranslation();
   const total = Math.max(1, data.count);
+  const diameter = clusterDiameter(data.count);
   return (
     <div
-      className="flex flex-col items-center justify-center gap-1 rounded-2xl border-2 border-slate-500 bg-slate-50 p-2 text-center text-slate-900"
+      className="flex flex-col items-center justify-center rounded-full border-slate-500 bg-slate-50/90 text-center text-slate-900"
       data-node-kind="cluster"
       data-node-id={data.id}
       data-highlighted={data.highlighted ? "true" : undefined}
       style={{
-        width: CLUSTER_DIAMETER + 24,
-        minHeight: CLUSTER_DIAMETER,
-        boxShadow: data.highlighted ? "0 0 0 3px #ffffff, 0 0 0 6px #f59e0b" : undefined,
+        width: diameter,
+        height: diameter,
+        gap: diameter / 40,
+        borderWidth: Math.max(2, diameter / 60),
+        boxShadow: data.highlighted ? `0 0 0 ${diameter / 30}px #f59e0b` : undefined,
       }}
     >
-      <span className="text-sm font-semibold leading-tight">{data.label}</span>
-      <span className="text-xs">{t("network.cluster.count", { count: data.count })}</span>
-      <span className="flex h-2 w-full overflow-hidden rounded" aria-hidden="true">
+      <span className="font-semibold leading-tight" style={{ fontSize: diameter / 8 }}>
+        {clusterLabel(data, t)}
+      </span>
+      <span style={{ fontSize: diameter / 14 }}>{t("network.cluster.count", { count: data.count })}</span>
+      <span
+        className="flex overflow-hidden rounded"
+        aria-hidden="true"
+        style={{ width: "60%", height: diameter / 24 }}
+      >
         {organisationTypes.map((type) => {
           const n = data.byType[type] ?? 0;
           return n > 0 ? (
@@ -111,7 +133,9 @@ function ClusterNodeView({ data }: NodeProps<ClusterFlowNode>) {
           ) : null;
         })}
       </span>
-      <span className="text-[10px] text-slate-700">{t("network.cluster.expand")}</span>
+      <span className="text-slate-700" style={{ fontSize: diameter / 18 }}>
+        {t("network.cluster.expand")}
+      </span>
       <CentreHandles />
     </div>
   );

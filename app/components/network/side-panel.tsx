@@ -90,7 +90,9 @@ export function SidePanel({
             ? betweenness.value.toFixed(3)
             : analytics?.betweenness?.status === "ready"
               ? t("network.panel.betweennessNotTop")
-              : t("network.analytics.computing")}
+              : analytics?.betweenness?.status === "failed"
+                ? t("network.analytics.failed")
+                : t("network.analytics.computing")}
         </dd>
       </dl>
       {data ? (

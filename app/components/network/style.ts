@@ -55,5 +55,15 @@ export function edgeWidth(weight: number): number {
   return Math.min(8, 1 + Math.log2(weight) * 1.75);
 }
 
-export const CLUSTER_DIAMETER = 96;
+/** Layout units (the loader's x/y) to canvas px: see LAYOUT_SCALE in flow.ts. */
+export const LAYOUT_SCALE = 3;
+
+/**
+ * A cluster is drawn about as large as the disc its organisations take in the layout (they sit on a
+ * spiral about 21 units apart per sqrt(count)), so that it stays visible next to other clusters.
+ */
+export function clusterDiameter(count: number): number {
+  const n = Number.isFinite(count) && count > 0 ? count : 1;
+  return Math.round(Math.max(120, Math.min(6000, LAYOUT_SCALE * 24 * Math.sqrt(n))));
+}
 export const HUB_SIZE = 18;

@@ -2,11 +2,23 @@
 // CSV (nodes, edges) and JSON. Pure: strings in, strings out.
 //
 // The selection types are declared structurally here (SelectedNetworkLike, OrgEdgeLike) so that
-// this module depends on select.ts's shape only: SelectedNetwork and OrgEdge fit them.
+// this module depends on select.ts's shape (SelectedNetwork and OrgEdge fit them) and its pure helpers.
+//
+// Large partnerships (isLargePartnership: LARGE_PARTNERSHIP_FROM visible members or more) have no shared
+// edges (organisationEdges does not project them into member pairs): the exports write each as a
+// partnership node "p:<uuid>" with one membership edge per visible member (organisation -> partnership),
+// as the map draws them. Degrees count their members (organisationDegrees).
 import { MultiGraph } from "graphology";
 import { write } from "graphology-gexf";
-import type { Level, OrganisationType, RelationshipType } from "../enums";
-import type { ChangeKind, SnapshotOrganisation, SnapshotPartnership, SnapshotRelationship } from "./types";
+import type { Level, MemberRole, OrganisationType, PartnershipStatus, RelationshipType } from "../enums";
+import { isLargePartnership, isMemberOn, organisationDegrees } from "./select";
+import {
+  DASHED_POWER_IMBALANCE_FROM,
+  type ChangeKind,
+  type SnapshotOrganisation,
+  type SnapshotPartnership,
+  type SnapshotRelationship,
+} from "./types";
 
 export interface SelectedNetworkLike {
   organisations: SnapshotOrganisation[];
@@ -27,8 +39,13 @@ export type OrgEdgeLike =
     }
   | { kind: "relationship"; id: string; source: string; target: string; type: RelationshipType };
 
+/** Every edge kind an export writes: membership edges link an organisation to a large partnership. */
+export type ExportEdgeKind = OrgEdgeLike["kind"] | "membership";
+/** Every node kind an export writes. */
+export type ExportNodeKind = "organisation" | "partnership";
+
 export interface ExportMetrics {
-  /** Distinct neighbours per organisation id. */
+  /** Distinct neighbours per organisation id (organisationDegrees: large partnerships' members count). */
   degree: Record<string, number>;
   /** Betweenness per organisation id (analytics cache), when computed. */
   betweenness?: Map<string, number> | null;
@@ -60,29 +77,112 @@ function partnershipCounts(selected: SelectedNetworkLike): Map<string, number> {
   return counts;
 }
 
-/** Distinct neighbours per organisation among the given edges (when no metrics are passed). */
-function degreesOf(edges: readonly OrgEdgeLike[]): Record<string, number> {
-  const neighbours = new Map<string, Set<string>>();
-  const link = (a: string, b: string) => {
-    let set = neighbours.get(a);
-    if (!set) neighbours.set(a, (set = new Set()));
-    set.add(b);
-  };
-  for (const e of edges) {
-    if (e.source === e.target) continue;
-    link(e.source, e.target);
-    link(e.target, e.source);
+/** A large partnership's node in the exports (as on the map: "p:<uuid>"). */
+export interface ExportPartnershipNode {
+  id: string;
+  partnershipId: string;
+  name: string;
+  status: PartnershipStatus;
+  trustIndex: number | null;
+  countryCode: string | null;
+  change: ChangeKind | null;
+  /** Visible members: its membership edges. */
+  degree: number;
+  /** One of its open power-imbalance risks has exposure >= DASHED_POWER_IMBALANCE_FROM. */
+  dashed: boolean;
+}
+
+/** A membership edge: a visible member (organisation id) -> its large partnership's node. */
+export interface ExportMembership {
+  source: string;
+  target: string;
+  partnershipId: string;
+  role: MemberRole;
+}
+
+/** The node id of a partnership in the exports and on the map. */
+export function partnershipNodeId(partnershipId: string): string {
+  return `p:${partnershipId}`;
+}
+
+/**
+ * The large partnerships of a selection (isLargePartnership), in selection order: one node each and one
+ * membership per visible member (memberIds order). The role is that of the member's first entry present
+ * on the selection's date (as the map does); "partner" if none is (cannot happen for a selectNetwork
+ * selection).
+ */
+export function largePartnershipExports(selected: SelectedNetworkLike): {
+  nodes: ExportPartnershipNode[];
+  memberships: ExportMembership[];
+} {
+  const nodes: ExportPartnershipNode[] = [];
+  const memberships: ExportMembership[] = [];
+  for (const selectedPartnership of selected.partnerships) {
+    if (!isLargePartnership(selectedPartnership)) continue;
+    const { partnership, memberIds, change } = selectedPartnership;
+    const id = partnershipNodeId(partnership.id);
+    const roles = new Map<string, MemberRole>();
+    for (const member of partnership.members) {
+      if (!roles.has(member.organisationId) && isMemberOn(member, selected.date))
+        roles.set(member.organisationId, member.role);
+    }
+    nodes.push({
+      id,
+      partnershipId: partnership.id,
+      name: partnership.name,
+      status: partnership.status,
+      trustIndex: partnership.trustIndex,
+      countryCode: partnership.countryCode,
+      change,
+      degree: memberIds.length,
+      dashed: partnership.powerImbalanceExposure >= DASHED_POWER_IMBALANCE_FROM,
+    });
+    for (const source of memberIds) {
+      memberships.push({
+        source,
+        target: id,
+        partnershipId: partnership.id,
+        role: roles.get(source) ?? "partner",
+      });
+    }
   }
-  const degree: Record<string, number> = {};
-  for (const [id, set] of neighbours) degree[id] = set.size;
-  return degree;
+  return { nodes, memberships };
+}
+
+/** A partnership node's position: the saved/computed one, else its members' centroid (those with one). */
+function partnershipPosition(
+  node: ExportPartnershipNode,
+  memberships: readonly ExportMembership[],
+  positions: Record<string, { x: number; y: number }> | undefined,
+): { x: number; y: number } | undefined {
+  if (!positions) return undefined;
+  const own = positions[node.id];
+  if (own) return own;
+  let x = 0;
+  let y = 0;
+  let n = 0;
+  for (const m of memberships) {
+    if (m.target !== node.id) continue;
+    const point = positions[m.source];
+    if (!point) continue;
+    x += point.x;
+    y += point.y;
+    n += 1;
+  }
+  return n > 0 ? { x: x / n, y: y / n } : undefined;
 }
 
 function sharedEdgeKey(e: { source: string; target: string }): string {
   return `s:${e.source}:${e.target}`;
 }
 
-/** GEXF 1.3: organisations with their attributes and positions; shared (undirected) and relationship (directed) edges. */
+/**
+ * GEXF 1.3: organisations (node attribute kind "organisation") with their attributes and positions;
+ * shared (undirected) and relationship (directed) edges; each large partnership a node (kind
+ * "partnership": name, status, trustIndex, change, degree its visible members) with directed membership
+ * edges organisation -> partnership (role; minTrust, dashed and change those of the partnership).
+ * Degrees: options.metrics.degree, else organisationDegrees.
+ */
 export function networkToGexf(
   selected: SelectedNetworkLike,
   edges: readonly OrgEdgeLike[],
@@ -92,12 +192,13 @@ export function networkToGexf(
   graph.setAttribute("creator", "Trellis");
   graph.setAttribute("lastModifiedDate", options.generatedAt.toISOString().slice(0, 10));
   graph.setAttribute("description", xmlText(`Trellis network map as of ${selected.date}`));
-  const degree = options.metrics?.degree ?? degreesOf(edges);
+  const degree = options.metrics?.degree ?? organisationDegrees(selected, edges);
   const betweenness = options.metrics?.betweenness ?? null;
   for (const o of selected.organisations) {
     const position = options.positions[o.id];
     graph.addNode(o.id, {
       label: xmlText(o.name),
+      kind: "organisation",
       name: xmlText(o.name),
       acronym: o.acronym === null ? null : xmlText(o.acronym),
       type: o.type,
@@ -106,6 +207,22 @@ export function networkToGexf(
       degree: degree[o.id] ?? 0,
       // A float type for every value (GEXF infers the column's type from the values).
       betweenness: betweenness ? (betweenness.get(o.id) ?? null) : null,
+      x: position?.x,
+      y: position?.y,
+    });
+  }
+  const large = largePartnershipExports(selected);
+  for (const p of large.nodes) {
+    const position = partnershipPosition(p, large.memberships, options.positions);
+    graph.addNode(p.id, {
+      label: xmlText(p.name),
+      kind: "partnership",
+      name: xmlText(p.name),
+      country: p.countryCode,
+      degree: p.degree,
+      status: p.status,
+      trustIndex: p.trustIndex,
+      change: p.change,
       x: position?.x,
       y: position?.y,
     });
@@ -130,6 +247,21 @@ export function networkToGexf(
         weight: 1,
       });
     }
+  }
+  const partnershipNodes = new Map(large.nodes.map((p) => [p.id, p]));
+  for (const m of large.memberships) {
+    const p = partnershipNodes.get(m.target);
+    if (!p || !graph.hasNode(m.source) || graph.hasEdge(`m:${m.partnershipId}:${m.source}`)) continue;
+    graph.addDirectedEdgeWithKey(`m:${m.partnershipId}:${m.source}`, m.source, m.target, {
+      kind: "membership",
+      weight: 1,
+      role: m.role,
+      partnerships: xmlText(p.name),
+      partnershipIds: p.partnershipId,
+      minTrust: p.trustIndex,
+      dashed: p.dashed,
+      change: p.change,
+    });
   }
   return write(graph, {
     version: "1.3",
@@ -157,6 +289,7 @@ export function networkToGexf(
 
 export const NODE_CSV_COLUMNS = [
   "id",
+  "kind",
   "name",
   "acronym",
   "type",
@@ -165,6 +298,8 @@ export const NODE_CSV_COLUMNS = [
   "degree",
   "partnerships",
   "betweenness",
+  "status",
+  "trustIndex",
 ] as const;
 export type NodeCsvColumn = (typeof NODE_CSV_COLUMNS)[number];
 
@@ -180,6 +315,7 @@ export const EDGE_CSV_COLUMNS = [
   "minTrust",
   "dashed",
   "change",
+  "role",
 ] as const;
 export type EdgeCsvColumn = (typeof EDGE_CSV_COLUMNS)[number];
 
@@ -188,18 +324,24 @@ export interface NodeCsvLabels {
   headers: Partial<Record<string, string>>;
   type: (type: OrganisationType) => string;
   level: (level: Level) => string;
+  /** "organisation" / "partnership"; the key when missing. */
+  kind?: (kind: ExportNodeKind) => string;
+  /** A partnership's status; the key when missing. */
+  status?: (status: PartnershipStatus) => string;
 }
 
 export interface EdgeCsvLabels {
   /** Header text per column (EDGE_CSV_COLUMNS); the column key when missing. */
   headers: Partial<Record<string, string>>;
-  /** "shared" / "relationship"; the key when missing. */
-  kind?: (kind: OrgEdgeLike["kind"]) => string;
+  /** "shared" / "relationship" / "membership"; the key when missing. */
+  kind?: (kind: ExportEdgeKind) => string;
   relationshipType: (type: RelationshipType) => string;
   /** "added" / "ended" / "changed"; the key when missing. */
   change?: (change: ChangeKind) => string;
   /** The dashed column's yes and no; "yes" / "no" when missing. */
   yesNo?: (value: boolean) => string;
+  /** A member's role in a membership row; the key when missing. */
+  role?: (role: MemberRole) => string;
 }
 
 type Cell = string | number | null;
@@ -207,28 +349,40 @@ type Cell = string | number | null;
 /** Starts a spreadsheet would read as a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One CSV cell: text guarded against formula injection, then quoted when it has to be. */
+/**
+ * One CSV cell: text guarded against formula injection, then quoted when it has to be. Quoted
+ * also when it holds ";" or a tab: Excel in French (and other locales whose list separator is ";")
+ * splits unquoted cells on them.
+ */
 export function csvCell(value: Cell): string {
   if (value === null) return "";
   let text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
   if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function csv(rows: Cell[][]): string {
   return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",") + "\r\n").join("");
 }
 
+/**
+ * One row per organisation (kind "organisation"), then one per large partnership (kind "partnership",
+ * id "p:<uuid>": name, country, degree its visible members, status, trust index). Organisation degrees
+ * are metrics.degree's (pass organisationDegrees).
+ */
 export function nodesCsv(
   selected: SelectedNetworkLike,
   metrics: ExportMetrics,
   labels: NodeCsvLabels,
 ): string {
   const counts = partnershipCounts(selected);
+  const kind = labels.kind ?? ((k) => k);
+  const status = labels.status ?? ((s) => s);
   const rows: Cell[][] = [NODE_CSV_COLUMNS.map((c) => labels.headers[c] ?? c)];
   for (const o of selected.organisations) {
     rows.push([
       o.id,
+      kind("organisation"),
       o.name,
       o.acronym,
       labels.type(o.type),
@@ -237,11 +391,34 @@ export function nodesCsv(
       metrics.degree[o.id] ?? 0,
       counts.get(o.id) ?? 0,
       metrics.betweenness?.get(o.id) ?? null,
+      null,
+      null,
+    ]);
+  }
+  for (const p of largePartnershipExports(selected).nodes) {
+    rows.push([
+      p.id,
+      kind("partnership"),
+      p.name,
+      null,
+      null,
+      null,
+      p.countryCode,
+      p.degree,
+      null,
+      null,
+      status(p.status),
+      p.trustIndex,
     ]);
   }
   return csv(rows);
 }
 
+/**
+ * The given edges (shared, relationship), then one "membership" row per visible member of each large
+ * partnership: organisation -> "p:<uuid>", weight 1, minTrust / dashed / change those of the partnership,
+ * and the member's role.
+ */
 export function edgesCsv(
   selected: SelectedNetworkLike,
   edges: readonly OrgEdgeLike[],
@@ -252,6 +429,7 @@ export function edgesCsv(
   const kind = labels.kind ?? ((k) => k);
   const change = labels.change ?? ((c) => c);
   const yesNo = labels.yesNo ?? ((v) => (v ? "yes" : "no"));
+  const role = labels.role ?? ((r) => r);
   const rows: Cell[][] = [EDGE_CSV_COLUMNS.map((c) => labels.headers[c] ?? c)];
   for (const e of edges) {
     const common: Cell[] = [
@@ -270,10 +448,31 @@ export function edgesCsv(
         e.minTrust,
         yesNo(e.dashed),
         e.change === null ? null : change(e.change),
+        null,
       ]);
     } else {
-      rows.push([...common, labels.relationshipType(e.type), 1, null, null, null, null]);
+      rows.push([...common, labels.relationshipType(e.type), 1, null, null, null, null, null]);
     }
+  }
+  const large = largePartnershipExports(selected);
+  const partnershipNodes = new Map(large.nodes.map((p) => [p.id, p]));
+  for (const m of large.memberships) {
+    const p = partnershipNodes.get(m.target);
+    if (!p) continue;
+    rows.push([
+      kind("membership"),
+      m.source,
+      orgNames.get(m.source) ?? null,
+      m.target,
+      p.name,
+      null,
+      1,
+      null,
+      p.trustIndex,
+      yesNo(p.dashed),
+      p.change === null ? null : change(p.change),
+      role(m.role),
+    ]);
   }
   return csv(rows);
 }
@@ -281,43 +480,76 @@ export function edgesCsv(
 // ---------------------------------------------------------------------------------------------
 // JSON
 
+export type NetworkJsonNode =
+  | {
+      kind: "organisation";
+      id: string;
+      name: string;
+      acronym: string | null;
+      type: OrganisationType;
+      level: Level;
+      countryCode: string | null;
+      degree: number;
+      partnerships: number;
+      betweenness: number | null;
+      x?: number;
+      y?: number;
+    }
+  | {
+      /** A large partnership: "p:<uuid>". */
+      kind: "partnership";
+      id: string;
+      partnershipId: string;
+      name: string;
+      status: PartnershipStatus;
+      trustIndex: number | null;
+      countryCode: string | null;
+      change: ChangeKind | null;
+      /** Visible members (its membership edges). */
+      degree: number;
+      x?: number;
+      y?: number;
+    };
+
+export type NetworkJsonEdge =
+  | {
+      kind: "shared";
+      source: string;
+      target: string;
+      weight: number;
+      partnershipIds: string[];
+      minTrust: number | null;
+      dashed: boolean;
+      change: ChangeKind | null;
+    }
+  | { kind: "relationship"; id: string; source: string; target: string; type: RelationshipType; weight: 1 }
+  | {
+      /** Organisation -> large partnership node "p:<uuid>". */
+      kind: "membership";
+      source: string;
+      target: string;
+      partnershipId: string;
+      role: MemberRole;
+      weight: 1;
+    };
+
 export interface NetworkJson {
   version: 1;
   generatedAt: string;
   date: string;
-  nodes: {
-    id: string;
-    name: string;
-    acronym: string | null;
-    type: OrganisationType;
-    level: Level;
-    countryCode: string | null;
-    degree: number;
-    partnerships: number;
-    betweenness: number | null;
-    x?: number;
-    y?: number;
-  }[];
+  /** Organisations, then the large partnerships' nodes. */
+  nodes: NetworkJsonNode[];
   partnerships: {
     id: string;
     name: string;
     status: SnapshotPartnership["status"];
     memberIds: string[];
     change: ChangeKind | null;
+    /** Large (isLargePartnership): a node with membership edges rather than shared edges. */
+    large: boolean;
   }[];
-  edges: (
-    | {
-        kind: "shared";
-        source: string;
-        target: string;
-        weight: number;
-        partnershipIds: string[];
-        minTrust: number | null;
-        dashed: boolean;
-        change: ChangeKind | null;
-      }
-    | { kind: "relationship"; id: string; source: string; target: string; type: RelationshipType; weight: 1 }
-  )[];
+  /** The given edges (shared, relationship), then the membership edges. */
+  edges: NetworkJsonEdge[];
 }
 
 export function networkToJson(
@@ -327,52 +559,81 @@ export function networkToJson(
   options: { generatedAt?: Date; positions?: Record<string, { x: number; y: number }> } = {},
 ): NetworkJson {
   const counts = partnershipCounts(selected);
+  const large = largePartnershipExports(selected);
+  const organisationNodes: NetworkJsonNode[] = selected.organisations.map((o) => {
+    const position = options.positions?.[o.id];
+    return {
+      kind: "organisation" as const,
+      id: o.id,
+      name: o.name,
+      acronym: o.acronym,
+      type: o.type,
+      level: o.level,
+      countryCode: o.countryCode,
+      degree: metrics.degree[o.id] ?? 0,
+      partnerships: counts.get(o.id) ?? 0,
+      betweenness: metrics.betweenness?.get(o.id) ?? null,
+      ...(position ? { x: position.x, y: position.y } : {}),
+    };
+  });
+  const partnershipNodes: NetworkJsonNode[] = large.nodes.map((p) => {
+    const position = partnershipPosition(p, large.memberships, options.positions);
+    return {
+      kind: "partnership" as const,
+      id: p.id,
+      partnershipId: p.partnershipId,
+      name: p.name,
+      status: p.status,
+      trustIndex: p.trustIndex,
+      countryCode: p.countryCode,
+      change: p.change,
+      degree: p.degree,
+      ...(position ? { x: position.x, y: position.y } : {}),
+    };
+  });
   return {
     version: 1,
     generatedAt: (options.generatedAt ?? new Date()).toISOString(),
     date: selected.date,
-    nodes: selected.organisations.map((o) => {
-      const position = options.positions?.[o.id];
-      return {
-        id: o.id,
-        name: o.name,
-        acronym: o.acronym,
-        type: o.type,
-        level: o.level,
-        countryCode: o.countryCode,
-        degree: metrics.degree[o.id] ?? 0,
-        partnerships: counts.get(o.id) ?? 0,
-        betweenness: metrics.betweenness?.get(o.id) ?? null,
-        ...(position ? { x: position.x, y: position.y } : {}),
-      };
-    }),
+    nodes: [...organisationNodes, ...partnershipNodes],
     partnerships: selected.partnerships.map((p) => ({
       id: p.partnership.id,
       name: p.partnership.name,
       status: p.partnership.status,
       memberIds: p.memberIds,
       change: p.change,
+      large: isLargePartnership(p),
     })),
-    edges: edges.map((e) =>
-      e.kind === "shared"
-        ? {
-            kind: "shared" as const,
-            source: e.source,
-            target: e.target,
-            weight: e.partnershipIds.length,
-            partnershipIds: e.partnershipIds,
-            minTrust: e.minTrust,
-            dashed: e.dashed,
-            change: e.change,
-          }
-        : {
-            kind: "relationship" as const,
-            id: e.id,
-            source: e.source,
-            target: e.target,
-            type: e.type,
-            weight: 1 as const,
-          },
-    ),
+    edges: [
+      ...edges.map((e): NetworkJsonEdge =>
+        e.kind === "shared"
+          ? {
+              kind: "shared",
+              source: e.source,
+              target: e.target,
+              weight: e.partnershipIds.length,
+              partnershipIds: e.partnershipIds,
+              minTrust: e.minTrust,
+              dashed: e.dashed,
+              change: e.change,
+            }
+          : {
+              kind: "relationship",
+              id: e.id,
+              source: e.source,
+              target: e.target,
+              type: e.type,
+              weight: 1,
+            },
+      ),
+      ...large.memberships.map((m): NetworkJsonEdge => ({
+        kind: "membership",
+        source: m.source,
+        target: m.target,
+        partnershipId: m.partnershipId,
+        role: m.role,
+        weight: 1,
+      })),
+    ],
   };
 }

@@ -1,9 +1,11 @@
 // Node positions of the network map, computed on the server once per data version.
 // Pure and deterministic: the same snapshot and seed give the same positions.
 //
-// Up to EXACT_BETWEENNESS_MAX_NODES organisations: ForceAtlas2 on the organisation graph (edges:
-// shared current partnerships and current relationships, weighted by how many), starting from
-// country sectors, with a light hidden anchor per country so that its organisations stay together.
+// Up to FORCE_LAYOUT_MAX_ORGANISATIONS organisations: ForceAtlas2 on the organisation graph (edges:
+// shared small current partnerships and current relationships, weighted by how many; each large
+// partnership a hidden hub vertex linked to its members, never a clique), starting from country
+// sectors, with a light hidden anchor per country so that its organisations stay together.
+// It runs on the request path (once per data version), hence the low threshold and iteration counts.
 // Above: ForceAtlas2 on the much smaller cluster graph (countries and the type clusters within
 // them, aggregated edge weights), then each type cluster's organisations on a golden-angle
 // (Vogel) spiral around it, countries pushed apart until their discs no longer overlap.
@@ -13,15 +15,25 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { createRng } from "../prng";
 import { organisationPairs } from "./metrics";
-import { EXACT_BETWEENNESS_MAX_NODES, type NetworkSnapshot, type SnapshotOrganisation } from "./types";
+import type { NetworkSnapshot, SnapshotOrganisation } from "./types";
 
 export type Positions = Record<string, { x: number; y: number }>;
 
+/** Up to this many organisations each gets its own ForceAtlas2 body; above, the cluster layout. */
+export const FORCE_LAYOUT_MAX_ORGANISATIONS = 1000;
+
 export interface LayoutOptions {
-  /** ForceAtlas2 iterations (default: 150 up to 500 organisations, 100 up to 1,000, then 60). */
+  /** ForceAtlas2 iterations (default: organisations, ITERATIONS_BY_SIZE; clusters 200). */
   iterations?: number;
   seed?: number;
 }
+
+/** Default ForceAtlas2 iterations of the organisation layout: [up to this many organisations, iterations]. */
+const ITERATIONS_BY_SIZE: [number, number][] = [
+  [250, 150],
+  [500, 100],
+  [Infinity, 60],
+];
 
 /** Roughly how far apart neighbouring organisations end up, in px. */
 export const NODE_SPACING = 40;
@@ -45,7 +57,7 @@ const round = (v: number) => Math.round(v * 10) / 10;
 
 export function computeLayout(snapshot: NetworkSnapshot, options: LayoutOptions = {}): Positions {
   if (snapshot.organisations.length === 0) return {};
-  return snapshot.organisations.length <= EXACT_BETWEENNESS_MAX_NODES
+  return snapshot.organisations.length <= FORCE_LAYOUT_MAX_ORGANISATIONS
     ? organisationLayout(snapshot, options)
     : clusterLayout(snapshot, options);
 }
@@ -68,7 +80,7 @@ function organisationLayout(snapshot: NetworkSnapshot, options: LayoutOptions): 
   const orgs = snapshot.organisations;
   const n = orgs.length;
   const rng = createRng(`layout:${options.seed ?? 1}`);
-  const { pairs } = organisationPairs(snapshot);
+  const { pairs, hubs } = organisationPairs(snapshot);
   const countries = countriesOf(orgs);
 
   const graph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
@@ -94,6 +106,19 @@ function organisationLayout(snapshot: NetworkSnapshot, options: LayoutOptions): 
     const b = key % n;
     graph.addEdge(String(a), String(b), { weight });
   }
+  // Large partnerships: a hidden hub at its members' centroid, linked to each member.
+  hubs.forEach((hub, h) => {
+    let x = 0;
+    let y = 0;
+    for (const i of hub.members) {
+      const p = graph.getNodeAttributes(String(i)) as { x: number; y: number };
+      x += p.x;
+      y += p.y;
+    }
+    const id = `hub:${h}`;
+    graph.addNode(id, { x: x / hub.members.length, y: y / hub.members.length });
+    for (const i of hub.members) graph.addEdge(id, String(i), { weight: 1 });
+  });
   // Hidden country anchors (only when there is more than one country): a light pull together.
   if (countries.length > 1) {
     for (const [key, members] of countries) {
@@ -106,7 +131,7 @@ function organisationLayout(snapshot: NetworkSnapshot, options: LayoutOptions): 
     barnesHutOptimize: n > 500,
   };
   const mapping = forceAtlas2(graph, {
-    iterations: options.iterations ?? (n > 1000 ? 60 : n > 500 ? 100 : 150),
+    iterations: options.iterations ?? ITERATIONS_BY_SIZE.find(([upTo]) => n <= upTo)![1],
     settings,
     getEdgeWeight: "weight",
   });
@@ -172,14 +197,16 @@ interface TypeCluster {
 function clusterLayout(snapshot: NetworkSnapshot, options: LayoutOptions): Positions {
   const orgs = snapshot.organisations;
   const n = orgs.length;
-  const { pairs } = organisationPairs(snapshot);
+  const { pairs, hubs } = organisationPairs(snapshot);
 
-  // Degrees, to put each cluster's best connected organisations at its centre.
+  // Degrees, to put each cluster's best connected organisations at its centre (a large partnership
+  // adds its other members, arithmetically).
   const degree = new Int32Array(n);
   for (const key of pairs.keys()) {
     degree[Math.floor(key / n)]!++;
     degree[key % n]!++;
   }
+  for (const hub of hubs) for (const i of hub.members) degree[i]! += hub.members.length - 1;
 
   const clusters = new Map<string, TypeCluster>();
   const clusterOf = new Array<TypeCluster>(n);
@@ -222,6 +249,25 @@ function clusterLayout(snapshot: NetworkSnapshot, options: LayoutOptions): Posit
     if (graph.hasEdge(a, b)) graph.updateEdgeAttribute(a, b, "weight", (w?: number) => (w ?? 0) + weight);
     else graph.addEdge(a, b, { weight });
   }
+  // Large partnerships spanning type clusters: a hidden hub linked to each, weighted by members there.
+  hubs.forEach((hub, h) => {
+    const perCluster = new Map<string, number>();
+    for (const i of hub.members) {
+      const id = clusterOf[i]!.id;
+      perCluster.set(id, (perCluster.get(id) ?? 0) + 1);
+    }
+    if (perCluster.size < 2) return;
+    let x = 0;
+    let y = 0;
+    for (const id of perCluster.keys()) {
+      const p = graph.getNodeAttributes(id) as { x: number; y: number };
+      x += p.x;
+      y += p.y;
+    }
+    const hubId = `hub:${h}`;
+    graph.addNode(hubId, { x: x / perCluster.size, y: y / perCluster.size });
+    for (const [id, weight] of perCluster) graph.addEdge(hubId, id, { weight });
+  });
   const mapping = forceAtlas2(graph, {
     iterations: options.iterations ?? 200,
     settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 },

@@ -1,10 +1,19 @@
 // Level of detail: turns a selection (organisation level) into the nodes and edges the page draws,
-// never more than `max` organisation nodes. Beyond that, organisations are grouped by country (and by
-// type within a large country) into cluster nodes that open on demand, with aggregated edges.
-// Pure; O(organisations + members + edges).
+// never more than `max` organisation and partnership-hub nodes together. Beyond that, organisations are
+// grouped by country (and by type within a large country) into cluster nodes that open on demand, with
+// aggregated edges. Pure; O(organisations + members + edges).
 import { memberRoles, organisationTypes, type MemberRole, type OrganisationType } from "../enums";
-import { isMemberOn, strongerChange, type OrgEdge, type SelectedNetwork } from "./select";
 import {
+  isLargePartnership,
+  isMemberOn,
+  organisationDegrees,
+  strongerChange,
+  type OrgEdge,
+  type SelectedNetwork,
+  type SelectedPartnership,
+} from "./select";
+import {
+  DASHED_POWER_IMBALANCE_FROM,
   LOD_COUNTRY_SPLIT_FROM,
   LOD_MAX_ORGANISATION_NODES,
   type ChangeKind,
@@ -60,7 +69,7 @@ export interface GroupOptions {
   hubs: boolean;
   /** By node id (organisation uuid, "c:…", "p:…"); missing ones get a deterministic fallback. */
   positions: Record<string, Point>;
-  /** Most organisation nodes (default LOD_MAX_ORGANISATION_NODES). */
+  /** Most organisation nodes plus partnership hubs (default LOD_MAX_ORGANISATION_NODES). */
   max?: number;
 }
 
@@ -69,6 +78,8 @@ export interface GroupedView {
   edges: ViewEdge[];
   clustered: boolean;
   expandRefused: string[];
+  /** Large partnerships (ids) whose hub did not fit in the budget: not drawn. */
+  hubsLeftOut: string[];
 }
 
 interface ClusterAcc {
@@ -109,24 +120,33 @@ function centroidOf(sums: Map<string, { x: number; y: number; n: number }>, key:
 /**
  * Groups a selection for the view.
  *
- * - If there are at most `max` selected organisations, every one is a node (no clusters).
+ * - Budget: organisation nodes + partnership hubs <= `max` (cluster nodes do not count). Room is kept for
+ *   the hubs of large partnerships (isLargePartnership), up to half of `max`: reserved = min(number of
+ *   large partnerships, floor(max / 2)), and organisations may use `max - reserved` nodes.
+ * - If there are at most `max - reserved` selected organisations, every one is a node (no clusters).
  * - Else organisations are grouped by country into cluster nodes "c:XX" ("c:none" without a country).
  *   An expansion "c:XX" opens the country: with at most LOD_COUNTRY_SPLIT_FROM organisations they are
  *   shown as nodes, else its type clusters "c:XX:<type>" are, and those open in turn when expanded.
  *   The focused organisation's country (and type cluster) open first, then `expand` in order, each while
- *   the organisation nodes stay within `max`; the others are listed in `expandRefused`. Unknown cluster
+ *   the organisation nodes stay within `max - reserved`; the others are listed in `expandRefused`. Unknown cluster
  *   ids (e.g. a country the filters now leave out) are ignored.
  * - Edges: organisation-level edges whose ends fall in the same node are dropped; between nodes that
  *   stand for groups, shared edges are summed (weight = partnerships over all pairs, partnershipIds
  *   distinct and capped at 50, minTrust the lowest, dashed any, change the strongest) and relationship
  *   edges counted per direction and type. Ids: "s:<a>|<b>" (a < b), "r:<relationship id>" between two
  *   organisations, "r:<a>|<b>|<type>" when aggregated, "m:<partnership>|<node>" for memberships.
- * - `hubs`: each selected partnership is a node "p:<uuid>" with a membership edge to each member's node
+ * - Hubs: a partnership drawn as a hub is a node "p:<uuid>" with a membership edge to each member's node
  *   (members in one cluster merged into one edge, keeping the strongest role: lead, partner, funder,
- *   observer); shared edges are not drawn, relationship edges are. When clustered, only partnerships
- *   with a member shown as an organisation node get a hub.
- * - Organisation degree: distinct neighbours over shared and relationship edges at organisation level
- *   (before grouping); size = degree / highest degree (0 when that is 0).
+ *   observer). Each selected partnership is drawn either as a hub or as shared edges, never both.
+ *   Candidates: every large partnership whose members fall in at least two nodes (always, `hubs` or not:
+ *   it has no shared edges); with `hubs`, also every small partnership (when clustered, only those with a
+ *   member shown as an organisation node). The room left (max - organisation nodes) goes to large
+ *   partnerships first, then by visible members (most first), then selection order. A small partnership
+ *   without a hub is drawn as shared edges (as without `hubs`); a large one without room is left out
+ *   (`hubsLeftOut`). Hubs are emitted in selection order, after the other nodes.
+ * - Organisation degree: organisationDegrees (distinct neighbours over shared and relationship edges at
+ *   organisation level, before grouping, plus members - 1 per large partnership); size = degree / highest
+ *   degree (0 when that is 0).
  * - highlighted: an organisation that is a member of `partnershipId`'s selected partnership, a cluster
  *   containing one, that partnership's hub and membership edges, and an edge that stands for a pair of
  *   organisations sharing that partnership. focused: the organisation node whose id is `focusId`.
@@ -152,21 +172,16 @@ export function groupForView(
   }
   const orgCount = orgIndex.size;
 
-  // Degrees at organisation level: distinct neighbours.
-  const degree = new Int32Array(orgCount);
-  const neighbourPairs = new Set<number>();
-  for (const edge of edges) {
-    const a = orgIndex.get(edge.source);
-    const b = orgIndex.get(edge.target);
-    if (a === undefined || b === undefined || a === b) continue;
-    const key = a < b ? a * orgCount + b : b * orgCount + a;
-    if (neighbourPairs.has(key)) continue;
-    neighbourPairs.add(key);
-    degree[a] = (degree[a] ?? 0) + 1;
-    degree[b] = (degree[b] ?? 0) + 1;
-  }
+  // Degrees at organisation level.
+  const degree = organisationDegrees(selected, edges);
   let maxDegree = 0;
-  for (const value of degree) maxDegree = Math.max(maxDegree, value);
+  for (const org of organisations) maxDegree = Math.max(maxDegree, degree[org.id] ?? 0);
+
+  // Room kept for the hubs of large partnerships.
+  let largeCount = 0;
+  for (const sp of selected.partnerships) if (isLargePartnership(sp)) largeCount++;
+  const reserved = Math.min(largeCount, Math.floor(max / 2));
+  const orgBudget = max - reserved;
 
   const highlightedOrgs = new Set<string>();
   if (options.partnershipId !== null) {
@@ -186,7 +201,7 @@ export function groupForView(
     typeCounts.set(typeId, (typeCounts.get(typeId) ?? 0) + 1);
   }
 
-  const clustered = organisations.length > max;
+  const clustered = organisations.length > orgBudget;
   const countryState = new Map<string, "organisations" | "types">();
   const openTypes = new Set<string>();
   const expandRefused: string[] = [];
@@ -214,7 +229,7 @@ export function groupForView(
         // The country itself (a type id of a country too small to split opens the country).
         if (countryState.has(parsed.country)) continue;
         if (split) countryState.set(parsed.country, "types");
-        else if (used + members.length <= max) {
+        else if (used + members.length <= orgBudget) {
           countryState.set(parsed.country, "organisations");
           used += members.length;
         } else expandRefused.push(id);
@@ -224,7 +239,7 @@ export function groupForView(
       if (count === undefined || openTypes.has(id)) continue;
       // Opening a type cluster opens its country into type clusters (which costs no organisation node).
       countryState.set(parsed.country, "types");
-      if (used + count <= max) {
+      if (used + count <= orgBudget) {
         openTypes.add(id);
         used += count;
       } else expandRefused.push(id);
@@ -309,7 +324,7 @@ export function groupForView(
     const nodeId = nodeOf.get(org.id) as NodeId;
     const highlighted = highlightedOrgs.has(org.id);
     if (nodeId === org.id) {
-      const orgDegree = degree[orgIndex.get(org.id) as number] ?? 0;
+      const orgDegree = degree[org.id] ?? 0;
       const point = organisationPoint(org);
       nodeIndex.set(nodeId, nodes.length);
       nodes.push({
@@ -380,10 +395,58 @@ export function groupForView(
     };
   }
 
+  // Which partnerships are drawn as hubs (see the budget above).
+  let orgNodeCount = 0;
+  for (const org of organisations) if (nodeOf.get(org.id) === org.id) orgNodeCount++;
+  const candidates: { sp: SelectedPartnership; large: boolean; order: number }[] = [];
+  selected.partnerships.forEach((sp, order) => {
+    const large = isLargePartnership(sp);
+    if (!large && !options.hubs) return;
+    if (large) {
+      const first = nodeOf.get(sp.memberIds[0] as string);
+      if (sp.memberIds.some((id) => nodeOf.get(id) !== first)) candidates.push({ sp, large, order });
+    } else if (!clustered || sp.memberIds.some((id) => nodeOf.get(id) === id)) {
+      candidates.push({ sp, large, order });
+    }
+  });
+  candidates.sort(
+    (a, b) =>
+      Number(b.large) - Number(a.large) || b.sp.memberIds.length - a.sp.memberIds.length || a.order - b.order,
+  );
+  const room = Math.max(0, max - orgNodeCount);
+  const hubbed = new Set<string>();
+  const hubsLeftOut: string[] = [];
+  for (const candidate of candidates) {
+    if (hubbed.size < room) hubbed.add(candidate.sp.partnership.id);
+    else if (candidate.large) hubsLeftOut.push(candidate.sp.partnership.id);
+  }
+  const byPartnership = new Map(selected.partnerships.map((sp) => [sp.partnership.id, sp]));
+  // A shared edge's partnerships that are not drawn as hubs, with its figures recomputed from them.
+  const notHubbed = (
+    edge: Extract<OrgEdge, { kind: "shared" }>,
+  ): Extract<OrgEdge, { kind: "shared" }> | null => {
+    if (hubbed.size === 0) return edge;
+    const ids = edge.partnershipIds.filter((id) => !hubbed.has(id));
+    if (ids.length === edge.partnershipIds.length) return edge;
+    if (ids.length === 0) return null;
+    let minTrust: number | null = null;
+    let dashed = false;
+    let change: ChangeKind | null = null;
+    for (const id of ids) {
+      const sp = byPartnership.get(id);
+      if (!sp) continue;
+      const trust = sp.partnership.trustIndex;
+      if (trust !== null && (minTrust === null || trust < minTrust)) minTrust = trust;
+      dashed ||= sp.partnership.powerImbalanceExposure >= DASHED_POWER_IMBALANCE_FROM;
+      change = strongerChange(change, sp.change);
+    }
+    return { ...edge, partnershipIds: ids, minTrust, dashed, change };
+  };
+
   // Edges.
   const viewEdges: ViewEdge[] = [];
   const litPartnership = options.partnershipId;
-  if (!options.hubs) {
+  {
     const nodeCount = nodes.length;
     // Each organisation's node, by position in `nodes`.
     const slotOf = new Int32Array(orgCount);
@@ -391,8 +454,10 @@ export function groupForView(
       slotOf[orgIndex.get(org.id) as number] = nodeIndex.get(nodeOf.get(org.id) as NodeId) as number;
     }
     const shared = new Map<number, SharedAcc>();
-    for (const edge of edges) {
-      if (edge.kind !== "shared") continue;
+    for (const orgEdge of edges) {
+      if (orgEdge.kind !== "shared") continue;
+      const edge = notHubbed(orgEdge);
+      if (edge === null) continue;
       const sa = orgIndex.get(edge.source);
       const sb = orgIndex.get(edge.target);
       if (sa === undefined || sb === undefined) continue;
@@ -474,10 +539,10 @@ export function groupForView(
   }
   viewEdges.push(...relationships.values());
 
-  if (options.hubs) {
+  {
     const roleRank = (role: MemberRole) => memberRoles.indexOf(role);
     for (const { partnership, memberIds, change } of selected.partnerships) {
-      if (clustered && !memberIds.some((id) => nodeOf.get(id) === id)) continue;
+      if (!hubbed.has(partnership.id)) continue;
       const visible = new Set(memberIds);
       const roles = new Map<string, MemberRole>();
       for (const member of partnership.members) {
@@ -531,5 +596,5 @@ export function groupForView(
     }
   }
 
-  return { nodes, edges: viewEdges, clustered, expandRefused };
+  return { nodes, edges: viewEdges, clustered, expandRefused, hubsLeftOut };
 }

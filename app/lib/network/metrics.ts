@@ -1,14 +1,38 @@
 // Structural analytics of the organisation network (components, isolated organisations, gaps)
 // and betweenness centrality (Brandes). Pure: no I/O, no server modules.
 //
-// "Current" throughout: a partnership that is not ended (status "ended", or an end date before
-// today) with its members present on snapshot.today (joined on or before, last day on or after),
-// and relationships running on snapshot.today.
-import type { NetworkAnalytics, NetworkSnapshot, SnapshotPartnership, SnapshotRelationship } from "./types";
+// "Current" throughout (the map's rule, partnership-status.ts): a partnership that is not ended
+// (isCurrentPartnership: status not "ended", end date not before today) with its members present on
+// snapshot.today (joined on or before, last day on or after), and relationships running on
+// snapshot.today (isCurrentRelationship).
+//
+// Large partnerships (LARGE_PARTNERSHIP_FROM current members or more) are not expanded into cliques:
+// each is a hub vertex linked to its members (the bipartite, projection-free model), so the graph stays
+// O(organisations + memberships + relationships). Components through hubs are exact; shortest paths
+// through a large partnership have length 2 instead of 1 (betweenness counts organisation pairs only,
+// hubs are never sources, targets or listed).
+import { isCurrentPartnership, isCurrentRelationship } from "../partnership-status";
+import {
+  LARGE_PARTNERSHIP_FROM,
+  type NetworkAnalytics,
+  type NetworkSnapshot,
+  type SnapshotPartnership,
+} from "./types";
+
+export { isCurrentPartnership, isCurrentRelationship };
 
 export interface GraphInput {
+  /** Organisation ids: vertices 0 .. nodes.length - 1. */
   nodes: string[];
-  /** Undirected, indexes into nodes, deduplicated. */
+  /**
+   * Hub vertices of large partnerships ("p:<uuid>"): vertex nodes.length + h is hubs[h]. Optional:
+   * `betweenness` and `structuralAnalytics` take any edge end >= nodes.length as a hub vertex.
+   */
+  hubs?: string[];
+  /**
+   * Undirected, deduplicated: organisation pairs [i, j] (i < j < nodes.length), then memberships
+   * [organisation, hub vertex] of large partnerships.
+   */
   edges: [number, number][];
 }
 
@@ -22,16 +46,6 @@ function onOrBefore(date: string | null, today: string): boolean {
 }
 function onOrAfter(date: string | null, today: string): boolean {
   return date === null || date >= today;
-}
-
-/** The partnership is not ended on `today` (any other status counts, also before its start). */
-export function isCurrentPartnership(partnership: SnapshotPartnership, today: string): boolean {
-  return partnership.status !== "ended" && onOrAfter(partnership.endDate, today);
-}
-
-/** The relationship runs on `today`. */
-export function isCurrentRelationship(relationship: SnapshotRelationship, today: string): boolean {
-  return onOrBefore(relationship.startsOn, today) && onOrAfter(relationship.endsOn, today);
 }
 
 /**
@@ -57,13 +71,22 @@ export function currentPartnershipMembers(
   return result;
 }
 
+/** A large current partnership as a hub: its id and its current members' organisation indexes. */
+export interface PartnershipHub {
+  partnershipId: string;
+  members: number[];
+}
+
 /**
- * Weighted undirected pairs of organisation indexes (i < j): shared current partnerships plus
- * current relationships. Keys are i * n + j. Shared by the layout and the analytics graph.
+ * Weighted undirected pairs of organisation indexes (i < j): shared small current partnerships plus
+ * current relationships. Keys are i * n + j. Large partnerships (LARGE_PARTNERSHIP_FROM current members
+ * or more) make no pairs: they are listed in `hubs`. Shared by the layout and the analytics graph;
+ * O(organisations + memberships + relationships).
  */
 export function organisationPairs(snapshot: NetworkSnapshot): {
   index: Map<string, number>;
   pairs: Map<number, number>;
+  hubs: PartnershipHub[];
 } {
   const index = new Map<string, number>();
   snapshot.organisations.forEach((o, i) => index.set(o.id, i));
@@ -74,8 +97,13 @@ export function organisationPairs(snapshot: NetworkSnapshot): {
     const key = a < b ? a * n + b : b * n + a;
     pairs.set(key, (pairs.get(key) ?? 0) + 1);
   };
-  for (const { memberIds } of currentPartnershipMembers(snapshot)) {
+  const hubs: PartnershipHub[] = [];
+  for (const { partnership, memberIds } of currentPartnershipMembers(snapshot)) {
     const idx = memberIds.map((id) => index.get(id)!);
+    if (idx.length >= LARGE_PARTNERSHIP_FROM) {
+      hubs.push({ partnershipId: partnership.id, members: idx });
+      continue;
+    }
     for (let i = 0; i < idx.length; i++) {
       for (let j = i + 1; j < idx.length; j++) add(idx[i]!, idx[j]!);
     }
@@ -87,17 +115,26 @@ export function organisationPairs(snapshot: NetworkSnapshot): {
     if (a === undefined || b === undefined) continue;
     add(a, b);
   }
-  return { index, pairs };
+  return { index, pairs, hubs };
 }
 
-/** Organisations as nodes (snapshot order); an edge per pair sharing a current partnership or relationship. */
+/**
+ * Organisations as nodes (snapshot order); an edge per pair sharing a small current partnership or a
+ * current relationship (sorted), then each large current partnership as a hub vertex (`hubs`, ids
+ * "p:<uuid>") with an edge to each of its current members.
+ */
 export function analyticsGraph(snapshot: NetworkSnapshot): GraphInput {
   const n = snapshot.organisations.length;
-  const { pairs } = organisationPairs(snapshot);
+  const { pairs, hubs } = organisationPairs(snapshot);
   const keys = [...pairs.keys()].sort((a, b) => a - b);
+  const edges = keys.map((key) => [Math.floor(key / n), key % n] as [number, number]);
+  hubs.forEach((hub, h) => {
+    for (const member of hub.members) edges.push([member, n + h]);
+  });
   return {
     nodes: snapshot.organisations.map((o) => o.id),
-    edges: keys.map((key) => [Math.floor(key / n), key % n] as [number, number]),
+    hubs: hubs.map((hub) => `p:${hub.partnershipId}`),
+    edges,
   };
 }
 
@@ -119,6 +156,12 @@ function capped(items: { id: string; label: string }[]): {
 /**
  * Components, isolated organisations, gaps (no CSO partner, no local partner), degrees.
  * `graph`: analyticsGraph(snapshot) when the caller already has it.
+ *
+ * With hub vertices (large partnerships): components are computed through them (exact); degree is the
+ * distinct neighbours through organisation pairs plus, per large partnership, its other members
+ * (members - 1, arithmetic: a neighbour also reached another way is counted twice, an accepted
+ * over-count that keeps this linear); edgeCount counts organisation pairs plus one link per membership
+ * of a large partnership (graph.edges.length). Hubs are never listed (isolated, topDegree).
  */
 export function structuralAnalytics(
   snapshot: NetworkSnapshot,
@@ -128,10 +171,13 @@ export function structuralAnalytics(
   const n = orgs.length;
   const label = (i: number) => orgs[i]!.acronym ?? orgs[i]!.name;
 
-  // Degree and union-find components.
+  // Degree and union-find components, over organisations and hub vertices.
+  let vertices = n + (graph.hubs?.length ?? 0);
+  for (const [a, b] of graph.edges) vertices = Math.max(vertices, a + 1, b + 1);
   const degreeArr = new Int32Array(n);
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
+  const hubSize = new Int32Array(vertices - n);
+  const parent = new Int32Array(vertices);
+  for (let i = 0; i < vertices; i++) parent[i] = i;
   const find = (x: number): number => {
     let root = x;
     while (parent[root] !== root) root = parent[root]!;
@@ -143,12 +189,20 @@ export function structuralAnalytics(
     return root;
   };
   for (const [a, b] of graph.edges) {
-    degreeArr[a]!++;
-    degreeArr[b]!++;
+    if (a < n && b < n) {
+      degreeArr[a]!++;
+      degreeArr[b]!++;
+    } else if (a < n) hubSize[b - n]!++;
+    else if (b < n) hubSize[a - n]!++;
     const ra = find(a);
     const rb = find(b);
     if (ra !== rb) parent[ra] = rb;
   }
+  for (const [a, b] of graph.edges) {
+    if (a < n && b >= n) degreeArr[a]! += hubSize[b - n]! - 1;
+    else if (b < n && a >= n) degreeArr[b]! += hubSize[a - n]! - 1;
+  }
+  // Components: organisations only (a hub always has members, so it adds no component of its own).
   const sizes = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const r = find(i);
@@ -215,6 +269,11 @@ export function structuralAnalytics(
  * dependencies, times 1 / ((n - 1)(n - 2)). With `samples` = k, only k sources drawn with a
  * seeded generator, scaled by n / k (Brandes & Pich 2007); null: every source (exact).
  *
+ * Hub vertices (edge ends >= nodes.length: large partnerships, see GraphInput) carry shortest paths but
+ * are neither sources nor targets, and get no value: the result has one entry per organisation
+ * (nodes.length), normalised over organisation pairs. A hub vertex must link only organisations and
+ * every vertex up to the highest index must have an edge (else RangeError "missing node").
+ *
  * Self-contained on purpose: betweennessInWorker (betweenness.ts) ships this function's source
  * text to a worker thread, so it references nothing outside its own body (no imports, no
  * module-level helpers).
@@ -228,20 +287,33 @@ export function betweenness(
   const result = new Float64Array(n);
   if (n === 0) return result;
 
-  // Compressed adjacency (CSR).
-  const offsets = new Int32Array(n + 1);
+  // Vertices: organisations, then hub vertices (declared in graph.hubs, or implied by the edges).
+  let vertexCount = n + (graph.hubs ? graph.hubs.length : 0);
   for (let e = 0; e < m; e++) {
     const edge = graph.edges[e]!;
     const a = edge[0];
     const b = edge[1];
-    if (!(a >= 0 && a < n && b >= 0 && b < n) || a !== (a | 0) || b !== (b | 0))
+    if (!(a >= 0 && b >= 0) || a !== (a | 0) || b !== (b | 0) || (a >= n && b >= n))
       throw new RangeError("betweenness: edge " + e + " refers to a missing node");
-    offsets[a + 1]!++;
-    offsets[b + 1]!++;
+    if (a + 1 > vertexCount) vertexCount = a + 1;
+    if (b + 1 > vertexCount) vertexCount = b + 1;
   }
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  if (graph.hubs && vertexCount > n + graph.hubs.length)
+    throw new RangeError("betweenness: an edge refers to a missing node");
+
+  // Compressed adjacency (CSR).
+  const offsets = new Int32Array(vertexCount + 1);
+  for (let e = 0; e < m; e++) {
+    const edge = graph.edges[e]!;
+    offsets[edge[0] + 1]!++;
+    offsets[edge[1] + 1]!++;
+  }
+  for (let v = n; v < vertexCount; v++) {
+    if (offsets[v + 1] === 0) throw new RangeError("betweenness: hub vertex " + v + " is a missing node");
+  }
+  for (let i = 0; i < vertexCount; i++) offsets[i + 1]! += offsets[i]!;
   const adjacency = new Int32Array(2 * m);
-  const fill = offsets.slice(0, n);
+  const fill = offsets.slice(0, vertexCount);
   for (let e = 0; e < m; e++) {
     const edge = graph.edges[e]!;
     adjacency[fill[edge[0]]!++] = edge[1];
@@ -286,11 +358,11 @@ export function betweenness(
     sources = pool.slice(0, samples);
   }
 
-  const sigma = new Float64Array(n);
-  const distance = new Int32Array(n);
-  const delta = new Float64Array(n);
-  const stack = new Int32Array(n);
-  const queue = new Int32Array(n);
+  const sigma = new Float64Array(vertexCount);
+  const distance = new Int32Array(vertexCount);
+  const delta = new Float64Array(vertexCount);
+  const stack = new Int32Array(vertexCount);
+  const queue = new Int32Array(vertexCount);
   for (let k = 0; k < sources.length; k++) {
     const source = sources[k]!;
     sigma.fill(0);
@@ -319,12 +391,13 @@ export function betweenness(
     while (top > 0) {
       const w = stack[--top]!;
       const dw = distance[w]!;
-      const coefficient = (1 + delta[w]!) / sigma[w]!;
+      // Only organisations are targets: a hub vertex passes on its dependency, not a pair of its own.
+      const coefficient = ((w < n ? 1 : 0) + delta[w]!) / sigma[w]!;
       for (let p = offsets[w]!, end = offsets[w + 1]!; p < end; p++) {
         const v = adjacency[p]!;
         if (distance[v] === dw - 1) delta[v]! += sigma[v]! * coefficient;
       }
-      if (w !== source) result[w]! += delta[w]!;
+      if (w !== source && w < n) result[w]! += delta[w]!;
     }
   }
 

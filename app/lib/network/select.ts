@@ -1,9 +1,12 @@
 // Applies the network map's filters to the snapshot, at organisation level (no grouping yet), and
-// builds the organisation-level edges. Pure; O(organisations + members + relationships + pairs).
+// builds the organisation-level edges. Pure; O(organisations + members + relationships): a partnership
+// of LARGE_PARTNERSHIP_FROM visible members or more is never expanded into member pairs (it is drawn
+// as a hub), so a small one yields at most 55 pairs.
 import type { RelationshipType } from "../enums";
-import { isActiveOn } from "../partnership-status";
+import { isActiveOn, isCurrentPartnership, isCurrentRelationship } from "../partnership-status";
 import {
   DASHED_POWER_IMBALANCE_FROM,
+  LARGE_PARTNERSHIP_FROM,
   type ChangeKind,
   type ChangeSet,
   type NetworkFilters,
@@ -87,6 +90,20 @@ export function isMemberOn(member: SnapshotMember, date: string): boolean {
   );
 }
 
+/**
+ * A partnership with at least LARGE_PARTNERSHIP_FROM visible members: never projected into member pairs
+ * (organisationEdges gives it no shared edge); the view draws it as a hub "p:<uuid>" with membership
+ * edges, and exports should write its memberships (organisation -> partnership) instead of pairs.
+ */
+export function isLargePartnership(selected: { memberIds: readonly string[] }): boolean {
+  return selected.memberIds.length >= LARGE_PARTNERSHIP_FROM;
+}
+
+/** The selected partnerships that are large (isLargePartnership), in selection order. */
+export function largePartnerships(selected: SelectedNetwork): SelectedPartnership[] {
+  return selected.partnerships.filter(isLargePartnership);
+}
+
 /** Whether the filters restrict partnerships (status, risk category, minimum trust). */
 export function hasPartnershipFilter(filters: NetworkFilters): boolean {
   return filters.statuses.length > 0 || filters.riskCategory !== null || filters.minTrust !== null;
@@ -98,12 +115,14 @@ export function hasPartnershipFilter(filters: NetworkFilters): boolean {
  * - Organisation filters (countries, "none" for no country; types; levels) choose organisations.
  * - Partnership filters: `statuses` (empty: all), `riskCategory` (the partnership has a live risk of that
  *   category), `minTrust` (trustIndex not null and >= minTrust), `asOf` (active on that date per
- *   `isActiveOn`). Without `asOf` partnerships of any status pass (subject to `statuses`).
+ *   `isActiveOn`). Without `asOf`: current partnerships (`isCurrentPartnership`: status not "ended" and
+ *   end date not before today; exploring, forming, paused and not yet started ones count), and the ones
+ *   that are not current (ended, or past their end date) only when `statuses` includes "ended".
  * - Members: those present on the date (asOf, else snapshot.today): joinedOn null or <= date and leftOn
  *   (the member's last day) null or >= date; only members that are selected organisations are kept.
  *   A partnership left with no visible member is dropped.
- * - Relationships between two selected organisations: with `asOf`, those running on that date (startsOn
- *   null or <= date, endsOn null or >= date); without, those not ended before today.
+ * - Relationships between two selected organisations running on the date (`isCurrentRelationship`:
+ *   startsOn null or <= date, endsOn null or >= date), with or without `asOf`.
  * - When a partnership filter is set (statuses, riskCategory, minTrust), organisations in no selected
  *   partnership and no selected relationship are hidden; otherwise every organisation matching the
  *   organisation filters is shown, isolated ones included.
@@ -136,7 +155,9 @@ export function selectNetwork(
       (partnership.trustIndex === null || partnership.trustIndex < filters.minTrust)
     )
       continue;
-    if (filters.asOf !== null && !isActiveOn(partnership, filters.asOf)) continue;
+    if (filters.asOf !== null) {
+      if (!isActiveOn(partnership, filters.asOf)) continue;
+    } else if (!statuses.has("ended") && !isCurrentPartnership(partnership, date)) continue;
     const memberIds: string[] = [];
     const seen = new Set<string>();
     for (const member of partnership.members) {
@@ -151,8 +172,7 @@ export function selectNetwork(
 
   const relationships = snapshot.relationships.filter((relationship) => {
     if (!selectedIds.has(relationship.fromId) || !selectedIds.has(relationship.toId)) return false;
-    if (filters.asOf !== null && relationship.startsOn !== null && relationship.startsOn > date) return false;
-    return relationship.endsOn === null || relationship.endsOn >= date;
+    return isCurrentRelationship(relationship, date);
   });
 
   if (hasPartnershipFilter(filters)) {
@@ -174,7 +194,9 @@ export function selectNetwork(
  * One "shared" edge per unordered pair of organisations (source < target) that are both visible members
  * of at least one selected partnership: its partnershipIds (in selection order), minTrust the lowest
  * non-null trust index, dashed when one has powerImbalanceExposure >= DASHED_POWER_IMBALANCE_FROM, change
- * the strongest (added > ended > changed). A partnership of k members yields k(k-1)/2 pairs (not capped).
+ * the strongest (added > ended > changed). A partnership of k members yields k(k-1)/2 pairs when it is
+ * small (k < LARGE_PARTNERSHIP_FROM, so at most 55); a large one (isLargePartnership) yields none: it is
+ * drawn as a hub (largePartnerships), so the edges stay linear in the memberships.
  * Then one "relationship" edge per selected relationship, directed as stored (self-loops left out).
  * Shared edges come first, in the order their pair first appears; relationships follow in selection order.
  */
@@ -185,6 +207,7 @@ export function organisationEdges(selected: SelectedNetwork): OrgEdge[] {
   const n = index.size;
   const shared = new Map<number, Extract<OrgEdge, { kind: "shared" }>>();
   for (const { partnership, memberIds, change } of selected.partnerships) {
+    if (memberIds.length >= LARGE_PARTNERSHIP_FROM) continue;
     const dashed = partnership.powerImbalanceExposure >= DASHED_POWER_IMBALANCE_FROM;
     const trust = partnership.trustIndex;
     const indexes = memberIds.map((id) => index.get(id));
@@ -229,4 +252,44 @@ export function organisationEdges(selected: SelectedNetwork): OrgEdge[] {
     });
   }
   return edges;
+}
+
+/**
+ * Degree of every selected organisation: its distinct neighbours through `edges` (shared and
+ * relationship edges, either direction, self-loops left out) plus, for each large partnership it is a
+ * visible member of, the other members (memberIds.length - 1), counted arithmetically rather than by
+ * enumerating pairs. A neighbour reached both through a large partnership and another link (or through
+ * two large partnerships) is therefore counted twice: an accepted over-count that keeps this
+ * O(organisations + edges + memberships). Organisations without a link have 0.
+ */
+export function organisationDegrees(
+  selected: SelectedNetwork,
+  edges: readonly OrgEdge[],
+): Record<string, number> {
+  const index = new Map<string, number>();
+  for (const org of selected.organisations) index.set(org.id, index.size);
+  const n = index.size;
+  const degree = new Int32Array(n);
+  const seen = new Set<number>();
+  for (const edge of edges) {
+    const a = index.get(edge.source);
+    const b = index.get(edge.target);
+    if (a === undefined || b === undefined || a === b) continue;
+    const key = a < b ? a * n + b : b * n + a;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    degree[a]! += 1;
+    degree[b]! += 1;
+  }
+  for (const selectedPartnership of selected.partnerships) {
+    if (!isLargePartnership(selectedPartnership)) continue;
+    const others = selectedPartnership.memberIds.length - 1;
+    for (const id of selectedPartnership.memberIds) {
+      const i = index.get(id);
+      if (i !== undefined) degree[i]! += others;
+    }
+  }
+  const result: Record<string, number> = {};
+  for (const [id, i] of index) result[id] = degree[i]!;
+  return result;
 }

@@ -67,6 +67,12 @@ export interface SnapshotRelationship {
 export interface NetworkSnapshot {
   /** Latest audit_log id when read: keys every cache derived from the snapshot. */
   dataVersion: number;
+  /**
+   * Bumped when the snapshot was read again at the same data version and its content differed
+   * (a transaction that committed after a later audit id was read: see SNAPSHOT_RECHECK_MS in
+   * network-snapshot.server.ts). Caches derived from the snapshot key by it too. Absent: 0.
+   */
+  revision?: number;
   /** 'YYYY-MM-DD' the snapshot counts as today (current members, "active"). */
   today: string;
   /** Organisations that are not archived. */
@@ -226,9 +232,13 @@ export interface NetworkAnalytics {
   nationalWithoutLocalPartner: { count: number; items: { id: string; label: string }[] };
   /** Highest degree first, top 10. */
   topDegree: { id: string; label: string; degree: number }[];
-  /** Brokers: highest betweenness first, top 10; null while the first computation runs. */
+  /**
+   * Brokers: highest betweenness first, top 10. "computing" while a computation runs (with the last
+   * figures, possibly of an older version, or none); "failed" when it failed and there are no
+   * earlier figures (not retried for this version: stop polling). Null is no longer produced.
+   */
   betweenness: {
-    status: "ready" | "computing";
+    status: "ready" | "computing" | "failed";
     /** Sampled estimate (how many source nodes) or exact. */
     method: "exact" | "sampled";
     samples: number | null;
@@ -280,3 +290,9 @@ export const LOD_COUNTRY_SPLIT_FROM = 150;
 export const DASHED_POWER_IMBALANCE_FROM = 12;
 /** Above this many organisations betweenness is a sampled estimate. */
 export const EXACT_BETWEENNESS_MAX_NODES = 2000;
+/**
+ * A partnership with at least this many visible members is never expanded into member pairs (k members
+ * would make k(k-1)/2 edges): the map draws it as a hub node "p:<uuid>" with membership edges, and the
+ * analytics and layout treat it as a hub vertex.
+ */
+export const LARGE_PARTNERSHIP_FROM = 12;

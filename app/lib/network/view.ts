@@ -46,8 +46,9 @@ export function searchOrganisations(
  * The view the page draws. Selects the network (selectNetwork), searches `filters.q` among the selected
  * organisations (focusId = the first match, searchMatches = how many matched), builds the organisation
  * edges and groups them for the level of detail (groupForView, with filters.expand, filters.hubs and
- * filters.partnershipId). organisationCount is the number of selected organisations; `changes` and
- * `layout` are passed through.
+ * filters.partnershipId). Large partnerships (LARGE_PARTNERSHIP_FROM visible members or more) are drawn
+ * as hubs whatever filters.hubs says; organisation nodes + hubs stay within LOD_MAX_ORGANISATION_NODES.
+ * organisationCount is the number of selected organisations; `changes` and `layout` are passed through.
  */
 export function buildNetworkView(
   snapshot: NetworkSnapshot,
