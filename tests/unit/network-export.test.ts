@@ -10,8 +10,21 @@ import {
   type OrgEdgeLike,
   type SelectedNetworkLike,
 } from "~/lib/network/export";
-import type { OrgEdge, SelectedNetwork } from "~/lib/network/select";
-import type { SnapshotOrganisation, SnapshotPartnership } from "~/lib/network/types";
+import { emptyFilters } from "~/lib/network/filters";
+import {
+  organisationDegrees,
+  organisationEdges,
+  selectNetwork,
+  type OrgEdge,
+  type SelectedNetwork,
+} from "~/lib/network/select";
+import {
+  LARGE_PARTNERSHIP_FROM,
+  type NetworkSnapshot,
+  type SnapshotMember,
+  type SnapshotOrganisation,
+  type SnapshotPartnership,
+} from "~/lib/network/types";
 
 // The selection types of select.ts fit the structural ones the exports take.
 const _selectedFits = (s: SelectedNetwork): SelectedNetworkLike => s;
@@ -458,5 +471,264 @@ describe("networkToJson", () => {
     // No large partnership: organisation nodes only, and the given edges only.
     expect(json.nodes.every((n) => n.kind === "organisation")).toBe(true);
     expect(json.edges).toHaveLength(edges.length);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Large partnerships (LARGE_PARTNERSHIP_FROM visible members or more): no shared edges, so the
+// exports carry a partnership node "p:<uuid>" and one membership edge per visible member.
+
+describe("large partnerships in the exports", () => {
+  const bigIds = Array.from({ length: 12 }, (_, i) => `m${String(i).padStart(2, "0")}`);
+  const smallIds = Array.from({ length: 11 }, (_, i) => `s${String(i).padStart(2, "0")}`);
+  const member = (organisationId: string, role: SnapshotMember["role"] = "partner"): SnapshotMember => ({
+    organisationId,
+    role,
+    joinedOn: null,
+    leftOn: null,
+  });
+  const big: SnapshotPartnership = {
+    ...partnership("big", "=Big alliance"),
+    trustIndex: 4.25,
+    powerImbalanceExposure: 16,
+    members: [
+      // m00 left as a funder, then came back as the lead: the role present on the date counts.
+      { ...member("m00", "funder"), leftOn: "2025-01-01" },
+      member("m00", "lead"),
+      member("m01", "funder"),
+      ...bigIds.slice(2).map((id) => member(id)),
+    ],
+  };
+  const small: SnapshotPartnership = {
+    ...partnership("small", "Small pact"),
+    members: [member("s00", "lead"), ...smallIds.slice(1).map((id) => member(id))],
+  };
+  const snap: NetworkSnapshot = {
+    dataVersion: 1,
+    today: "2026-06-01",
+    organisations: [...bigIds, ...smallIds].map((id) => org(id, `Org ${id}`)),
+    partnerships: [big, small],
+    relationships: [{ id: "r1", fromId: "m00", toId: "s00", type: "funds", startsOn: null, endsOn: null }],
+  };
+  const sel = selectNetwork(snap, emptyFilters, {
+    since: "2026-01-01",
+    added: ["big"],
+    ended: [],
+    changed: [],
+  });
+  const orgEdges = organisationEdges(sel);
+  const degree = organisationDegrees(sel, orgEdges);
+  const positions = Object.fromEntries(
+    [...bigIds, ...smallIds].map((id, i) => [id, { x: i, y: id.startsWith("m") ? 10 : -10 }]),
+  );
+
+  it("uses a selection where the 12-member partnership has no shared edges and the 11-member one has", () => {
+    expect(LARGE_PARTNERSHIP_FROM).toBe(12);
+    expect(sel.partnerships.map((p) => [p.partnership.id, p.memberIds.length])).toEqual([
+      ["big", 12],
+      ["small", 11],
+    ]);
+    // 11 * 10 / 2 pairs of the small partnership, none of the big one, and the relationship.
+    expect(orgEdges.filter((e) => e.kind === "shared")).toHaveLength(55);
+    expect(orgEdges.some((e) => e.kind === "shared" && e.partnershipIds.includes("big"))).toBe(false);
+    expect(degree.m05).toBe(11);
+    expect(degree.m00).toBe(12);
+    expect(degree.s03).toBe(10);
+  });
+
+  it("GEXF: one partnership node and twelve directed membership edges; shared edges for the small one", () => {
+    const graph = parse(
+      MultiGraph,
+      networkToGexf(sel, orgEdges, { positions, generatedAt: new Date("2026-06-02T00:00:00Z") }),
+    );
+    expect(graph.order).toBe(23 + 1);
+    const partnershipNodes = graph.filterNodes((_n, a) => a.kind === "partnership");
+    expect(partnershipNodes).toEqual(["p:big"]);
+    expect(graph.filterNodes((_n, a) => a.kind === "organisation")).toHaveLength(23);
+    expect(graph.getNodeAttributes("p:big")).toMatchObject({
+      label: "=Big alliance",
+      name: "=Big alliance",
+      status: "active",
+      trustIndex: 4.25,
+      change: "added",
+      degree: 12,
+      // The members' centroid: x 0..11, y 10.
+      x: 5.5,
+      y: 10,
+    });
+
+    const memberships = graph.filterEdges((_e, a) => a.kind === "membership");
+    expect(memberships).toHaveLength(12);
+    for (const e of memberships) {
+      expect(graph.isDirected(e)).toBe(true);
+      expect(graph.target(e)).toBe("p:big");
+    }
+    expect(memberships.map((e) => graph.source(e)).sort()).toEqual(bigIds);
+    const roleOf = (id: string) =>
+      graph.getEdgeAttribute(
+        memberships.find((e) => graph.source(e) === id)!,
+        "role",
+      );
+    expect(roleOf("m00")).toBe("lead");
+    expect(roleOf("m01")).toBe("funder");
+    expect(roleOf("m07")).toBe("partner");
+    expect(graph.getEdgeAttributes(memberships[0]!)).toMatchObject({
+      minTrust: 4.25,
+      dashed: true,
+      weight: 1,
+    });
+
+    const shared = graph.filterEdges((_e, a) => a.kind === "shared");
+    expect(shared).toHaveLength(55);
+    expect(
+      shared.every((e) => graph.isUndirected(e) && graph.getEdgeAttribute(e, "partnershipIds") === "small"),
+    ).toBe(true);
+    expect(graph.filterEdges((_e, a) => a.kind === "relationship")).toHaveLength(1);
+    // Degrees count the large partnership's members when no metrics are given (organisationDegrees).
+    expect(graph.getNodeAttribute("m05", "degree")).toBe(11);
+    expect(graph.getNodeAttribute("m00", "degree")).toBe(12);
+    expect(graph.getNodeAttribute("s03", "degree")).toBe(10);
+  });
+
+  it("JSON: one partnership node and twelve membership edges, after the organisations and the given edges", () => {
+    const json = networkToJson(sel, orgEdges, { degree }, { positions, generatedAt: new Date(0) });
+    expect(json.nodes).toHaveLength(24);
+    const hubs = json.nodes.filter((n) => n.kind === "partnership");
+    expect(hubs).toEqual([
+      {
+        kind: "partnership",
+        id: "p:big",
+        partnershipId: "big",
+        name: "=Big alliance",
+        status: "active",
+        trustIndex: 4.25,
+        countryCode: "NL",
+        change: "added",
+        degree: 12,
+        x: 5.5,
+        y: 10,
+      },
+    ]);
+    expect(json.nodes.at(-1)!.id).toBe("p:big");
+    const memberships = json.edges.filter((e) => e.kind === "membership");
+    expect(memberships).toHaveLength(12);
+    expect(memberships.map((e) => e.source)).toEqual(bigIds);
+    expect(
+      memberships.every((e) => e.target === "p:big" && e.partnershipId === "big" && e.weight === 1),
+    ).toBe(true);
+    expect(memberships[0]).toMatchObject({ source: "m00", role: "lead" });
+    expect(json.edges.filter((e) => e.kind === "shared")).toHaveLength(55);
+    expect(json.edges).toHaveLength(55 + 1 + 12);
+    expect(json.partnerships.map((p) => [p.id, p.large])).toEqual([
+      ["big", true],
+      ["small", false],
+    ]);
+    // Every edge's ends are nodes.
+    const ids = new Set(json.nodes.map((n) => n.id));
+    expect(json.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+    expect(json.nodes.find((n) => n.id === "m05")).toMatchObject({
+      kind: "organisation",
+      degree: 11,
+      partnerships: 1,
+    });
+  });
+
+  it("CSV: a partnership row with a kind column, and twelve membership rows with roles", () => {
+    const nodes = parseCsv(
+      nodesCsv(
+        sel,
+        { degree },
+        {
+          headers: {},
+          type: (t) => t,
+          level: (l) => l,
+          kind: (k) => `kind:${k}`,
+          status: (st) => `status:${st}`,
+        },
+      ).slice(1),
+    );
+    expect(nodes).toHaveLength(1 + 23 + 1);
+    expect(nodes.filter((r) => r[1] === "kind:organisation")).toHaveLength(23);
+    expect(nodes.at(-1)).toEqual([
+      "p:big",
+      "kind:partnership",
+      "'=Big alliance",
+      "",
+      "",
+      "",
+      "NL",
+      "12",
+      "",
+      "",
+      "status:active",
+      "4.25",
+    ]);
+    expect(nodes.find((r) => r[0] === "m05")![7]).toBe("11");
+
+    const rows = parseCsv(
+      edgesCsv(sel, orgEdges, {
+        headers: {},
+        kind: (k) => `kind:${k}`,
+        relationshipType: (t) => t,
+        role: (r) => `role:${r}`,
+        yesNo: (v) => (v ? "Y" : "N"),
+      }).slice(1),
+    );
+    expect(rows).toHaveLength(1 + 55 + 1 + 12);
+    const memberships = rows.filter((r) => r[0] === "kind:membership");
+    expect(memberships).toHaveLength(12);
+    expect(memberships[0]).toEqual([
+      "kind:membership",
+      "m00",
+      "Org m00",
+      "p:big",
+      "'=Big alliance",
+      "",
+      "1",
+      "",
+      "4.25",
+      "Y",
+      "added",
+      "role:lead",
+    ]);
+    expect(memberships.every((r) => r[3] === "p:big")).toBe(true);
+    expect(memberships.map((r) => r[11])).toEqual([
+      "role:lead",
+      "role:funder",
+      ...Array(10).fill("role:partner"),
+    ]);
+    expect(rows.filter((r) => r[0] === "kind:shared")).toHaveLength(55);
+  });
+
+  it("a partnership that drops to 11 visible members is exported as shared edges again", () => {
+    const fewer = selectNetwork(
+      {
+        ...snap,
+        partnerships: [
+          {
+            ...big,
+            members: big.members.map((m) =>
+              m.organisationId === "m11" ? { ...m, leftOn: "2026-01-01" } : m,
+            ),
+          },
+        ],
+      },
+      emptyFilters,
+      null,
+    );
+    const fewerEdges = organisationEdges(fewer);
+    const json = networkToJson(fewer, fewerEdges, { degree: organisationDegrees(fewer, fewerEdges) });
+    expect(json.nodes.some((n) => n.kind === "partnership")).toBe(false);
+    expect(json.edges.some((e) => e.kind === "membership")).toBe(false);
+    expect(json.edges.filter((e) => e.kind === "shared")).toHaveLength(55);
+    const graph = parse(
+      MultiGraph,
+      networkToGexf(fewer, fewerEdges, { positions: {}, generatedAt: new Date(0) }),
+    );
+    expect(graph.hasNode("p:big")).toBe(false);
+    expect(graph.filterEdges((_e, a) => a.kind === "shared")).toHaveLength(55);
+    expect(
+      parseCsv(edgesCsv(fewer, fewerEdges, { headers: {}, relationshipType: (t) => t }).slice(1)),
+    ).toHaveLength(1 + 55 + 1);
   });
 });

@@ -149,27 +149,33 @@ export function largePartnershipExports(selected: SelectedNetworkLike): {
   return { nodes, memberships };
 }
 
-/** A partnership node's position: the saved/computed one, else its members' centroid (those with one). */
-function partnershipPosition(
-  node: ExportPartnershipNode,
-  memberships: readonly ExportMembership[],
+/**
+ * Partnership nodes' positions: the saved/computed one ("p:<uuid>" in positions), else the centroid of
+ * its members that have one; none when no member has one. One pass over the memberships.
+ */
+function partnershipPositions(
+  large: { nodes: readonly ExportPartnershipNode[]; memberships: readonly ExportMembership[] },
   positions: Record<string, { x: number; y: number }> | undefined,
-): { x: number; y: number } | undefined {
-  if (!positions) return undefined;
-  const own = positions[node.id];
-  if (own) return own;
-  let x = 0;
-  let y = 0;
-  let n = 0;
-  for (const m of memberships) {
-    if (m.target !== node.id) continue;
+): Map<string, { x: number; y: number }> {
+  const result = new Map<string, { x: number; y: number }>();
+  if (!positions) return result;
+  const sums = new Map<string, { x: number; y: number; n: number }>();
+  for (const m of large.memberships) {
     const point = positions[m.source];
     if (!point) continue;
-    x += point.x;
-    y += point.y;
-    n += 1;
+    const sum = sums.get(m.target) ?? { x: 0, y: 0, n: 0 };
+    sum.x += point.x;
+    sum.y += point.y;
+    sum.n += 1;
+    sums.set(m.target, sum);
   }
-  return n > 0 ? { x: x / n, y: y / n } : undefined;
+  for (const node of large.nodes) {
+    const own = positions[node.id];
+    const sum = sums.get(node.id);
+    if (own) result.set(node.id, own);
+    else if (sum) result.set(node.id, { x: sum.x / sum.n, y: sum.y / sum.n });
+  }
+  return result;
 }
 
 function sharedEdgeKey(e: { source: string; target: string }): string {
@@ -212,8 +218,9 @@ export function networkToGexf(
     });
   }
   const large = largePartnershipExports(selected);
+  const hubPositions = partnershipPositions(large, options.positions);
   for (const p of large.nodes) {
-    const position = partnershipPosition(p, large.memberships, options.positions);
+    const position = hubPositions.get(p.id);
     graph.addNode(p.id, {
       label: xmlText(p.name),
       kind: "partnership",
@@ -576,8 +583,9 @@ export function networkToJson(
       ...(position ? { x: position.x, y: position.y } : {}),
     };
   });
+  const hubPositions = partnershipPositions(large, options.positions);
   const partnershipNodes: NetworkJsonNode[] = large.nodes.map((p) => {
-    const position = partnershipPosition(p, large.memberships, options.positions);
+    const position = hubPositions.get(p.id);
     return {
       kind: "partnership" as const,
       id: p.id,
