@@ -58,7 +58,14 @@ describe("signing in and out", () => {
     await waitForPath(page, "/partnerships");
     await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Partnerships");
     await expect.poll(() => headerAccountLink(page).textContent()).toBe(coordinator.name);
-    expect(await navLinks(page)).toEqual(["Home", "Organisations", "Partnerships", "Network", "Users", "Audit log"]);
+    expect(await navLinks(page)).toEqual([
+      "Home",
+      "Organisations",
+      "Partnerships",
+      "Network",
+      "Users",
+      "Audit log",
+    ]);
     const session = (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE);
     expect(session, "a session cookie").toBeDefined();
     expect(session?.httpOnly).toBe(true);

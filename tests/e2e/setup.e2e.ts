@@ -105,7 +105,14 @@ describe("first-run setup", () => {
     await waitForPath(page, "/");
     await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Overview");
     await expect.poll(() => headerAccountLink(page).textContent()).toBe(NAME);
-    expect(await navLinks(page)).toEqual(["Home", "Organisations", "Partnerships", "Users", "Audit log"]);
+    expect(await navLinks(page)).toEqual([
+      "Home",
+      "Organisations",
+      "Partnerships",
+      "Network",
+      "Users",
+      "Audit log",
+    ]);
     await expectNoA11yViolations(page);
 
     // The account is what the form said: a coordinator of the chosen organisation.

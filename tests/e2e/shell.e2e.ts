@@ -166,6 +166,7 @@ describe("application shell", () => {
       "Accueil",
       "Organisations",
       "Partenariats",
+      "Réseau",
     ]);
     const french = page.getByRole("form", { name: "Langue" });
     expect(await french.getByRole("button", { name: "FR", exact: true }).getAttribute("aria-pressed")).toBe(

@@ -165,6 +165,7 @@ const loaderRun = (over: Partial<LoaderRun>): LoaderRun => ({
   clustered: false,
   organisationCount: 100,
   betweenness: "ready/exact",
+  backgroundMs: 500,
   ...over,
 });
 const sizeResult = (size: number, over: Partial<SizeResult> = {}): SizeResult => ({
@@ -184,6 +185,7 @@ describe("summarise", () => {
   it("takes medians and checks the ready-ratio target at 1,000 (0.4x)", () => {
     const s = summarise(sizeResult(1000));
     expect(s.loaderColdMs).toBe(100);
+    expect(s.backgroundMs).toBe(500);
     expect(s.trellisReadyMs).toBe(1000);
     expect(s.plainReadyMs).toBe(3000);
     expect(s.readyRatio).toBeCloseTo(1 / 3);
@@ -202,6 +204,11 @@ describe("summarise", () => {
     expect(s.readyRatio).toBe(0.25);
     expect(s.ratioMet).toBe(false);
     expect(s.p95Met).toBe(false);
+  });
+
+  it("counts a p95 of three vsync frames (50.1 ms) as meeting the 50 ms target, 66.7 ms as missing it", () => {
+    expect(summarise(sizeResult(200, { trellis: [browserRun({ p95FrameMs: 50.1 })] })).p95Met).toBe(true);
+    expect(summarise(sizeResult(200, { trellis: [browserRun({ p95FrameMs: 66.7 })] })).p95Met).toBe(false);
   });
 
   it("has no ratio target at other sizes, leaves failed runs out and reports their errors", () => {

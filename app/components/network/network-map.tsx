@@ -195,8 +195,9 @@ export function NetworkMap({
           onNodeDragStop={onNodeDragStop}
           onInit={onInit}
           nodeOrigin={[0.5, 0.5]}
-          onlyRenderVisibleElements
-          minZoom={0.05}
+          // Not onlyRenderVisibleElements: the view holds at most ~500 organisation nodes, and
+          // culling re-renders the node and edge lists on every pan/zoom frame (slower here).
+          minZoom={0.01}
           maxZoom={3}
           fitView
           nodesDraggable={canEditLayout}
