@@ -22,6 +22,7 @@ import type {
   NetworkTableRow,
   NetworkView,
 } from "~/lib/network/types";
+import { filtersToSearchParams } from "~/lib/network/filters";
 import { buildNetworkView } from "~/lib/network/view";
 import { latestDataVersion, recordAudit } from "./audit.server";
 import { betweennessValues, networkAnalytics } from "./network-analytics.server";
@@ -67,10 +68,17 @@ function computedLayout(db: Db, snapshot: NetworkSnapshot): Positions {
   return positions;
 }
 
-/** Tests: forget the computed layout. */
+/** Tests: forget the computed layout (and the views built on it). */
 export function resetLayoutCache(): void {
   layoutCache = null;
+  viewCache = [];
 }
+
+// Built views, most recent first, for the views most asked for (the default map, a few filters):
+// a request on unchanged data then costs the version and saved-layout queries only. Views are
+// treated as immutable by their readers.
+const VIEW_CACHE_MAX = 16;
+let viewCache: { client: unknown; key: string; view: NetworkPageView }[] = [];
 
 async function savedLayout(db: Db) {
   const [row] = await db
@@ -110,11 +118,27 @@ export async function loadNetworkView(
   today: string = todayUtc(),
 ): Promise<NetworkPageView> {
   const snapshot = await snapshotAt(db, await latestDataVersion(db), today);
-  const computed = computedLayout(db, snapshot);
   const saved = await savedLayout(db);
+  const asksForChanges = Boolean(filters.since || filters.sinceEventId);
+  // Views without "changes since" depend only on the snapshot, the saved layout and the filters.
+  const key = asksForChanges
+    ? null
+    : [
+        snapshot.dataVersion,
+        snapshot.revision ?? 0,
+        snapshot.today,
+        saved ? `${saved.version}@${saved.updatedAt.getTime()}` : "-",
+        filtersToSearchParams(filters).toString(),
+      ].join("|");
+  const client = clientOf(db);
+  if (key !== null) {
+    const hit = viewCache.find((entry) => entry.client === client && entry.key === key);
+    if (hit) return hit.view;
+  }
+  const computed = computedLayout(db, snapshot);
   const positions: Positions = saved ? { ...computed, ...saved.positions } : computed;
-  const changes = await changesFor(db, filters, today);
-  const view = buildNetworkView(snapshot, filters, {
+  const changes = asksForChanges ? await changesFor(db, filters, today) : null;
+  const built = buildNetworkView(snapshot, filters, {
     changes,
     positions,
     layout: {
@@ -123,7 +147,14 @@ export async function loadNetworkView(
       updatedAt: saved ? saved.updatedAt.toISOString() : null,
     },
   });
-  return { ...view, partnerships: partnershipsInView(snapshot, view) };
+  const view = { ...built, partnerships: partnershipsInView(snapshot, built) };
+  if (key !== null) {
+    viewCache = [{ client, key, view }, ...viewCache.filter((entry) => entry.client === client)].slice(
+      0,
+      VIEW_CACHE_MAX,
+    );
+  }
+  return view;
 }
 
 /** The partnerships a view draws (hubs or shared edges) and the selected one, by name. */

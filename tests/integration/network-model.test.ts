@@ -318,6 +318,28 @@ describe("snapshot cache: recheck and concurrent calls", () => {
   });
 });
 
+describe("built views", () => {
+  test("the same filters on unchanged data give the same view; other filters, a save or a change rebuild it", async () => {
+    const user = authUser(await createUser(db));
+    const first = await loadNetworkView(db, user, emptyFilters, TODAY);
+    expect(await loadNetworkView(db, user, emptyFilters, TODAY)).toBe(first);
+    const dutch = await loadNetworkView(db, user, { ...emptyFilters, countries: ["NL"] }, TODAY);
+    expect(dutch).not.toBe(first);
+    expect(await loadNetworkView(db, user, { ...emptyFilters, countries: ["NL"] }, TODAY)).toBe(dutch);
+    // "Changes since" reads the audit log at every request: never served from the cache.
+    const since = { ...emptyFilters, since: addDays(TODAY, -7) };
+    expect(await loadNetworkView(db, user, since, TODAY)).not.toBe(
+      await loadNetworkView(db, user, since, TODAY),
+    );
+    // A change with its audit entry moves the data version: a new view that shows it.
+    const added = await createOrganisation(db, { name: "Cache breaker" });
+    await createAuditEntry(db);
+    const after = await loadNetworkView(db, user, emptyFilters, TODAY);
+    expect(after).not.toBe(first);
+    expect(after.nodes.some((node) => node.id === added.id)).toBe(true);
+  });
+});
+
 // More databases for the query count at three sizes (the largest one clustered).
 const smallDatabase = await testDb();
 const largeDatabase = await testDb();

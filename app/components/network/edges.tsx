@@ -1,7 +1,7 @@
 // The map's one custom edge, memoised: a straight line centre to centre, styled by what it stands
 // for (shared partnerships, a direct relationship, a membership of a hub), with a <title> so its
 // meaning shows on hover.
-import { BaseEdge, getStraightPath, type Edge, type EdgeProps } from "@xyflow/react";
+import { getStraightPath, type Edge, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
 
 export interface NetworkEdgeData extends Record<string, unknown> {
@@ -44,12 +44,17 @@ function NetworkEdgeView({
       {data?.glow ? (
         <path d={path} fill="none" stroke={data.glow} strokeOpacity={0.35} strokeWidth={width + 6} />
       ) : null}
-      <BaseEdge id={id} path={path} style={style} markerEnd={markerEnd} interactionWidth={0} />
-      {data?.title ? (
-        <path d={path} fill="none" stroke="transparent" strokeWidth={12}>
-          <title>{data.title}</title>
-        </path>
-      ) : null}
+      {/* One path per edge (no wider invisible hit path): cheaper to paint while panning. */}
+      <path
+        id={id}
+        d={path}
+        fill="none"
+        className="react-flow__edge-path"
+        style={style}
+        markerEnd={markerEnd}
+      >
+        {data?.title ? <title>{data.title}</title> : null}
+      </path>
     </>
   );
 }

@@ -7,6 +7,7 @@ import {
   ReactFlow,
   type NodeChange,
   type NodeMouseHandler,
+  type OnMove,
   type OnNodeDrag,
   type ReactFlowInstance,
 } from "@xyflow/react";
@@ -31,6 +32,9 @@ export interface LayoutAnswer {
   /** An i18n key under network.layout.* when refused. */
   error: "stale" | "invalid" | null;
 }
+
+/** Zoom below which organisation labels are hidden (11 px text is under 5 px there). */
+export const LABELS_FROM_ZOOM = 0.45;
 
 const EXPORT_EXCLUDED = [
   "react-flow__controls",
@@ -168,6 +172,13 @@ export function NetworkMap({
     download(dataUrl, `trellis-network.${format}`);
   }, []);
 
+  // Level of detail by zoom: below LABELS_FROM_ZOOM organisation labels (unreadable there) are
+  // hidden by a class on the wrapper, so no node re-renders; state changes only at the threshold.
+  const [zoomedOut, setZoomedOut] = useState(false);
+  const onMove: OnMove = useCallback((_event, viewport) => {
+    setZoomedOut(viewport.zoom < LABELS_FROM_ZOOM);
+  }, []);
+
   const movedCount = Object.keys(moved).length;
   return (
     <div className="space-y-2">
@@ -183,7 +194,8 @@ export function NetworkMap({
         data-testid="network-map"
         data-map-ready={ready ? "true" : "false"}
         data-node-count={view.nodes.length}
-        className="h-[70vh] min-h-[420px] rounded-lg border border-slate-200 bg-white"
+        data-zoomed-out={zoomedOut ? "true" : undefined}
+        className="network-map h-[70vh] min-h-[420px] rounded-lg border border-slate-200 bg-white"
       >
         <ReactFlow<FlowNode, NetworkFlowEdge>
           nodes={nodes}
@@ -194,6 +206,7 @@ export function NetworkMap({
           onNodeClick={onNodeClick}
           onNodeDragStop={onNodeDragStop}
           onInit={onInit}
+          onMove={onMove}
           nodeOrigin={[0.5, 0.5]}
           // Not onlyRenderVisibleElements: the view holds at most ~500 organisation nodes, and
           // culling re-renders the node and edge lists on every pan/zoom frame (slower here).

@@ -51,7 +51,7 @@ function CentreHandles() {
 }
 
 const labelClass =
-  "pointer-events-none absolute left-1/2 top-full mt-0.5 max-w-40 -translate-x-1/2 truncate whitespace-nowrap rounded bg-white/85 px-1 text-[11px] leading-tight text-slate-900";
+  "network-node-label pointer-events-none absolute left-1/2 top-full mt-0.5 max-w-40 -translate-x-1/2 truncate whitespace-nowrap rounded bg-white px-1 text-[11px] leading-tight text-slate-900";
 
 function OrganisationNodeView({ data }: NodeProps<OrganisationFlowNode>) {
   const diameter = nodeDiameter(data.size);
@@ -105,7 +105,7 @@ function ClusterNodeView({ data }: NodeProps<ClusterFlowNode>) {
   const diameter = clusterDiameter(data.count);
   return (
     <div
-      className="flex flex-col items-center justify-center rounded-full border-slate-500 bg-slate-50/90 text-center text-slate-900"
+      className="flex flex-col items-center justify-center rounded-full border-slate-500 bg-slate-50 text-center text-slate-900"
       data-node-kind="cluster"
       data-node-id={data.id}
       data-highlighted={data.highlighted ? "true" : undefined}
