@@ -39,7 +39,7 @@ export function Legend() {
                 <span
                   aria-hidden="true"
                   className="inline-block h-4 w-4 rounded-full bg-slate-200"
-                  style={{ border: `3px ${LEVEL_BORDERS[level].style} ${LEVEL_BORDERS[level].colour}` }}
+                  style={{ border: `${LEVEL_BORDERS[level].width}px solid ${LEVEL_BORDERS[level].colour}` }}
                 />
                 {t(`enums.level.${level}`)}
               </li>

@@ -77,7 +77,7 @@ function OrganisationNodeView({ data }: NodeProps<OrganisationFlowNode>) {
           width: diameter,
           height: diameter,
           background: TYPE_COLOURS[data.type],
-          border: `${border.style === "double" ? 4 : 3}px ${border.style} ${border.colour}`,
+          border: `${border.width}px solid ${border.colour}`,
           boxShadow: ring,
         }}
       />

@@ -17,15 +17,15 @@ export const TYPE_COLOURS: Record<OrganisationType, string> = {
   other: "#475569",
 };
 
-/** Node border by level: colour and style. */
-export const LEVEL_BORDERS: Record<
-  Level,
-  { colour: string; style: "solid" | "double" | "dashed" | "dotted" }
-> = {
-  eu_international: { colour: "#0f172a", style: "double" },
-  national: { colour: "#0f172a", style: "solid" },
-  regional: { colour: "#334155", style: "dashed" },
-  local: { colour: "#475569", style: "dotted" },
+/**
+ * Border by level: width and shade, always solid (dashed and dotted borders on circles are slow to
+ * paint while panning without a GPU).
+ */
+export const LEVEL_BORDERS: Record<Level, { colour: string; width: number }> = {
+  eu_international: { colour: "#0f172a", width: 6 },
+  national: { colour: "#0f172a", width: 3 },
+  regional: { colour: "#64748b", width: 3 },
+  local: { colour: "#94a3b8", width: 1 },
 };
 
 /** Edge colour by the band of the lowest trust index: low red, medium amber, high green, none grey. */
