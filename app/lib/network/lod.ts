@@ -2,61 +2,22 @@
 // never more than `max` organisation and partnership-hub nodes together. Beyond that, organisations are
 // grouped by country (and by type within a large country) into cluster nodes that open on demand, with
 // aggregated edges. Pure; O(organisations + members + edges).
-import { memberRoles, organisationTypes, type MemberRole, type OrganisationType } from "../enums";
-import {
-  isLargePartnership,
-  isMemberOn,
-  organisationDegrees,
-  strongerChange,
-  type OrgEdge,
-  type SelectedNetwork,
-  type SelectedPartnership,
-} from "./select";
-import {
-  DASHED_POWER_IMBALANCE_FROM,
-  LOD_COUNTRY_SPLIT_FROM,
-  LOD_MAX_ORGANISATION_NODES,
-  type ChangeKind,
-  type NodeId,
-  type SnapshotOrganisation,
-  type ViewEdge,
-  type ViewNode,
-} from "./types";
+//
+// The work is split by concern: lod-clusters.ts (cluster ids, which organisations are nodes),
+// lod-positions.ts (positions and fallback placement), lod-hubs.ts (partnership hubs within the budget,
+// membership edges) and lod-edges.ts (edges carried onto the nodes, aggregated); this module puts the
+// view together (nodes, then edges) and re-exports what callers used from it.
+import type { OrganisationType } from "../enums";
+import { isLargePartnership, organisationDegrees, type OrgEdge, type SelectedNetwork } from "./select";
+import { countryKeyOf, groupOrganisations, parseClusterId } from "./lod-clusters";
+import { aggregateRelationshipEdges, aggregateSharedEdges, type NodesOfView } from "./lod-edges";
+import { appendHubs, chooseHubs, withoutHubs } from "./lod-hubs";
+import { placement, type Placement, type Point } from "./lod-positions";
+import { LOD_MAX_ORGANISATION_NODES, type NodeId, type ViewEdge, type ViewNode } from "./types";
 
-export type Point = { x: number; y: number };
-
-/** Most partnership ids an aggregated shared edge carries (its weight still counts them all). */
-export const AGGREGATED_PARTNERSHIP_IDS_MAX = 50;
-/** Radius of the circle countries without a position are placed on. */
-const COUNTRY_RING = 1000;
-/** Radius of the circle type clusters without a position are placed on, around their country. */
-const TYPE_RING = 150;
-/** Spacing of the golden-angle spiral organisations without a position are placed on. */
-const SPIRAL_STEP = 20;
-const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
-
-function countryKeyOf(org: { countryCode: string | null }): string {
-  return org.countryCode ?? "none";
-}
-
-/**
- * The cluster an organisation falls in: "c:<country>" ("c:none" without a country), or with
- * `expandedCountry` its type cluster within the country, "c:<country>:<type>".
- */
-export function clusterIdOf(
-  org: { countryCode: string | null; type: OrganisationType },
-  expandedCountry: boolean,
-): string {
-  const country = `c:${countryKeyOf(org)}`;
-  return expandedCountry ? `${country}:${org.type}` : country;
-}
-
-/** Splits a cluster id into its country key and type (undefined for a country cluster); null if not one. */
-function parseClusterId(id: string): { country: string; type: string | undefined } | null {
-  const match = /^c:([^:]+)(?::([^:]+))?$/.exec(id);
-  if (!match) return null;
-  return { country: match[1] as string, type: match[2] };
-}
+export { clusterIdOf } from "./lod-clusters";
+export { AGGREGATED_PARTNERSHIP_IDS_MAX } from "./lod-edges";
+export type { Point } from "./lod-positions";
 
 export interface GroupOptions {
   /** Cluster ids the user opened, in order. */
@@ -89,32 +50,6 @@ interface ClusterAcc {
   count: number;
   byType: Partial<Record<OrganisationType, number>>;
   highlighted: boolean;
-}
-
-interface SharedAcc {
-  source: NodeId;
-  target: NodeId;
-  aggregated: boolean;
-  weight: number;
-  partnershipIds: Set<string>;
-  minTrust: number | null;
-  dashed: boolean;
-  change: ChangeKind | null;
-  highlighted: boolean;
-}
-
-function sumPoint(sums: Map<string, { x: number; y: number; n: number }>, key: string, point: Point) {
-  const sum = sums.get(key);
-  if (sum) {
-    sum.x += point.x;
-    sum.y += point.y;
-    sum.n += 1;
-  } else sums.set(key, { x: point.x, y: point.y, n: 1 });
-}
-
-function centroidOf(sums: Map<string, { x: number; y: number; n: number }>, key: string): Point | null {
-  const sum = sums.get(key);
-  return sum && sum.n > 0 ? { x: sum.x / sum.n, y: sum.y / sum.n } : null;
 }
 
 /**
@@ -161,21 +96,7 @@ export function groupForView(
   options: GroupOptions,
 ): GroupedView {
   const max = options.max ?? LOD_MAX_ORGANISATION_NODES;
-  const { positions } = options;
   const organisations = selected.organisations;
-  const orgById = new Map<string, SnapshotOrganisation>();
-  // Organisations by position: pairs are keyed by number (lower * n + higher), cheaper than strings.
-  const orgIndex = new Map<string, number>();
-  for (const org of organisations) {
-    orgById.set(org.id, org);
-    orgIndex.set(org.id, orgIndex.size);
-  }
-  const orgCount = orgIndex.size;
-
-  // Degrees at organisation level.
-  const degree = organisationDegrees(selected, edges);
-  let maxDegree = 0;
-  for (const org of organisations) maxDegree = Math.max(maxDegree, degree[org.id] ?? 0);
 
   // Room kept for the hubs of large partnerships.
   let largeCount = 0;
@@ -183,140 +104,56 @@ export function groupForView(
   const reserved = Math.min(largeCount, Math.floor(max / 2));
   const orgBudget = max - reserved;
 
+  const grouping = groupOrganisations(organisations, orgBudget, options.focusId, options.expand);
+  const { clustered, expandRefused, nodeOf } = grouping;
+  const place = placement(organisations, grouping, options.positions);
+  const view: NodesOfView = {
+    ...organisationAndClusterNodes(selected, edges, options, nodeOf, place),
+    nodeOf,
+  };
+
+  // Which partnerships are drawn as hubs (see the budget above).
+  const { hubbed, hubsLeftOut } = chooseHubs(selected, nodeOf, { clustered, hubs: options.hubs, max });
+
+  // Edges: shared, relationships, then the hubs' memberships (the hubs after the other nodes).
+  const litPartnership = options.partnershipId;
+  const viewEdges: ViewEdge[] = aggregateSharedEdges(
+    organisations,
+    edges,
+    view,
+    withoutHubs(selected, hubbed),
+    litPartnership,
+  );
+  for (const edge of aggregateRelationshipEdges(edges, nodeOf)) viewEdges.push(edge);
+  appendHubs(selected, hubbed, { ...view, positions: options.positions, litPartnership }, viewEdges);
+
+  return { nodes: view.nodes, edges: viewEdges, clustered, expandRefused, hubsLeftOut };
+}
+
+/**
+ * The organisation and cluster nodes, in the order organisations first appear (a cluster where its first
+ * organisation is), with their degree and size, highlight, focus and position; and their index by id.
+ */
+function organisationAndClusterNodes(
+  selected: SelectedNetwork,
+  edges: OrgEdge[],
+  options: GroupOptions,
+  nodeOf: Map<string, NodeId>,
+  place: Placement,
+): { nodes: ViewNode[]; nodeIndex: Map<NodeId, number> } {
+  const organisations = selected.organisations;
+
+  // Degrees at organisation level.
+  const degree = organisationDegrees(selected, edges);
+  let maxDegree = 0;
+  for (const org of organisations) maxDegree = Math.max(maxDegree, degree[org.id] ?? 0);
+
   const highlightedOrgs = new Set<string>();
   if (options.partnershipId !== null) {
     const lit = selected.partnerships.find((p) => p.partnership.id === options.partnershipId);
     if (lit) for (const id of lit.memberIds) highlightedOrgs.add(id);
   }
 
-  // Groups by country, and by type within a country.
-  const byCountry = new Map<string, SnapshotOrganisation[]>();
-  const typeCounts = new Map<string, number>();
-  for (const org of organisations) {
-    const key = countryKeyOf(org);
-    const list = byCountry.get(key);
-    if (list) list.push(org);
-    else byCountry.set(key, [org]);
-    const typeId = clusterIdOf(org, true);
-    typeCounts.set(typeId, (typeCounts.get(typeId) ?? 0) + 1);
-  }
-
-  const clustered = organisations.length > orgBudget;
-  const countryState = new Map<string, "organisations" | "types">();
-  const openTypes = new Set<string>();
-  const expandRefused: string[] = [];
-
-  if (clustered) {
-    const requests: string[] = [];
-    const focus = options.focusId !== null ? orgById.get(options.focusId) : undefined;
-    if (focus) {
-      requests.push(clusterIdOf(focus, false));
-      if ((byCountry.get(countryKeyOf(focus))?.length ?? 0) > LOD_COUNTRY_SPLIT_FROM)
-        requests.push(clusterIdOf(focus, true));
-    }
-    requests.push(...options.expand);
-
-    let used = 0;
-    const seen = new Set<string>();
-    for (const id of requests) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const parsed = parseClusterId(id);
-      const members = parsed ? byCountry.get(parsed.country) : undefined;
-      if (!parsed || !members) continue;
-      const split = members.length > LOD_COUNTRY_SPLIT_FROM;
-      if (!split || parsed.type === undefined) {
-        // The country itself (a type id of a country too small to split opens the country).
-        if (countryState.has(parsed.country)) continue;
-        if (split) countryState.set(parsed.country, "types");
-        else if (used + members.length <= orgBudget) {
-          countryState.set(parsed.country, "organisations");
-          used += members.length;
-        } else expandRefused.push(id);
-        continue;
-      }
-      const count = typeCounts.get(id);
-      if (count === undefined || openTypes.has(id)) continue;
-      // Opening a type cluster opens its country into type clusters (which costs no organisation node).
-      countryState.set(parsed.country, "types");
-      if (used + count <= orgBudget) {
-        openTypes.add(id);
-        used += count;
-      } else expandRefused.push(id);
-    }
-  }
-
-  const nodeOf = new Map<string, NodeId>();
-  for (const org of organisations) {
-    if (!clustered) {
-      nodeOf.set(org.id, org.id);
-      continue;
-    }
-    const state = countryState.get(countryKeyOf(org));
-    if (state === "organisations") nodeOf.set(org.id, org.id);
-    else if (state === "types") {
-      const typeId = clusterIdOf(org, true);
-      nodeOf.set(org.id, openTypes.has(typeId) ? org.id : typeId);
-    } else nodeOf.set(org.id, clusterIdOf(org, false));
-  }
-
-  // Positions: centroids of the organisations that have one, by country and by type cluster.
-  const countrySums = new Map<string, { x: number; y: number; n: number }>();
-  const typeSums = new Map<string, { x: number; y: number; n: number }>();
-  for (const org of organisations) {
-    const point = positions[org.id];
-    if (!point) continue;
-    sumPoint(countrySums, countryKeyOf(org), point);
-    sumPoint(typeSums, clusterIdOf(org, true), point);
-  }
-  const countryKeys = [...byCountry.keys()].sort();
-  const countryIndex = new Map(countryKeys.map((key, index) => [key, index]));
-  const anchors = new Map<string, Point>();
-  const countryAnchor = (key: string): Point => {
-    const id = `c:${key}`;
-    let point = anchors.get(id);
-    if (!point) {
-      const index = countryIndex.get(key) ?? 0;
-      const angle = (2 * Math.PI * index) / Math.max(1, countryKeys.length);
-      point = positions[id] ??
-        centroidOf(countrySums, key) ?? {
-          x: COUNTRY_RING * Math.cos(angle),
-          y: COUNTRY_RING * Math.sin(angle),
-        };
-      anchors.set(id, point);
-    }
-    return point;
-  };
-  const typeAnchor = (countryKey: string, type: OrganisationType): Point => {
-    const id = `c:${countryKey}:${type}`;
-    let point = anchors.get(id);
-    if (!point) {
-      const around = countryAnchor(countryKey);
-      const angle = (2 * Math.PI * organisationTypes.indexOf(type)) / organisationTypes.length;
-      point = positions[id] ??
-        centroidOf(typeSums, id) ?? {
-          x: around.x + TYPE_RING * Math.cos(angle),
-          y: around.y + TYPE_RING * Math.sin(angle),
-        };
-      anchors.set(id, point);
-    }
-    return point;
-  };
-  const spiralIndex = new Map<string, number>();
-  const organisationPoint = (org: SnapshotOrganisation): Point => {
-    const saved = positions[org.id];
-    if (saved) return saved;
-    const inTypes = countryState.get(countryKeyOf(org)) === "types";
-    const anchorId = inTypes ? clusterIdOf(org, true) : clusterIdOf(org, false);
-    const anchor = inTypes ? typeAnchor(countryKeyOf(org), org.type) : countryAnchor(countryKeyOf(org));
-    const index = spiralIndex.get(anchorId) ?? 0;
-    spiralIndex.set(anchorId, index + 1);
-    const radius = SPIRAL_STEP * Math.sqrt(index + 1);
-    const angle = index * GOLDEN_ANGLE;
-    return { x: anchor.x + radius * Math.cos(angle), y: anchor.y + radius * Math.sin(angle) };
-  };
-
-  // Nodes, in the order organisations first appear.
   const nodes: ViewNode[] = [];
   const nodeIndex = new Map<NodeId, number>();
   const clusters = new Map<string, ClusterAcc>();
@@ -325,7 +162,7 @@ export function groupForView(
     const highlighted = highlightedOrgs.has(org.id);
     if (nodeId === org.id) {
       const orgDegree = degree[org.id] ?? 0;
-      const point = organisationPoint(org);
+      const point = place.organisationPoint(org);
       nodeIndex.set(nodeId, nodes.length);
       nodes.push({
         kind: "organisation",
@@ -379,8 +216,8 @@ export function groupForView(
     const countryCode = cluster.countryKey === "none" ? null : cluster.countryKey;
     const point =
       cluster.type === null
-        ? countryAnchor(cluster.countryKey)
-        : typeAnchor(cluster.countryKey, cluster.type);
+        ? place.countryAnchor(cluster.countryKey)
+        : place.typeAnchor(cluster.countryKey, cluster.type);
     nodes[nodeIndex.get(cluster.id) as number] = {
       kind: "cluster",
       id: cluster.id,
@@ -394,207 +231,5 @@ export function groupForView(
       highlighted: cluster.highlighted,
     };
   }
-
-  // Which partnerships are drawn as hubs (see the budget above).
-  let orgNodeCount = 0;
-  for (const org of organisations) if (nodeOf.get(org.id) === org.id) orgNodeCount++;
-  const candidates: { sp: SelectedPartnership; large: boolean; order: number }[] = [];
-  selected.partnerships.forEach((sp, order) => {
-    const large = isLargePartnership(sp);
-    if (!large && !options.hubs) return;
-    if (large) {
-      const first = nodeOf.get(sp.memberIds[0] as string);
-      if (sp.memberIds.some((id) => nodeOf.get(id) !== first)) candidates.push({ sp, large, order });
-    } else if (!clustered || sp.memberIds.some((id) => nodeOf.get(id) === id)) {
-      candidates.push({ sp, large, order });
-    }
-  });
-  candidates.sort(
-    (a, b) =>
-      Number(b.large) - Number(a.large) || b.sp.memberIds.length - a.sp.memberIds.length || a.order - b.order,
-  );
-  const room = Math.max(0, max - orgNodeCount);
-  const hubbed = new Set<string>();
-  const hubsLeftOut: string[] = [];
-  for (const candidate of candidates) {
-    if (hubbed.size < room) hubbed.add(candidate.sp.partnership.id);
-    else if (candidate.large) hubsLeftOut.push(candidate.sp.partnership.id);
-  }
-  const byPartnership = new Map(selected.partnerships.map((sp) => [sp.partnership.id, sp]));
-  // A shared edge's partnerships that are not drawn as hubs, with its figures recomputed from them.
-  const notHubbed = (
-    edge: Extract<OrgEdge, { kind: "shared" }>,
-  ): Extract<OrgEdge, { kind: "shared" }> | null => {
-    if (hubbed.size === 0) return edge;
-    const ids = edge.partnershipIds.filter((id) => !hubbed.has(id));
-    if (ids.length === edge.partnershipIds.length) return edge;
-    if (ids.length === 0) return null;
-    let minTrust: number | null = null;
-    let dashed = false;
-    let change: ChangeKind | null = null;
-    for (const id of ids) {
-      const sp = byPartnership.get(id);
-      if (!sp) continue;
-      const trust = sp.partnership.trustIndex;
-      if (trust !== null && (minTrust === null || trust < minTrust)) minTrust = trust;
-      dashed ||= sp.partnership.powerImbalanceExposure >= DASHED_POWER_IMBALANCE_FROM;
-      change = strongerChange(change, sp.change);
-    }
-    return { ...edge, partnershipIds: ids, minTrust, dashed, change };
-  };
-
-  // Edges.
-  const viewEdges: ViewEdge[] = [];
-  const litPartnership = options.partnershipId;
-  {
-    const nodeCount = nodes.length;
-    // Each organisation's node, by position in `nodes`.
-    const slotOf = new Int32Array(orgCount);
-    for (const org of organisations) {
-      slotOf[orgIndex.get(org.id) as number] = nodeIndex.get(nodeOf.get(org.id) as NodeId) as number;
-    }
-    const shared = new Map<number, SharedAcc>();
-    for (const orgEdge of edges) {
-      if (orgEdge.kind !== "shared") continue;
-      const edge = notHubbed(orgEdge);
-      if (edge === null) continue;
-      const sa = orgIndex.get(edge.source);
-      const sb = orgIndex.get(edge.target);
-      if (sa === undefined || sb === undefined) continue;
-      const ia = slotOf[sa] as number;
-      const ib = slotOf[sb] as number;
-      if (ia === ib) continue;
-      const a = (nodes[ia] as ViewNode).id;
-      const b = (nodes[ib] as ViewNode).id;
-      const key = ia < ib ? ia * nodeCount + ib : ib * nodeCount + ia;
-      const lit = litPartnership !== null && edge.partnershipIds.includes(litPartnership);
-      const acc = shared.get(key);
-      if (!acc) {
-        const aggregated = a !== edge.source || b !== edge.target;
-        const ids = aggregated
-          ? edge.partnershipIds.slice(0, AGGREGATED_PARTNERSHIP_IDS_MAX)
-          : edge.partnershipIds;
-        shared.set(key, {
-          source: a < b ? a : b,
-          target: a < b ? b : a,
-          aggregated,
-          weight: edge.partnershipIds.length,
-          partnershipIds: new Set(ids),
-          minTrust: edge.minTrust,
-          dashed: edge.dashed,
-          change: edge.change,
-          highlighted: lit,
-        });
-        continue;
-      }
-      acc.weight += edge.partnershipIds.length;
-      for (const id of edge.partnershipIds) {
-        if (acc.partnershipIds.size >= AGGREGATED_PARTNERSHIP_IDS_MAX) break;
-        acc.partnershipIds.add(id);
-      }
-      if (edge.minTrust !== null && (acc.minTrust === null || edge.minTrust < acc.minTrust))
-        acc.minTrust = edge.minTrust;
-      acc.dashed ||= edge.dashed;
-      acc.change = strongerChange(acc.change, edge.change);
-      acc.highlighted ||= lit;
-    }
-    for (const acc of shared.values()) {
-      viewEdges.push({
-        kind: "shared",
-        id: `s:${acc.source}|${acc.target}`,
-        source: acc.source,
-        target: acc.target,
-        weight: acc.weight,
-        partnershipIds: [...acc.partnershipIds],
-        minTrust: acc.minTrust,
-        dashed: acc.dashed,
-        change: acc.change,
-        highlighted: acc.highlighted,
-      });
-    }
-  }
-
-  const relationships = new Map<string, Extract<ViewEdge, { kind: "relationship" }>>();
-  for (const edge of edges) {
-    if (edge.kind !== "relationship") continue;
-    const a = nodeOf.get(edge.source);
-    const b = nodeOf.get(edge.target);
-    if (a === undefined || b === undefined || a === b) continue;
-    if (a === edge.source && b === edge.target) {
-      relationships.set(`r:${edge.id}`, {
-        kind: "relationship",
-        id: `r:${edge.id}`,
-        source: a,
-        target: b,
-        type: edge.type,
-        weight: 1,
-      });
-      continue;
-    }
-    const id = `r:${a}|${b}|${edge.type}`;
-    const acc = relationships.get(id);
-    if (acc) acc.weight += 1;
-    else
-      relationships.set(id, { kind: "relationship", id, source: a, target: b, type: edge.type, weight: 1 });
-  }
-  viewEdges.push(...relationships.values());
-
-  {
-    const roleRank = (role: MemberRole) => memberRoles.indexOf(role);
-    for (const { partnership, memberIds, change } of selected.partnerships) {
-      if (!hubbed.has(partnership.id)) continue;
-      const visible = new Set(memberIds);
-      const roles = new Map<string, MemberRole>();
-      for (const member of partnership.members) {
-        const id = member.organisationId;
-        if (visible.has(id) && !roles.has(id) && isMemberOn(member, selected.date))
-          roles.set(id, member.role);
-      }
-      const hubId = `p:${partnership.id}`;
-      const lit = partnership.id === litPartnership;
-      const memberships = new Map<NodeId, MemberRole>();
-      for (const id of memberIds) {
-        const nodeId = nodeOf.get(id);
-        if (nodeId === undefined) continue;
-        const role = roles.get(id) ?? "partner";
-        const previous = memberships.get(nodeId);
-        if (previous === undefined || roleRank(role) < roleRank(previous)) memberships.set(nodeId, role);
-      }
-      let point: Point | undefined = positions[hubId];
-      if (!point && memberships.size > 0) {
-        let x = 0;
-        let y = 0;
-        for (const nodeId of memberships.keys()) {
-          const node = nodes[nodeIndex.get(nodeId) as number] as ViewNode;
-          x += node.x;
-          y += node.y;
-        }
-        point = { x: x / memberships.size, y: y / memberships.size };
-      }
-      nodes.push({
-        kind: "partnership",
-        id: hubId,
-        partnershipId: partnership.id,
-        label: partnership.name,
-        status: partnership.status,
-        trustIndex: partnership.trustIndex,
-        change,
-        x: point?.x ?? 0,
-        y: point?.y ?? 0,
-        highlighted: lit,
-      });
-      for (const [nodeId, role] of memberships) {
-        viewEdges.push({
-          kind: "membership",
-          id: `m:${partnership.id}|${nodeId}`,
-          source: nodeId,
-          target: hubId,
-          role,
-          highlighted: lit,
-        });
-      }
-    }
-  }
-
-  return { nodes, edges: viewEdges, clustered, expandRefused, hubsLeftOut };
+  return { nodes, nodeIndex };
 }
