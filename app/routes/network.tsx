@@ -40,61 +40,49 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const user = requirePermission(context, url, "network:read");
   const db = context.get(dbContext);
   const { filters, errors } = parseNetworkFilters(url.searchParams);
-  const mode = url.searchParams.get("view") === "table" ? "table" : "map";
+  const mode: "map" | "table" = url.searchParams.get("view") === "table" ? "table" : "map";
   const title = getInstance(context).t("network.title");
-  const canEditLayout = can(user, "layout:write");
-  const canExport = can(user, "export:run");
-  if (mode === "table") {
-    const rawSort = url.searchParams.get("sort");
-    const sort: TableSort = tableSorts.includes(rawSort as TableSort) ? (rawSort as TableSort) : "name";
-    const dir = url.searchParams.get("dir") === "desc" ? "desc" : "asc";
-    const { page } = parsePageRequest(url.searchParams);
-    const [table, analytics, countries, events] = await Promise.all([
-      loadNetworkTable(db, filters, { sort, dir, page }),
-      loadNetworkAnalytics(db),
-      organisationCountries(db),
-      eventOptions(db),
-    ]);
-    return {
-      title,
-      mode,
-      filters,
-      errors,
-      countries,
-      analytics,
-      canEditLayout,
-      canExport,
-      sort,
-      dir,
-      table,
-      names: table.names,
-      events,
-      view: null,
-      partnerships: [] as { id: string; name: string }[],
-    } as const;
-  }
-  const [view, analytics, countries, events] = await Promise.all([
-    loadNetworkView(db, user, filters),
+  const [analytics, countries, events] = await Promise.all([
     loadNetworkAnalytics(db),
     organisationCountries(db),
     eventOptions(db),
   ]);
-  return {
+  const common = {
     title,
     mode,
     filters,
     errors,
     countries,
     analytics,
-    canEditLayout,
-    canExport,
+    events,
+    canEditLayout: can(user, "layout:write"),
+    canExport: can(user, "export:run"),
+  };
+  if (mode === "table") {
+    const rawSort = url.searchParams.get("sort");
+    const sort: TableSort = tableSorts.includes(rawSort as TableSort) ? (rawSort as TableSort) : "name";
+    const dir = url.searchParams.get("dir") === "desc" ? "desc" : "asc";
+    const { page } = parsePageRequest(url.searchParams);
+    const table = await loadNetworkTable(db, filters, { sort, dir, page });
+    return {
+      ...common,
+      sort,
+      dir,
+      table,
+      names: table.names,
+      view: null,
+      partnerships: [] as { id: string; name: string }[],
+    } as const;
+  }
+  const view = await loadNetworkView(db, user, filters);
+  return {
+    ...common,
     sort: "name" as TableSort,
     dir: "asc" as const,
     table: null,
     names: {} as Record<string, string>,
     view,
     partnerships: view.partnerships,
-    events,
   } as const;
 }
 

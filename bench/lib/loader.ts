@@ -63,7 +63,7 @@ export async function loadNetworkModules(root: string): Promise<NetworkModules |
   const emptyFilters = (): NetworkFilters => {
     if (typeof rawEmpty === "function") return (rawEmpty as () => NetworkFilters)();
     if (rawEmpty && typeof rawEmpty === "object") return structuredClone(rawEmpty as NetworkFilters);
-    return fallbackEmptyFilters();
+    throw new Error("app/lib/network/filters.ts exports no emptyFilters");
   };
   const resetCaches: (() => void | Promise<void>)[] = [];
   const resetNames: string[] = [];
@@ -92,25 +92,6 @@ export async function loadNetworkModules(root: string): Promise<NetworkModules |
     emptyFilters,
     resetCaches,
     resetNames,
-  };
-}
-
-/** Used only if app/lib/network/filters.ts has no emptyFilters yet. */
-export function fallbackEmptyFilters(): NetworkFilters {
-  return {
-    countries: [],
-    types: [],
-    levels: [],
-    statuses: [],
-    riskCategory: null,
-    minTrust: null,
-    asOf: null,
-    since: null,
-    sinceEventId: null,
-    hubs: false,
-    q: "",
-    partnershipId: null,
-    expand: [],
   };
 }
 
