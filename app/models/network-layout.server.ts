@@ -5,10 +5,11 @@
 import { and, eq } from "drizzle-orm";
 import type { AuthUser } from "~/auth/session.server";
 import type { Db } from "~/db/client.server";
+import { todayIso } from "~/lib/partnership-status";
 import { graphLayouts, type GraphNodePositions } from "~/db/schema";
 import type { NetworkSnapshot } from "~/lib/network/types";
 import { latestDataVersion, recordAudit } from "./audit.server";
-import { snapshotAt, todayUtc } from "./network-snapshot.server";
+import { snapshotAt } from "./network-snapshot.server";
 
 /** The key of the one layout the map uses. */
 export const DEFAULT_LAYOUT_KEY = "default";
@@ -91,7 +92,7 @@ export async function saveLayout(
 ): Promise<SaveLayoutResult> {
   if (!validPositions(positions)) return { ok: false, reason: "invalid" };
   // The snapshot (cached) says which nodes exist; read before the transaction (never `db` inside it).
-  const snapshot = await snapshotAt(db, await latestDataVersion(db), todayUtc());
+  const snapshot = await snapshotAt(db, await latestDataVersion(db), todayIso());
   const clean: GraphNodePositions = positionsInSnapshot(
     Object.fromEntries(Object.entries(positions).map(([id, { x, y }]) => [id, { x, y }])),
     snapshot,

@@ -1,15 +1,12 @@
 // The network map's data: the whole network read in a fixed number of set-based queries (no query
-// per row, whatever the size), cached in process by data version; and "what changed since".
-import { and, asc, eq, gte, isNull, sql } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
+// per row, whatever the size), cached in process by data version. "What changed since" is in
+// network-changes.server.ts.
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
+import { todayIso } from "~/lib/partnership-status";
 import {
   auditLog,
-  documents,
-  events,
-  fundingLines,
   healthChecks,
-  objectives,
   organisations,
   partnershipMembers,
   partnerships,
@@ -18,20 +15,9 @@ import {
   risks,
 } from "~/db/schema";
 import { riskCategories, type RiskCategory } from "~/lib/enums";
-import type {
-  ChangeKind,
-  ChangeSet,
-  NetworkSnapshot,
-  SnapshotMember,
-  SnapshotPartnership,
-} from "~/lib/network/types";
+import type { NetworkSnapshot, SnapshotMember, SnapshotPartnership } from "~/lib/network/types";
 import { trustSignal } from "~/lib/signals";
 import { latestDataVersion } from "./audit.server";
-
-/** 'YYYY-MM-DD' of now, UTC. */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** Audit entries of these entity types never change the snapshot (saving a layout, say). */
 const NON_NETWORK_ENTITY_TYPES = ["graph_layout"] as const;
@@ -87,7 +73,7 @@ export function clientOf(db: Db): unknown {
 }
 
 /** The whole network (organisations, partnerships, relationships that are not archived). */
-export async function loadSnapshot(db: Db, today: string = todayUtc()): Promise<NetworkSnapshot> {
+export async function loadSnapshot(db: Db, today: string = todayIso()): Promise<NetworkSnapshot> {
   return snapshotAt(db, await latestDataVersion(db), today);
 }
 
@@ -311,92 +297,4 @@ async function readSnapshot(db: Db, dataVersion: number, today: string): Promise
     partnerships: snapshotPartnerships,
     relationships: relationshipRows,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Changes since a date
-
-/** Child records whose audit entries count as a change of their partnership. */
-const CHILD_TABLES = [
-  { entityType: "partnership_member", table: partnershipMembers },
-  { entityType: "objective", table: objectives },
-  { entityType: "funding_line", table: fundingLines },
-  { entityType: "document", table: documents },
-  { entityType: "risk", table: risks },
-  { entityType: "health_check", table: healthChecks },
-] as const;
-
-/**
- * Partnerships added, ended or changed since `since` (inclusive, UTC days) up to `today`: two
- * queries, set-based (child records are joined to their partnership).
- */
-export async function loadChanges(db: Db, since: string, today: string): Promise<ChangeSet> {
-  const from = new Date(`${since}T00:00:00Z`);
-  if (Number.isNaN(from.getTime())) throw new RangeError(`not a day (YYYY-MM-DD): ${since}`);
-
-  // Every audit entry since, reduced to (partnership, kind) pairs: the partnership's own entries
-  // and, joined to their partnership, its child records' entries (hash joins: no per-row lookup).
-  const kind = sql<ChangeKind>`(case
-    when ${auditLog.action} in ('create', 'seed', 'import') then 'added'
-    when ${auditLog.action} = 'update' and ${auditLog.after} ->> 'status' = 'ended' then 'ended'
-    else 'changed' end)`;
-  const own = db
-    .selectDistinct({ partnershipId: sql<string | null>`${auditLog.entityId}`, kind })
-    .from(auditLog)
-    .where(and(gte(auditLog.at, from), eq(auditLog.entityType, "partnership")));
-  const children = CHILD_TABLES.map(({ entityType, table }) =>
-    db
-      .selectDistinct({
-        partnershipId: sql<string | null>`${table.partnershipId}::text`,
-        kind: sql<ChangeKind>`'changed'::text`,
-      })
-      .from(auditLog)
-      .innerJoin(table, sql`${table.id}::text = ${auditLog.entityId}`)
-      .where(and(gte(auditLog.at, from), eq(auditLog.entityType, entityType))),
-  );
-  const [firstChild, ...otherChildren] = children;
-  const entries = firstChild ? await unionAll(own, firstChild, ...otherChildren) : await own;
-
-  // Partnerships (not archived) that started or ended in [since, today].
-  const dated = await db
-    .select({ id: partnerships.id, startDate: partnerships.startDate, endDate: partnerships.endDate })
-    .from(partnerships)
-    .where(isNull(partnerships.archivedAt));
-
-  const live = new Set(dated.map((row) => row.id));
-  const added = new Set<string>();
-  const ended = new Set<string>();
-  const touched = new Set<string>();
-  const inRange = (day: string | null) => day !== null && day >= since && day <= today;
-  for (const row of dated) {
-    if (inRange(row.startDate)) added.add(row.id);
-    if (inRange(row.endDate)) ended.add(row.id);
-  }
-  for (const entry of entries) {
-    const id = entry.partnershipId;
-    if (id === null || !live.has(id)) continue;
-    if (entry.kind === "added") added.add(id);
-    else if (entry.kind === "ended") ended.add(id);
-    else touched.add(id);
-  }
-  const sorted = (set: Set<string>) => [...set].sort();
-  return {
-    since,
-    added: sorted(added),
-    ended: sorted(ended),
-    changed: sorted(new Set([...touched].filter((id) => !added.has(id) && !ended.has(id)))),
-  };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The day "changes since an event" counts from: its end date, else its start date. */
-export async function eventSinceDate(db: Db, eventId: string): Promise<string | null> {
-  if (!UUID.test(eventId)) return null;
-  const [row] = await db
-    .select({ startsOn: events.startsOn, endsOn: events.endsOn })
-    .from(events)
-    .where(and(eq(events.id, eventId), isNull(events.archivedAt)))
-    .limit(1);
-  return row ? (row.endsOn ?? row.startsOn) : null;
 }

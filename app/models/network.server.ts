@@ -3,6 +3,7 @@
 // coordinator dragged) lives in network-layout.server.ts, re-exported here so callers import one module.
 import type { AuthUser } from "~/auth/session.server";
 import type { Db } from "~/db/client.server";
+import { todayIso } from "~/lib/partnership-status";
 import { computeLayout } from "~/lib/network/layout";
 import {
   largePartnerships,
@@ -25,9 +26,13 @@ import { buildNetworkView } from "~/lib/network/view";
 import { latestDataVersion } from "./audit.server";
 import { betweennessValues, networkAnalytics } from "./network-analytics.server";
 import { savedLayout } from "./network-layout.server";
-import { clientOf, eventSinceDate, loadChanges, snapshotAt, todayUtc } from "./network-snapshot.server";
+import { eventSinceDate } from "./events.server";
+import { loadChanges } from "./network-changes.server";
+import { clientOf, snapshotAt } from "./network-snapshot.server";
 
-export { eventSinceDate, loadChanges, loadSnapshot, resetSnapshotCache } from "./network-snapshot.server";
+export { eventSinceDate } from "./events.server";
+export { loadChanges } from "./network-changes.server";
+export { loadSnapshot, resetSnapshotCache } from "./network-snapshot.server";
 export {
   DEFAULT_LAYOUT_KEY,
   LAYOUT_MAX_COORDINATE,
@@ -108,7 +113,7 @@ export async function loadNetworkView(
   db: Db,
   _user: AuthUser,
   filters: NetworkFilters,
-  today: string = todayUtc(),
+  today: string = todayIso(),
 ): Promise<NetworkPageView> {
   const snapshot = await snapshotAt(db, await latestDataVersion(db), today);
   const saved = await savedLayout(db);
@@ -164,7 +169,7 @@ function partnershipsInView(snapshot: NetworkSnapshot, view: NetworkView): { id:
 }
 
 /** Structural analytics of the whole network (cached by data version); never waits for betweenness. */
-export async function loadNetworkAnalytics(db: Db, today: string = todayUtc()): Promise<NetworkAnalytics> {
+export async function loadNetworkAnalytics(db: Db, today: string = todayIso()): Promise<NetworkAnalytics> {
   const snapshot = await snapshotAt(db, await latestDataVersion(db), today);
   return networkAnalytics(snapshot, clientOf(db));
 }
@@ -185,7 +190,7 @@ export interface NetworkSelection {
 export async function loadNetworkSelection(
   db: Db,
   filters: NetworkFilters,
-  today: string = todayUtc(),
+  today: string = todayIso(),
 ): Promise<NetworkSelection> {
   const snapshot = await snapshotAt(db, await latestDataVersion(db), today);
   const changes = await changesFor(db, filters, today);
@@ -248,7 +253,7 @@ export async function loadNetworkTable(
   db: Db,
   filters: NetworkFilters,
   request: NetworkTableRequest,
-  today: string = todayUtc(),
+  today: string = todayIso(),
 ): Promise<NetworkTable> {
   const { selected, edges, degree, betweenness } = await loadNetworkSelection(
     db,

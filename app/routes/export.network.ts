@@ -13,7 +13,6 @@ import {
   nodesCsv,
 } from "~/lib/network/export";
 import { parseNetworkFilters } from "~/lib/network/filters";
-import { organisationDegrees } from "~/lib/network/select";
 import { getInstance } from "~/middleware/i18next";
 import { loadNetworkSelection } from "~/models/network.server";
 
@@ -40,10 +39,8 @@ export async function loader({ context, url }: LoaderFunctionArgs) {
   if (!format) throw new Response("Not Found", { status: 404 });
   const { filters } = parseNetworkFilters(url.searchParams);
   const selection = await loadNetworkSelection(context.get(dbContext), filters);
-  const { selected, edges, betweenness, positions } = selection;
-  // Degrees that count large partnerships' members (they have no shared edges: the exports write them
-  // as partnership nodes with membership edges).
-  const metrics = { degree: organisationDegrees(selected, edges), betweenness };
+  const { selected, edges, degree, betweenness, positions } = selection;
+  const metrics = { degree, betweenness };
   const generatedAt = new Date();
   const { t } = getInstance(context);
 

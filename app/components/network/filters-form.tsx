@@ -21,6 +21,46 @@ function FieldError({ id, error }: { id: string; error: string | undefined }) {
   );
 }
 
+/** A labelled input of the filters, with its error below and tied to it. */
+function FilterInput({
+  id,
+  label,
+  name,
+  type,
+  value,
+  error,
+  ...bounds
+}: {
+  id: string;
+  label: string;
+  name: string;
+  type: "number" | "date";
+  value: string | number | null;
+  error: string | undefined;
+  min?: number;
+  max?: number;
+  step?: number;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type={type}
+        name={name}
+        {...bounds}
+        defaultValue={value ?? ""}
+        className={fieldClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
 function CheckboxGroup<T extends string>({
   legend,
   name,
@@ -170,54 +210,33 @@ export function FiltersForm({
         selected={filters.statuses}
         labelOf={(value) => t(`enums.partnershipStatus.${value}`)}
       />
-      <div>
-        <label htmlFor="network-min-trust" className={labelClass}>
-          {t("network.filters.minTrust")}
-        </label>
-        <input
-          id="network-min-trust"
-          type="number"
-          name="minTrust"
-          min={1}
-          max={5}
-          step={0.1}
-          defaultValue={filters.minTrust ?? ""}
-          className={fieldClass}
-          aria-invalid={errors.minTrust ? true : undefined}
-          aria-describedby={errors.minTrust ? "network-min-trust-error" : undefined}
-        />
-        <FieldError id="network-min-trust-error" error={errors.minTrust} />
-      </div>
-      <div>
-        <label htmlFor="network-as-of" className={labelClass}>
-          {t("network.filters.asOf")}
-        </label>
-        <input
-          id="network-as-of"
-          type="date"
-          name="asOf"
-          defaultValue={filters.asOf ?? ""}
-          className={fieldClass}
-          aria-invalid={errors.asOf ? true : undefined}
-          aria-describedby={errors.asOf ? "network-as-of-error" : undefined}
-        />
-        <FieldError id="network-as-of-error" error={errors.asOf} />
-      </div>
-      <div>
-        <label htmlFor="network-since" className={labelClass}>
-          {t("network.filters.since")}
-        </label>
-        <input
-          id="network-since"
-          type="date"
-          name="since"
-          defaultValue={filters.since ?? ""}
-          className={fieldClass}
-          aria-invalid={errors.since ? true : undefined}
-          aria-describedby={errors.since ? "network-since-error" : undefined}
-        />
-        <FieldError id="network-since-error" error={errors.since} />
-      </div>
+      <FilterInput
+        id="network-min-trust"
+        label={t("network.filters.minTrust")}
+        name="minTrust"
+        type="number"
+        value={filters.minTrust}
+        error={errors.minTrust}
+        min={1}
+        max={5}
+        step={0.1}
+      />
+      <FilterInput
+        id="network-as-of"
+        label={t("network.filters.asOf")}
+        name="asOf"
+        type="date"
+        value={filters.asOf}
+        error={errors.asOf}
+      />
+      <FilterInput
+        id="network-since"
+        label={t("network.filters.since")}
+        name="since"
+        type="date"
+        value={filters.since}
+        error={errors.since}
+      />
       <div>
         <label htmlFor="network-since-event" className={labelClass}>
           {t("network.filters.sinceEvent")}
