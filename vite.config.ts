@@ -2,9 +2,10 @@ import { reactRouter } from "@react-router/dev/vite";
 import tailwindcss from "@tailwindcss/vite";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { precompress } from "./vite/precompress";
 
 export default defineConfig({
-  plugins: [tailwindcss(), reactRouter()],
+  plugins: [tailwindcss(), reactRouter(), precompress()],
   // Vite ignores tsconfig "paths": mirror the "~" alias here.
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   // PGlite ships WASM and data files it locates relative to its own module: never bundle it.

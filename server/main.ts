@@ -12,6 +12,7 @@ import { openDatabase, type Database, type Db } from "../app/db/client.server";
 import { migrateDatabase } from "../app/db/migrate.server";
 import { deleteExpiredSessions } from "../app/auth/session.server";
 import { describeStartupError } from "../app/db/startup-errors.server";
+import { staticWithPrecompressed } from "./assets";
 import { bodyLimit, sameOriginWrites, securityHeaders } from "./security";
 import type { createRequestListener } from "./app";
 
@@ -95,8 +96,9 @@ async function loadRequestListener(): Promise<{
     };
   }
   const mod = (await import(pathToFileURL(serverBuild).href)) as ServerModule;
-  const assets = express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" });
-  const client = express.static(path.join(root, "build/client"), { maxAge: "1h" });
+  // Hashed file names under /assets/ never change: cached for a year. The rest for an hour.
+  const assets = staticWithPrecompressed(path.join(root, "build/client"), { immutable: true, maxAge: "1y" });
+  const client = staticWithPrecompressed(path.join(root, "build/client"), { immutable: false, maxAge: "1h" });
   return {
     handler: mod.createRequestListener,
     middleware: [

@@ -1,12 +1,12 @@
 import flowStyles from "@xyflow/react/dist/style.css?url";
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Link, useLocation, useNavigate, useRevalidator } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
-import { AnalyticsPanel } from "~/components/network/analytics-panel";
-import { FiltersForm } from "~/components/network/filters-form";
+import { AnalyticsPanel as AnalyticsPanelView } from "~/components/network/analytics-panel";
+import { FiltersForm as FiltersFormView } from "~/components/network/filters-form";
 import { parseLayoutForm } from "~/components/network/layout-form";
-import { Legend } from "~/components/network/legend";
+import { Legend as LegendView } from "~/components/network/legend";
 import { NetworkMap, type LayoutAnswer, type MapHandlers } from "~/components/network/network-map";
 import { NetworkTable, tableSorts, type TableSort } from "~/components/network/network-table";
 import networkStyles from "~/components/network/network.css?url";
@@ -147,13 +147,6 @@ export default function Network({ loaderData }: Route.ComponentProps) {
     dir,
     partnerships,
   } = loaderData;
-
-  // False on the server and while hydrating, true after: React Flow renders in the browser only.
-  const mounted = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
 
   const computing = analytics.betweenness === null || analytics.betweenness.status === "computing";
   useEffect(() => {
@@ -306,19 +299,12 @@ export default function Network({ loaderData }: Route.ComponentProps) {
               ) : null}
               <div className="flex flex-col gap-4 lg:flex-row">
                 <div className="min-w-0 flex-1">
-                  {mounted ? (
-                    <NetworkMap view={stableView} canEditLayout={canEditLayout} handlers={handlers} />
-                  ) : (
-                    <div
-                      data-testid="network-map-placeholder"
-                      className="flex h-[70vh] min-h-[420px] flex-col items-center justify-center gap-2 rounded-lg border border-slate-200 bg-white text-slate-700"
-                    >
-                      <p>{t("network.map.loading", { count: stableView.nodes.length })}</p>
-                      <Link to={tableParams} className="text-brand-700 underline">
-                        {t("network.map.tableLink")}
-                      </Link>
-                    </div>
-                  )}
+                  <MapSlot
+                    view={stableView}
+                    canEditLayout={canEditLayout}
+                    handlers={handlers}
+                    tableParams={tableParams}
+                  />
                   <p className="mt-2 text-sm text-slate-700">
                     {t("network.map.help")}{" "}
                     <Link to={tableParams} className="text-brand-700 underline">
@@ -342,6 +328,47 @@ export default function Network({ loaderData }: Route.ComponentProps) {
           <AnalyticsPanel analytics={analytics} />
         </>
       )}
+    </div>
+  );
+}
+
+// The page re-renders when the side panel opens or the map reports a change: these parts depend on
+// the loader's data only.
+const AnalyticsPanel = memo(AnalyticsPanelView);
+const FiltersForm = memo(FiltersFormView);
+const Legend = memo(LegendView);
+
+/**
+ * React Flow renders in the browser only: a placeholder on the server and while hydrating, the map
+ * right after. Only this slot re-renders when hydration ends, not the whole page.
+ */
+function MapSlot({
+  view,
+  canEditLayout,
+  handlers,
+  tableParams,
+}: {
+  view: NetworkView;
+  canEditLayout: boolean;
+  handlers: MapHandlers;
+  tableParams: string;
+}) {
+  const { t } = useTranslation();
+  const mounted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  if (mounted) return <NetworkMap view={view} canEditLayout={canEditLayout} handlers={handlers} />;
+  return (
+    <div
+      data-testid="network-map-placeholder"
+      className="flex h-[70vh] min-h-[420px] flex-col items-center justify-center gap-2 rounded-lg border border-slate-200 bg-white text-slate-700"
+    >
+      <p>{t("network.map.loading", { count: view.nodes.length })}</p>
+      <Link to={tableParams} className="text-brand-700 underline">
+        {t("network.map.tableLink")}
+      </Link>
     </div>
   );
 }
