@@ -21,6 +21,17 @@ export default [
     route("history", "routes/partnerships.$id.history.tsx"),
     // The other tabs: members, objectives, funding, risks, health, documents, history.
   ]),
+  route("municipalities", "routes/municipalities._index.tsx"),
+  route("municipalities/:id", "routes/municipalities.$id.tsx"),
+  route("municipalities/:id/pilots/new", "routes/municipalities.$id.pilots.new.tsx"),
+  route("pilots/:id", "routes/pilots.$id.tsx", [
+    index("routes/pilots.$id._index.tsx"),
+    route("edit", "routes/pilots.$id.edit.tsx"),
+    route("funding", "routes/pilots.$id.funding.tsx"),
+    route("documents", "routes/pilots.$id.documents.tsx"),
+    route("milestones", "routes/pilots.$id.milestones.tsx"),
+    route("outcomes", "routes/pilots.$id.outcomes.tsx"),
+  ]),
   route("network", "routes/network.tsx"),
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.ts"),
@@ -38,6 +49,11 @@ export default [
   route("export/network.json", "routes/export.network.ts", { id: "export-network-json" }),
   route("export/network.nodes.csv", "routes/export.network.ts", { id: "export-network-nodes-csv" }),
   route("export/network.edges.csv", "routes/export.network.ts", { id: "export-network-edges-csv" }),
+  // Calendar (ICS) feeds of milestones; the secret token in the URL stands for the session.
+  route("export/pilots/:id/milestones.ics", "routes/export.calendar.ts", { id: "export-calendar-pilot" }),
+  route("export/municipalities/:id/milestones.ics", "routes/export.calendar.ts", {
+    id: "export-calendar-municipality",
+  }),
   // Last: every other address.
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

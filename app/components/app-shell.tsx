@@ -14,6 +14,7 @@ const sections: { to: string; key: string; end: boolean; roles?: readonly UserRo
   { to: "/", key: "nav.home", end: true },
   { to: "/organisations", key: "nav.organisations", end: false },
   { to: "/partnerships", key: "nav.partnerships", end: false },
+  { to: "/municipalities", key: "nav.municipalities", end: false },
   { to: "/network", key: "nav.network", end: false },
   { to: "/admin/users", key: "nav.users", end: false, roles: ["coordinator"] },
   { to: "/admin/audit", key: "nav.audit", end: false, roles: ["coordinator"] },

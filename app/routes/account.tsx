@@ -5,12 +5,14 @@ import { data, Form, redirect } from "react-router";
 import { requireUser } from "~/auth/permissions.server";
 import { authAttemptBlocked, tooManyAttempts } from "~/auth/rate-limit.server";
 import { ErrorList, FormErrors, SubmitButton, TextField } from "~/components/form";
+import { CalendarSection, type CalendarAnswer } from "~/components/pilots/milestones-calendar";
 import { dbContext } from "~/db/context";
 import { supportedLanguages } from "~/i18n/config";
 import { pageTitle } from "~/lib/meta";
 import { accountLanguageInput, accountNameInput, accountPasswordInput } from "~/lib/validation/users";
 import { getInstance, localeCookie } from "~/middleware/i18next";
 import { changeOwnPassword, findUserSummary, setOwnLocale, updateOwnName } from "~/models/accounts.server";
+import { hasCalendarToken, removeCalendarToken, resetCalendarToken } from "~/models/calendar.server";
 import type { Route } from "./+types/account";
 
 const SECRET_FIELDS = ["currentPassword", "password", "confirmPassword"];
@@ -19,6 +21,12 @@ const SECRET_FIELDS = ["currentPassword", "password", "confirmPassword"];
 export async function loader({ context, url }: Route.LoaderArgs) {
   const user = requireUser(context, url);
   const summary = await findUserSummary(context.get(dbContext), user.id);
+  // The calendar section (decision 0017): whether a token exists; the token itself never again.
+  const calendar = {
+    hasToken: await hasCalendarToken(context.get(dbContext), user.id),
+    origin: url.origin,
+    municipalities: summary?.municipalities ?? [],
+  };
   return {
     title: getInstance(context).t("account.title"),
     account: {
@@ -29,6 +37,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
       organisationName: summary?.organisationName ?? null,
       municipalities: summary?.municipalities.map((m) => m.name) ?? [],
     },
+    calendar,
   };
 }
 
@@ -107,6 +116,16 @@ export async function action({ request, context, url }: Route.ActionArgs) {
     });
   }
 
+  // The calendar token: created or reset (shown in this one answer), or turned off.
+  if (intent === "calendar-reset") {
+    const token = await resetCalendarToken(db, user, user.id);
+    return data<CalendarAnswer>({ intent: "calendar", notice: "calendar.account.created", token });
+  }
+  if (intent === "calendar-remove") {
+    await removeCalendarToken(db, user, user.id);
+    return data<CalendarAnswer>({ intent: "calendar", notice: "calendar.account.removed", token: null });
+  }
+
   throw new Response("Bad Request", { status: 400, statusText: "Bad Request" });
 }
 
@@ -132,7 +151,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
     id: "account-language",
     defaultValue: { locale: account.locale },
   });
-  const notice = actionData?.notice;
+  const notice = actionData?.intent === "calendar" ? null : actionData?.notice;
   return (
     <div className="max-w-xl">
       <h1 className="text-2xl font-semibold">{t("account.title")}</h1>
@@ -231,6 +250,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <SubmitButton pendingLabel={t("account.saving")}>{t("account.language.submit")}</SubmitButton>
         </Form>
       </section>
+
+      <CalendarSection
+        data={loaderData.calendar}
+        answer={actionData?.intent === "calendar" ? actionData : null}
+      />
     </div>
   );
 }

@@ -297,6 +297,15 @@ export default function Network({ loaderData }: Route.ComponentProps) {
                   {t("network.map.expandRefused", { count: stableView.expandRefused.length })}
                 </p>
               ) : null}
+              {stableView.hubsLeftOut.length > 0 ? (
+                <p
+                  role="status"
+                  data-testid="hubs-left-out"
+                  className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900"
+                >
+                  {t("network.map.hubsLeftOut", { count: stableView.hubsLeftOut.length })}
+                </p>
+              ) : null}
               <div className="flex flex-col gap-4 lg:flex-row">
                 <div className="min-w-0 flex-1">
                   <MapSlot

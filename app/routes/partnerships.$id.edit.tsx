@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect } from "react-router";
+import { data, redirect } from "react-router";
 import { requirePermission } from "~/auth/permissions.server";
-import { FormErrors } from "~/components/form";
 import { PartnershipForm, type CurrentPartnershipValues } from "~/components/partnerships/partnership-form";
+import { ArchiveSection } from "~/components/records/archive-section";
 import { dbContext } from "~/db/context";
 import { pageTitle } from "~/lib/meta";
 import {
@@ -119,27 +119,15 @@ export default function EditPartnership({ loaderData, actionData }: Route.Compon
           reloadTo={`/partnerships/${partnership.id}/edit`}
         />
       </section>
-      <section aria-labelledby="archive-heading" className="max-w-2xl">
-        <h2 id="archive-heading" className="text-lg font-semibold">
-          {t("partnership.form.archiveTitle")}
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">{t("partnership.form.archiveHint")}</p>
-        {actionData?.error ? (
-          <div className="mt-3">
-            <FormErrors errors={[actionData.error]} />
-          </div>
-        ) : null}
-        <Form method="post" className="mt-3">
-          <input type="hidden" name="intent" value={archived ? "restore" : "archive"} />
-          <input type="hidden" name="version" value={partnership.version} />
-          <button
-            type="submit"
-            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100"
-          >
-            {archived ? t("partnership.form.restore") : t("partnership.form.archive")}
-          </button>
-        </Form>
-      </section>
+      <ArchiveSection
+        archived={archived}
+        version={partnership.version}
+        title={t("partnership.form.archiveTitle")}
+        hint={t("partnership.form.archiveHint")}
+        error={actionData?.error}
+        archiveLabel={t("partnership.form.archive")}
+        restoreLabel={t("partnership.form.restore")}
+      />
     </div>
   );
 }

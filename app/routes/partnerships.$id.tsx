@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { data, Link, NavLink, Outlet } from "react-router";
+import { data, Link, Outlet } from "react-router";
 import { requirePermission } from "~/auth/permissions.server";
 import { PartnershipStatusBadge } from "~/components/status-badge";
 import { dbContext } from "~/db/context";
+import { TabNav } from "~/components/tab-nav";
 import { SignalBadges } from "~/components/partnerships/signals";
 import { findPartnershipHeader } from "~/models/partnerships.server";
 import { partnershipSignals } from "~/models/signals.server";
@@ -53,27 +54,7 @@ export default function PartnershipLayout({ loaderData }: Route.ComponentProps) 
           <SignalBadges signals={signals} />
         </div>
       ) : null}
-      <nav aria-label={t("partnership.tabs.label")} className="mt-4 border-b border-slate-200">
-        <ul className="-mb-px flex flex-wrap gap-1">
-          {partnershipTabs.map((tab) => (
-            <li key={tab.key}>
-              <NavLink
-                to={tab.to}
-                end={tab.end}
-                className={({ isActive }) =>
-                  `inline-block border-b-2 px-3 py-2 text-sm font-medium ${
-                    isActive
-                      ? "border-brand-700 text-brand-800"
-                      : "border-transparent text-slate-700 hover:border-slate-300"
-                  }`
-                }
-              >
-                {t(tab.key)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav tabs={partnershipTabs} label={t("partnership.tabs.label")} />
       <div className="mt-6">
         <Outlet />
       </div>

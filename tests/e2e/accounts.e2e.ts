@@ -62,6 +62,7 @@ describe("signing in and out", () => {
       "Home",
       "Organisations",
       "Partnerships",
+      "Municipalities",
       "Network",
       "Users",
       "Audit log",
@@ -132,6 +133,7 @@ describe("an invitation accepted by a second person", () => {
       "Home",
       "Organisations",
       "Partnerships",
+      "Municipalities",
       "Network",
     ]);
     await expectNoA11yViolations(invitee.page);

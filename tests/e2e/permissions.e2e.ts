@@ -75,6 +75,7 @@ describe("a viewer", () => {
         "Home",
         "Organisations",
         "Partnerships",
+        "Municipalities",
         "Network",
       ]);
       await expectNoEditControls(page, path);

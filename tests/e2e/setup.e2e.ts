@@ -109,6 +109,7 @@ describe("first-run setup", () => {
       "Home",
       "Organisations",
       "Partnerships",
+      "Municipalities",
       "Network",
       "Users",
       "Audit log",

@@ -166,6 +166,7 @@ describe("application shell", () => {
       "Accueil",
       "Organisations",
       "Partenariats",
+      "Municipalités",
       "Réseau",
     ]);
     const french = page.getByRole("form", { name: "Langue" });

@@ -1,15 +1,10 @@
 // A partnership's objectives, funding lines and documents: the models against a real database
 // (PGlite, or PostgreSQL with DATABASE_URL), and the three tab routes called with our own
-// RouterContextProvider.
+// RouterContextProvider (tests/helpers/routes.ts).
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
-import { RouterContextProvider, type MiddlewareFunction } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
-import { requestInfoContext, userContext } from "~/auth/context";
-import type { AuthUser } from "~/auth/session.server";
-import { dbContext } from "~/db/context";
 import { auditLog, documents, fundingLines, objectives, type User } from "~/db/schema";
-import { i18nextMiddleware } from "~/middleware/i18next";
 import { listDocuments, saveDocument, setDocumentArchived } from "~/models/documents.server";
 import {
   fundingFormOptions,
@@ -34,6 +29,7 @@ import {
   createUser,
 } from "../factories";
 import { testDb } from "../helpers/db";
+import { authUserOf, callRoute, post, type RouteOutcome } from "../helpers/routes";
 
 const { db } = await testDb();
 
@@ -502,75 +498,10 @@ describe("documents", () => {
 
 // --- routes ----------------------------------------------------------------------------------------
 
-interface Outcome {
-  status: number;
-  headers: Headers;
-  body: unknown;
-  thrown: boolean;
-}
+type Outcome = RouteOutcome;
 
-function authUser(user: User): AuthUser {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    organisationId: user.organisationId,
-    locale: user.locale,
-    municipalityIds: [],
-    sessionId: "no-session",
-  };
-}
-
-function outcomeOf(value: unknown, thrown: boolean): Outcome {
-  if (value instanceof Response) return { status: value.status, headers: value.headers, body: null, thrown };
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    "type" in value &&
-    value.type === "DataWithResponseInit"
-  ) {
-    const d = value as unknown as { data: unknown; init: ResponseInit | null };
-    return { status: d.init?.status ?? 200, headers: new Headers(d.init?.headers), body: d.data, thrown };
-  }
-  if (thrown) throw value;
-  return { status: 200, headers: new Headers(), body: value, thrown };
-}
-
-async function call(
-  fn: (args: never) => unknown,
-  request: Request,
-  user: User,
-  params: Record<string, string>,
-): Promise<Outcome> {
-  const context = new RouterContextProvider();
-  context.set(dbContext, db);
-  context.set(requestInfoContext, { clientIp: "203.0.113.9", nonce: "test-nonce" });
-  context.set(userContext, authUser(user));
-  const url = new URL(request.url);
-  const args = { request, context, params, url, pattern: url.pathname };
-  try {
-    let result: unknown;
-    await i18nextMiddleware(args as unknown as Parameters<MiddlewareFunction<Response>>[0], async () => {
-      result = await (fn as unknown as (a: unknown) => Promise<unknown>)(args);
-      return new Response(null);
-    });
-    return outcomeOf(result, false);
-  } catch (error) {
-    return outcomeOf(error, true);
-  }
-}
-
-function post(path: string, fields: Record<string, string | string[]>): Request {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) {
-    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
-  }
-  return new Request(`http://localhost${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: body.toString(),
-  });
+function call(fn: (args: never) => unknown, request: Request, user: User, params: Record<string, string>) {
+  return callRoute(db, fn, request, authUserOf(user), params);
 }
 
 function resultErrors(outcome: Outcome) {

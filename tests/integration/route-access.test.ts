@@ -50,6 +50,27 @@ const access: Record<string, Access> = {
     POST: ["coordinator", "organiser", "municipal_official"],
   },
   "routes/partnerships.$id.history.tsx": { GET: "signedIn", POST: "none" },
+  "routes/municipalities._index.tsx": { GET: "signedIn", POST: "none" },
+  "routes/municipalities.$id.tsx": { GET: "signedIn", POST: "none" },
+  // Officials: only pilots of their municipalities (a forged request elsewhere: 403, see outcomes-page.test.ts).
+  "routes/pilots.$id.outcomes.tsx": { GET: "signedIn", POST: ["coordinator", "municipal_official"] },
+  // Same scope rule for milestones (forged requests elsewhere: 403, see milestones-routes.test.ts).
+  "routes/pilots.$id.milestones.tsx": { GET: "signedIn", POST: ["coordinator", "municipal_official"] },
+  // The pilot record: officials only in their municipalities (forged requests elsewhere: 403, see pilots-pages.test.ts).
+  "routes/pilots.$id.tsx": { GET: "signedIn", POST: "none" },
+  "routes/pilots.$id._index.tsx": { GET: "signedIn", POST: "none" },
+  "routes/pilots.$id.edit.tsx": {
+    GET: ["coordinator", "municipal_official"],
+    POST: ["coordinator", "municipal_official"],
+  },
+  "routes/pilots.$id.funding.tsx": { GET: "signedIn", POST: ["coordinator", "municipal_official"] },
+  "routes/pilots.$id.documents.tsx": { GET: "signedIn", POST: ["coordinator", "municipal_official"] },
+  "routes/municipalities.$id.pilots.new.tsx": {
+    GET: ["coordinator", "municipal_official"],
+    POST: ["coordinator", "municipal_official"],
+  },
+  // Calendar feeds: no session, the secret token in the URL (a bad one: 404, never data).
+  "routes/export.calendar.ts": { GET: "public", POST: "none" },
   "routes/network.tsx": { GET: "signedIn", POST: coordinatorsOnly },
   // Exports need export:run: every role but viewer.
   "routes/export.network.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },

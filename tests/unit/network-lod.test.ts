@@ -612,6 +612,20 @@ describe("groupForView: large partnerships", () => {
     expect(orgNodeCount(full.nodes)).toBe(1);
     expect(nodeIds(full.nodes, "partnership")).toEqual(["p:pa", "p:pb"]);
     expect(full.hubsLeftOut).toEqual(["pab"]);
+    // The page's view carries them, so the page can say a partnership is not drawn.
+    const page = buildNetworkView(
+      three,
+      { ...emptyFilters, expand: ["c:CC"] },
+      { changes: null, positions: {}, layout: { saved: false, version: null, updatedAt: null }, max: 3 },
+    );
+    expect(page.hubsLeftOut).toEqual(["pab"]);
+    expect(
+      buildNetworkView(
+        three,
+        { ...emptyFilters, expand: ["c:CC"] },
+        { changes: null, positions: {}, layout: { saved: false, version: null, updatedAt: null }, max: 4 },
+      ).hubsLeftOut,
+    ).toEqual([]);
   });
 });
 

@@ -272,6 +272,8 @@ export interface NetworkView {
   clustered: boolean;
   /** Expansions refused because they would put more than the limit of organisation nodes in view. */
   expandRefused: string[];
+  /** Large partnerships (12+ members) not drawn: no room left for their hub at this level of detail. */
+  hubsLeftOut: string[];
   /** The organisation the search found, if any (its cluster is expanded). */
   focusId: string | null;
   /** How many organisations matched the search. */

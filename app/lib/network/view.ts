@@ -57,6 +57,8 @@ export function buildNetworkView(
     changes: ChangeSet | null;
     positions: Record<string, Point>;
     layout: NetworkView["layout"];
+    /** The level-of-detail budget (tests); LOD_MAX_ORGANISATION_NODES by default. */
+    max?: number;
   },
 ): NetworkView {
   const selected = selectNetwork(snapshot, filters, options.changes);
@@ -69,6 +71,7 @@ export function buildNetworkView(
     partnershipId: filters.partnershipId,
     hubs: filters.hubs,
     positions: options.positions,
+    max: options.max,
   });
   return {
     filters,
@@ -78,6 +81,7 @@ export function buildNetworkView(
     edges: grouped.edges,
     clustered: grouped.clustered,
     expandRefused: grouped.expandRefused,
+    hubsLeftOut: grouped.hubsLeftOut,
     focusId,
     searchMatches: matches.length,
     changes: options.changes,

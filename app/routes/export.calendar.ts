@@ -1,0 +1,121 @@
+// Calendar (iCal) feeds of milestones, for calendar apps that subscribe without a session:
+// /export/pilots/:id/milestones.ics?token=T and /export/municipalities/:id/milestones.ics?token=T.
+// The user's secret calendar token (see models/calendar.server.ts) stands for the session: a missing,
+// malformed or unknown token, a disabled user or an unknown record all answer the same bare 404,
+// never data. Failed attempts are counted per client address like logins (429 past the limit).
+// One module behind two routes (app/routes.ts gives each its own id); the kind is the path's.
+import type { LoaderFunctionArgs } from "react-router";
+import type { TFunction } from "i18next";
+import { authAttemptBlocked } from "~/auth/rate-limit.server";
+import { can } from "~/auth/permissions.server";
+import { dbContext } from "~/db/context";
+import { formatDate } from "~/lib/format";
+import { buildCalendar, ICS_CONTENT_TYPE, type IcsEvent } from "~/lib/ics";
+import { getInstance } from "~/middleware/i18next";
+import {
+  municipalityMilestoneFeed,
+  pilotMilestoneFeed,
+  userForCalendarToken,
+  type CalendarMilestone,
+} from "~/models/calendar.server";
+
+/** Calendar apps are asked to refresh every this many hours. */
+const REFRESH_HOURS = 6;
+
+export type CalendarFeedKind = "pilot" | "municipality";
+
+/** The feed named by the path, or null. */
+export function calendarFeedOf(pathname: string): { kind: CalendarFeedKind; id: string } | null {
+  const match = /^\/export\/(pilots|municipalities)\/([^/]+)\/milestones\.ics$/.exec(pathname);
+  if (!match?.[1] || !match[2]) return null;
+  return { kind: match[1] === "pilots" ? "pilot" : "municipality", id: match[2] };
+}
+
+function notFound(): Response {
+  return new Response("Not Found", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+/** The day an event sits on: the done date of a done milestone, otherwise the planned date. */
+export function eventDay(milestone: Pick<CalendarMilestone, "status" | "dueOn" | "doneOn">): string | null {
+  return milestone.status === "done"
+    ? (milestone.doneOn ?? milestone.dueOn)
+    : (milestone.dueOn ?? milestone.doneOn);
+}
+
+function toEvent(
+  milestone: CalendarMilestone,
+  kind: CalendarFeedKind,
+  origin: string,
+  t: TFunction,
+  locale: string,
+): IcsEvent | null {
+  const date = eventDay(milestone);
+  if (!date) return null;
+  const status = t(`enums.milestoneStatus.${milestone.status}`);
+  const lines = [
+    t("calendar.feed.pilot", { name: milestone.pilotName }),
+    t("calendar.feed.status", { status }),
+  ];
+  if (milestone.dueOn) lines.push(t("calendar.feed.dueOn", { date: formatDate(milestone.dueOn, locale) }));
+  if (milestone.doneOn) lines.push(t("calendar.feed.doneOn", { date: formatDate(milestone.doneOn, locale) }));
+  if (milestone.description) lines.push("", milestone.description);
+  const title =
+    milestone.status === "done" ? t("calendar.feed.doneTitle", { title: milestone.title }) : milestone.title;
+  return {
+    uid: `milestone-${milestone.id}@trellis`,
+    date,
+    summary:
+      kind === "municipality" ? t("calendar.feed.summary", { title, pilot: milestone.pilotName }) : title,
+    description: lines.join("\n"),
+    status: milestone.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+    sequence: milestone.version - 1,
+    lastModified: milestone.updatedAt,
+    url: `${origin}/pilots/${milestone.pilotId}/milestones`,
+    categories: [t("calendar.feed.category")],
+  };
+}
+
+export async function loader({ context, url }: LoaderFunctionArgs) {
+  const db = context.get(dbContext);
+  const feed = calendarFeedOf(url.pathname);
+  const user = await userForCalendarToken(db, url.searchParams.get("token"));
+  if (!user) {
+    const wait = await authAttemptBlocked(context, "calendar", undefined);
+    if (wait !== null) {
+      return new Response("Too Many Requests", { status: 429, headers: { "Retry-After": String(wait) } });
+    }
+    return notFound();
+  }
+  if (!feed) return notFound();
+  const permission = feed.kind === "pilot" ? "pilot:read" : "municipality:read";
+  if (!can(user, permission)) return notFound();
+  const milestones =
+    feed.kind === "pilot"
+      ? await pilotMilestoneFeed(db, feed.id)
+      : await municipalityMilestoneFeed(db, feed.id);
+  if (!milestones) return notFound();
+
+  const t = getInstance(context).getFixedT(user.locale);
+  const events = milestones.milestones.flatMap(
+    (m) => toEvent(m, feed.kind, url.origin, t, user.locale) ?? [],
+  );
+  const body = buildCalendar({
+    name: t(`calendar.feed.name.${feed.kind}`, { name: milestones.name }),
+    description: t("calendar.feed.description"),
+    refreshHours: REFRESH_HOURS,
+    events,
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": ICS_CONTENT_TYPE,
+      "Content-Disposition": `inline; filename="milestones.ics"`,
+      // The URL holds a secret: keep it out of shared caches, referrers and search engines.
+      "Cache-Control": "private, no-store",
+      "Referrer-Policy": "no-referrer",
+      "X-Robots-Tag": "noindex",
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from "react-i18next";
+import { pilotTabMeta } from "~/components/pilots/tab-meta";
+import { DocumentsTab } from "~/components/records/documents-tab";
+import { documentsTabAction, documentsTabData } from "~/lib/owned-record-routes.server";
+import { readablePilot, writablePilot } from "~/lib/pilot-access.server";
+import { getInstance } from "~/middleware/i18next";
+import type { Route } from "./+types/pilots.$id.documents";
+
+// The pilot's document links: the same form, rules and model as a partnership's, owned by the pilot.
+export async function loader({ context, params, url }: Route.LoaderArgs) {
+  const { db, pilot, canEdit } = await readablePilot(context, url, params.id);
+  const tab = await documentsTabData(db, { pilotId: pilot.id }, canEdit, url);
+  return { title: getInstance(context).t("pilot.documents.title"), ...tab };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => pilotTabMeta(loaderData?.title, matches);
+
+// Intents: save (add or edit, with the version read), archive and restore (id and version).
+export async function action({ request, context, params, url }: Route.ActionArgs) {
+  const { db, user, pilot } = await writablePilot(context, url, params.id);
+  return documentsTabAction(db, user, { pilotId: pilot.id }, request, url);
+}
+
+export default function PilotDocuments({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <DocumentsTab
+      data={loaderData}
+      answer={actionData}
+      title={t("pilot.documents.title")}
+      intro={t("pilot.documents.intro")}
+    />
+  );
+}
