@@ -76,20 +76,26 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const unavailable = isRouteErrorResponse(error) && error.status === 503;
+  // A change to an archived pilot (lib/pilot-access.server.ts).
+  const pilotArchived = isRouteErrorResponse(error) && error.status === 409 && error.data === "pilotArchived";
   const title = forbidden
     ? t("errors.forbiddenTitle")
     : notFound
       ? t("errors.notFoundTitle")
       : unavailable
         ? t("errors.unavailableTitle")
-        : t("errors.title");
+        : pilotArchived
+          ? t("errors.pilotArchivedTitle")
+          : t("errors.title");
   const message = forbidden
     ? t("errors.forbidden")
     : notFound
       ? t("errors.notFound")
       : unavailable
         ? t("errors.unavailable")
-        : t("errors.unexpected");
+        : pilotArchived
+          ? t("errors.pilotArchived")
+          : t("errors.unexpected");
   return (
     <AppShell
       locale={isLanguage(i18n.language) ? i18n.language : fallbackLanguage}

@@ -3,8 +3,8 @@
 // what is shown, so the order never reveals a suppressed count. Pure: no I/O.
 import { outcomeGroups, type OutcomeGroup, type PilotStatus } from "./enums";
 import { fromCents, toCents } from "./funding";
-import { groupShare, type OutcomeSummary } from "./outcomes";
-import { shownShare, suppressCount, suppressGroup, type Shown } from "./suppression";
+import { summariseCumulative, type OutcomeSummary, type PeriodCounts } from "./outcomes";
+import { sharesOf, showCumulative, suppressTotal, type Shown } from "./suppression";
 import type { ComparisonSort, SortDir } from "./validation/municipalities";
 
 export type FundingPerParticipant =
@@ -52,8 +52,11 @@ export interface ComparedPilotFacts {
   municipalityId: string;
   municipalityName: string;
   countryCode: string;
-  summary: OutcomeSummary;
-  milestonesDone: number;
+  /** The pilot's reporting periods (not archived), exact. */
+  periods: PeriodCounts[];
+  /** Milestones due by today: planned on or before today, neither cancelled nor archived. */
+  milestonesDue: number;
+  /** Of those, the ones done on or before their planned date. */
   milestonesOnTime: number;
   funding: FundingPerParticipant;
 }
@@ -76,9 +79,9 @@ export interface ComparisonRow extends ComparisonFigures {
   municipalityId: string;
   municipalityName: string;
   countryCode: string;
-  milestonesDone: number;
+  milestonesDue: number;
   milestonesOnTime: number;
-  /** Whole percent of the milestones done that were done on time; null when none is done. */
+  /** Whole percent of the milestones due by today that were done on time; null when none is due. */
   onTimeShare: number | null;
   funding: FundingPerParticipant;
   exact: boolean;
@@ -86,34 +89,23 @@ export interface ComparisonRow extends ComparisonFigures {
 
 export interface ComparisonView {
   rows: ComparisonRow[];
-  /** Every shown pilot summed (exact only when every row is). */
+  /** Every shown pilot summed (exact only when every row is; see `showTotal`). */
   total: ComparisonFigures & { pilots: number; exact: boolean };
 }
 
-function percent(share: number | null): number | null {
-  return share === null ? null : Math.round(share * 100);
-}
-
-/** The figures of a summary, exact or suppressed. */
-export function showSummary(summary: OutcomeSummary, exact: boolean): ComparisonFigures {
-  if (exact) {
-    const groups = {} as Record<OutcomeGroup, Shown>;
-    const shares = {} as Record<OutcomeGroup, number | null>;
-    for (const group of outcomeGroups) {
-      groups[group] = { kind: "exact", value: summary.groups[group] };
-      shares[group] = percent(groupShare(summary, group));
-    }
-    return {
-      participants: { kind: "exact", value: summary.newParticipants },
-      left: { kind: "exact", value: summary.left },
-      groups,
-      shares,
-    };
-  }
-  const { cells, total } = suppressGroup(summary.groups);
-  const shares = {} as Record<OutcomeGroup, number | null>;
-  for (const group of outcomeGroups) shares[group] = shownShare(summary.groups[group], summary.left);
-  return { participants: suppressCount(summary.newParticipants), left: total, groups: cells, shares };
+/**
+ * The cumulative figures of one pilot, exactly as its outcomes page shows them: `showCumulative`
+ * (app/lib/suppression.ts) decides, so a figure that includes a count hidden in any period or pathway
+ * is rounded here too.
+ */
+export function showPilotFigures(periods: readonly PeriodCounts[], exact: boolean): ComparisonFigures {
+  const shown = showCumulative(periods, exact);
+  return {
+    participants: shown.newParticipants,
+    left: shown.left,
+    groups: shown.groups,
+    shares: shown.shares,
+  };
 }
 
 function addSummaries(summaries: readonly OutcomeSummary[]): OutcomeSummary {
@@ -129,6 +121,40 @@ function addSummaries(summaries: readonly OutcomeSummary[]): OutcomeSummary {
 }
 
 /**
+ * The total row: each figure is the exact sum, rounded (`suppressTotal`) as soon as one row shows that
+ * figure not exactly, so the total minus the other rows cannot give a pilot's hidden figure away.
+ * Shares come from the exact sums, over at least 10 who left unless the viewer sees exact figures.
+ */
+function showTotal(
+  summaries: readonly OutcomeSummary[],
+  rows: readonly ComparisonFigures[],
+  exact: boolean,
+): ComparisonFigures {
+  const sum = addSummaries(summaries);
+  const shown = (value: number, parts: Shown[]): Shown =>
+    exact ? { kind: "exact", value } : suppressTotal(value, parts);
+  const groups = {} as Record<OutcomeGroup, Shown>;
+  for (const group of outcomeGroups) {
+    groups[group] = shown(
+      sum.groups[group],
+      rows.map((row) => row.groups[group]),
+    );
+  }
+  return {
+    participants: shown(
+      sum.newParticipants,
+      rows.map((row) => row.participants),
+    ),
+    left: shown(
+      sum.left,
+      rows.map((row) => row.left),
+    ),
+    groups,
+    shares: sharesOf(sum, exact),
+  };
+}
+
+/**
  * The comparison for a viewer: `exactFor(pilot)` says whether they see that pilot's exact outcomes
  * (`seesExactOutcomes(user, pilot.municipalityId, "other")`).
  */
@@ -138,7 +164,7 @@ export function showComparison(
 ): ComparisonView {
   const rows = pilots.map((pilot): ComparisonRow => {
     const exact = exactFor(pilot);
-    const figures = showSummary(pilot.summary, exact);
+    const figures = showPilotFigures(pilot.periods, exact);
     // Funding per participant would give the participants away when they are not shown exactly.
     const funding: FundingPerParticipant =
       pilot.funding.kind === "known" && figures.participants.kind !== "exact"
@@ -152,10 +178,10 @@ export function showComparison(
       municipalityName: pilot.municipalityName,
       countryCode: pilot.countryCode,
       ...figures,
-      milestonesDone: pilot.milestonesDone,
+      milestonesDue: pilot.milestonesDue,
       milestonesOnTime: pilot.milestonesOnTime,
       onTimeShare:
-        pilot.milestonesDone === 0 ? null : Math.round((100 * pilot.milestonesOnTime) / pilot.milestonesDone),
+        pilot.milestonesDue === 0 ? null : Math.round((100 * pilot.milestonesOnTime) / pilot.milestonesDue),
       funding,
       exact,
     };
@@ -163,7 +189,15 @@ export function showComparison(
   const exact = rows.every((row) => row.exact);
   return {
     rows,
-    total: { ...showSummary(addSummaries(pilots.map((p) => p.summary)), exact), pilots: rows.length, exact },
+    total: {
+      ...showTotal(
+        pilots.map((pilot) => summariseCumulative(pilot.periods)),
+        rows,
+        exact,
+      ),
+      pilots: rows.length,
+      exact,
+    },
   };
 }
 

@@ -1,25 +1,27 @@
-// The loaders' and actions' logic of the funding and documents tabs, shared by a partnership's tabs
-// and a pilot's: the same form, the same rules, the same answers. The routes keep what differs:
-// who may read and write (checked before calling these), the owner, and the page's words.
+// The loaders' and actions' logic of the records tabs: funding and documents, shared by a
+// partnership's tabs and a pilot's (the same form, the same rules, the same answers), and what every
+// records tab does (the objectives' too): list the records, dispatch the action's intents. The routes
+// keep what differs: who may read and write (checked before calling these), the owner, the words.
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
+import type { z } from "zod";
 import type { Actor } from "~/models/audit.server";
-import { listDocuments, saveDocument, setDocumentArchived, type Document } from "~/models/documents.server";
+import { listDocuments, saveDocument, setDocumentArchived } from "~/models/documents.server";
 import {
   fundingFormOptions,
   fundingOverview,
   saveFundingLine,
   setFundingLineArchived,
-  type FundingLine,
 } from "~/models/funding.server";
 import type { Db } from "~/db/client.server";
-import type { RecordOwner } from "~/models/owned-records.server";
+import type { Outcome, RecordOwner } from "~/models/owned-records.server";
 import {
   documentInput,
   fundingLineInput,
   fundingRefusalFieldErrors,
   recordCommandInput,
+  type RecordCommandInput,
 } from "~/lib/validation/partnership-records";
 
 export function notFound() {
@@ -43,9 +45,6 @@ function answerer<K extends string, T>(key: K) {
     });
 }
 
-const fundingAnswer = answerer<"lineId", FundingLine>("lineId");
-const documentAnswer = answerer<"documentId", Document>("documentId");
-
 function idOf(formData: FormData): string | null {
   const id = formData.get("id");
   return typeof id === "string" ? id || null : null;
@@ -62,6 +61,67 @@ function commandOf(formData: FormData) {
   return command.data;
 }
 
+/** A records tab's records, the archived ones for those who may edit, and the one edited (?edit=). */
+export async function recordsTabData<T extends { id: string }>(
+  canEdit: boolean,
+  url: URL,
+  list: (options: { archived?: boolean }) => Promise<T[]>,
+) {
+  const [records, archived] = await Promise.all([
+    list({}),
+    canEdit ? list({ archived: true }) : Promise.resolve([]),
+  ]);
+  const editId = url.searchParams.get("edit");
+  const editing = canEdit && editId ? (records.find((r) => r.id === editId) ?? null) : null;
+  return { records, archived, canEdit, editing, basePath: url.pathname };
+}
+
+type RecordCommand = Pick<RecordCommandInput, "id" | "version" | "intent">;
+
+/**
+ * A records tab's action. Intents: save (add or edit, with the version read), archive and restore
+ * (id and version). Answers under `key` which record the form was about; a save refused for a
+ * reason of its own (neither notFound nor stale) answers `refusalFieldErrors`' errors, if given.
+ */
+export async function recordsTabAction<
+  K extends string,
+  T,
+  S extends z.ZodType,
+  Extra extends string = never,
+>(
+  request: Request,
+  url: URL,
+  record: {
+    key: K;
+    schema: S;
+    save: (value: z.output<S>) => Promise<Outcome<T, Extra>>;
+    setArchived: (command: RecordCommand) => Promise<Outcome<T>>;
+    refusalFieldErrors?: (reason: Extra) => Record<string, string[]>;
+  },
+) {
+  const answer = answerer<K, T>(record.key);
+  const formData = await request.formData();
+  if (formData.get("intent") === "save") {
+    const submission = parseWithZod(formData, { schema: record.schema });
+    const recordId = idOf(formData);
+    if (submission.status !== "success") return answer(recordId, { result: submission.reply() }, 400);
+    const outcome = await record.save(submission.value);
+    if (outcome.ok) return redirect(url.pathname);
+    // (`in`: the reasons of its own, generic here, keep TypeScript from narrowing on `reason`.)
+    if (outcome.reason === "stale" && "current" in outcome) {
+      return answer(recordId, { result: submission.reply(), current: outcome.current }, 409);
+    }
+    if (outcome.reason === "notFound" || !record.refusalFieldErrors) throw notFound();
+    const fieldErrors = record.refusalFieldErrors(outcome.reason as Extra);
+    return answer(recordId, { result: submission.reply({ fieldErrors }) }, 400);
+  }
+  const command = commandOf(formData);
+  const outcome = await record.setArchived(command);
+  if (outcome.ok) return redirect(url.pathname);
+  if (outcome.reason === "stale") return answer(command.id, { current: outcome.current }, 409);
+  throw notFound();
+}
+
 // --- funding lines ------------------------------------------------------------------------------
 
 /** The funding tab: lines, totals, warnings, the form's choices when editing, and the line edited. */
@@ -76,72 +136,32 @@ export async function fundingTabData(db: Db, owner: RecordOwner, canEdit: boolea
 }
 
 /** Intents: save (add or edit, with the version read), archive and restore (id and version). */
-export async function fundingTabAction(db: Db, actor: Actor, owner: RecordOwner, request: Request, url: URL) {
-  const formData = await request.formData();
-  if (formData.get("intent") === "save") {
-    const submission = parseWithZod(formData, { schema: fundingLineInput });
-    const recordId = idOf(formData);
-    if (submission.status !== "success") return fundingAnswer(recordId, { result: submission.reply() }, 400);
-    const outcome = await saveFundingLine(db, actor, owner, submission.value);
-    if (outcome.ok) return redirect(url.pathname);
-    switch (outcome.reason) {
-      case "notFound":
-        throw notFound();
-      case "stale":
-        return fundingAnswer(recordId, { result: submission.reply(), current: outcome.current }, 409);
-      default:
-        return fundingAnswer(
-          recordId,
-          { result: submission.reply({ fieldErrors: fundingRefusalFieldErrors(outcome.reason) }) },
-          400,
-        );
-    }
-  }
-  const command = commandOf(formData);
-  const outcome = await setFundingLineArchived(db, actor, owner, command);
-  if (outcome.ok) return redirect(url.pathname);
-  if (outcome.reason === "stale") {
-    return fundingAnswer(command.id, { current: outcome.current }, 409);
-  }
-  throw notFound();
+export function fundingTabAction(db: Db, actor: Actor, owner: RecordOwner, request: Request, url: URL) {
+  return recordsTabAction(request, url, {
+    key: "lineId",
+    schema: fundingLineInput,
+    save: (value) => saveFundingLine(db, actor, owner, value),
+    setArchived: (command) => setFundingLineArchived(db, actor, owner, command),
+    refusalFieldErrors: fundingRefusalFieldErrors,
+  });
 }
 
 // --- documents ----------------------------------------------------------------------------------
 
 /** The documents tab: the links, the archived ones when editing, and the link edited. */
 export async function documentsTabData(db: Db, owner: RecordOwner, canEdit: boolean, url: URL) {
-  const [documents, archived] = await Promise.all([
-    listDocuments(db, owner),
-    canEdit ? listDocuments(db, owner, { archived: true }) : Promise.resolve([]),
-  ]);
-  const editId = url.searchParams.get("edit");
-  const editing = canEdit && editId ? (documents.find((d) => d.id === editId) ?? null) : null;
-  return { documents, archived, canEdit, editing, basePath: url.pathname };
+  const { records, ...tab } = await recordsTabData(canEdit, url, (options) =>
+    listDocuments(db, owner, options),
+  );
+  return { documents: records, ...tab };
 }
 
 /** Intents: save (add or edit, with the version read), archive and restore (id and version). */
-export async function documentsTabAction(
-  db: Db,
-  actor: Actor,
-  owner: RecordOwner,
-  request: Request,
-  url: URL,
-) {
-  const formData = await request.formData();
-  if (formData.get("intent") === "save") {
-    const submission = parseWithZod(formData, { schema: documentInput });
-    const recordId = idOf(formData);
-    if (submission.status !== "success") return documentAnswer(recordId, { result: submission.reply() }, 400);
-    const outcome = await saveDocument(db, actor, owner, submission.value);
-    if (outcome.ok) return redirect(url.pathname);
-    if (outcome.reason === "stale") {
-      return documentAnswer(recordId, { result: submission.reply(), current: outcome.current }, 409);
-    }
-    throw notFound();
-  }
-  const command = commandOf(formData);
-  const outcome = await setDocumentArchived(db, actor, owner, command);
-  if (outcome.ok) return redirect(url.pathname);
-  if (outcome.reason === "stale") return documentAnswer(command.id, { current: outcome.current }, 409);
-  throw notFound();
+export function documentsTabAction(db: Db, actor: Actor, owner: RecordOwner, request: Request, url: URL) {
+  return recordsTabAction(request, url, {
+    key: "documentId",
+    schema: documentInput,
+    save: (value) => saveDocument(db, actor, owner, value),
+    setArchived: (command) => setDocumentArchived(db, actor, owner, command),
+  });
 }

@@ -44,10 +44,8 @@ export function isCurrentRelationship(
   );
 }
 
-/** Today as 'YYYY-MM-DD' (UTC). */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+/** Today as 'YYYY-MM-DD' (UTC): one definition, in objectives.ts, also offered here for older imports. */
+export { todayIso } from "./objectives";
 
 /** Why a change to the members would break the rules of DOMAIN.md. */
 export type MembershipProblem = "secondLead" | "leadRequired" | "tooFewMembers";

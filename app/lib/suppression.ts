@@ -59,6 +59,18 @@ export function suppressSum(value: number, includesSuppressed: boolean): Shown {
   return { kind: "rounded", value: Math.round(value / 5) * 5 };
 }
 
+/**
+ * A total of counts shown one by one elsewhere (the total row of a table): rounded like `suppressSum`
+ * as soon as one of the counts it adds up is not shown exactly, so "total minus the visible counts"
+ * cannot reveal a hidden one.
+ */
+export function suppressTotal(value: number, parts: readonly Shown[]): Shown {
+  return suppressSum(
+    value,
+    parts.some((part) => part.kind !== "exact"),
+  );
+}
+
 /** Primary and secondary suppression of the cells of one group, and its total. */
 export function suppressGroup<K extends string>(
   counts: Record<K, number>,
@@ -152,7 +164,11 @@ function allCells(outcomes: PathwayCounts): Record<OutcomePathway, number> {
   >;
 }
 
-function sharesOf(summary: OutcomeSummary, exact: boolean): Record<OutcomeGroup, number | null> {
+/**
+ * Whole percent of those who left, by group: for exact viewers whenever someone left, otherwise only
+ * over at least 10 who left (computed from the exact counts, as DOMAIN.md says).
+ */
+export function sharesOf(summary: OutcomeSummary, exact: boolean): Record<OutcomeGroup, number | null> {
   const share = (group: OutcomeGroup): number | null => {
     if (!exact) return shownShare(summary.groups[group], summary.left);
     // (100 * n) / d, not 100 * (n / d): 23 of 40 is 58%, not 57.49999…%.

@@ -53,10 +53,21 @@ export interface MilestoneAcrossPilots {
   overdue: boolean;
 }
 
+/** Open milestones of some pilots: each list cut at the limit, with how many it holds in all. */
+export interface OpenMilestones {
+  /** Due before today, oldest first. */
+  overdue: MilestoneAcrossPilots[];
+  /** Due from today to `withinDays` later, earliest first. */
+  upcoming: MilestoneAcrossPilots[];
+  overdueTotal: number;
+  upcomingTotal: number;
+}
+
 /**
  * Open milestones (neither done nor cancelled) of these pilots that are overdue or due within
- * `withinDays`, earliest first, in one query whatever the number of pilots. Archived milestones and
- * archived pilots are left out.
+ * `withinDays`, in one query whatever the number of pilots: at most `limit` overdue ones and `limit`
+ * upcoming ones (so many overdue ones never push the upcoming ones out), with each list's total.
+ * Archived milestones and archived pilots are left out.
  */
 export async function milestonesForPilots(
   db: Db,
@@ -66,17 +77,24 @@ export async function milestonesForPilots(
     withinDays = 90,
     limit = 100,
   }: { today?: string; withinDays?: number; limit?: number } = {},
-): Promise<MilestoneAcrossPilots[]> {
+): Promise<OpenMilestones> {
+  const result: OpenMilestones = { overdue: [], upcoming: [], overdueTotal: 0, upcomingTotal: 0 };
   const ids = pilotIds.filter((id) => isUuid(id));
-  if (ids.length === 0) return [];
-  const rows = await db
+  if (ids.length === 0) return result;
+  const late = sql`${milestones.dueOn} < ${today}::date`;
+  const ranked = db
     .select({
       id: milestones.id,
       pilotId: milestones.pilotId,
-      pilotName: pilots.name,
+      pilotName: sql<string>`${pilots.name}`.as("pilot_name"),
       title: milestones.title,
       dueOn: milestones.dueOn,
       status: milestones.status,
+      overdue: sql<boolean>`${late}`.as("overdue"),
+      rank: sql<number>`row_number() over (partition by ${late} order by ${milestones.dueOn}, ${pilots.name}, ${milestones.id})`.as(
+        "rank",
+      ),
+      total: sql<number>`count(*) over (partition by ${late})`.as("total"),
     })
     .from(milestones)
     .innerJoin(pilots, eq(pilots.id, milestones.pilotId))
@@ -90,11 +108,24 @@ export async function milestonesForPilots(
         lte(milestones.dueOn, addDays(today, withinDays)),
       ),
     )
-    .orderBy(asc(milestones.dueOn), asc(pilots.name), asc(milestones.id))
-    .limit(limit);
-  return rows.flatMap((row) =>
-    row.dueOn === null ? [] : [{ ...row, dueOn: row.dueOn, overdue: row.dueOn < today }],
-  );
+    .as("ranked");
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, limit))
+    .orderBy(asc(ranked.dueOn), asc(ranked.pilotName), asc(ranked.id));
+  for (const { rank: _rank, total, dueOn, ...row } of rows) {
+    if (dueOn === null) continue;
+    const item = { ...row, dueOn, overdue: dueOn < today };
+    if (item.overdue) {
+      result.overdue.push(item);
+      result.overdueTotal = Number(total);
+    } else {
+      result.upcoming.push(item);
+      result.upcomingTotal = Number(total);
+    }
+  }
+  return result;
 }
 
 function valuesOf(input: MilestoneInput) {
@@ -185,17 +216,23 @@ async function update(
   return updated;
 }
 
-/** Mark a milestone done on a day (validated: not in the future), at the version read. */
+/**
+ * Mark an open milestone done on a day (validated: not in the future), at the version read. A
+ * milestone already done (its done date stays) or cancelled is refused: "notOpen".
+ */
 export async function markMilestoneDone(
   db: Db,
   actor: Actor,
   pilotId: string,
   command: Pick<MarkDoneInput, "id" | "version" | "doneOn">,
-): Promise<Outcome<Milestone>> {
+): Promise<Outcome<Milestone, "notOpen">> {
   return db.transaction(async (tx) => {
     const before = await lockMilestone(tx, pilotId, command.id);
     if (!before || before.archivedAt) return { ok: false, reason: "notFound" } as const;
     if (before.version !== command.version) return { ok: false, reason: "stale", current: before } as const;
+    if (before.status === "done" || before.status === "cancelled") {
+      return { ok: false, reason: "notOpen" } as const;
+    }
     return {
       ok: true,
       record: await update(tx, actor, before, { status: "done", doneOn: command.doneOn }),

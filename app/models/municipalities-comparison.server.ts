@@ -1,10 +1,10 @@
 // The comparison of pilots across municipalities and countries (/municipalities?view=compare):
-// per pilot its cumulative participants and outcomes, milestones done on time, and funding per
+// per pilot its periods (cumulative participants and outcomes), milestones on time, and funding per
 // participant where it is known. Exact figures: the route applies small-count suppression
 // (app/lib/comparison.ts) before anything reaches a browser.
 // Set-based: 5 queries whatever the number of pilots (the pilots, then their periods and outcomes,
 // milestones and funding together).
-import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { fundingLines, milestones, municipalities, pilots } from "~/db/schema";
 import {
@@ -13,10 +13,12 @@ import {
   type FundingGroup,
   type FundingPerParticipant,
 } from "~/lib/comparison";
-import { summariseCumulative } from "~/lib/outcomes";
+import { todayIso } from "~/lib/objectives";
+import { summariseCumulative, type OutcomeSummary } from "~/lib/outcomes";
 import { loadPeriods } from "./outcomes.server";
 
-export type ComparedPilot = ComparedPilotFacts;
+/** The facts the comparison shows, and the exact cumulative summary they come from. */
+export type ComparedPilot = ComparedPilotFacts & { summary: OutcomeSummary };
 export type { FundingPerParticipant };
 
 export interface ComparisonQuery {
@@ -24,7 +26,11 @@ export interface ComparisonQuery {
 }
 
 /** The pilots (not archived, in municipalities not archived) side by side, by country then municipality. */
-export async function comparePilots(db: Db, query: ComparisonQuery = {}): Promise<ComparedPilot[]> {
+export async function comparePilots(
+  db: Db,
+  query: ComparisonQuery = {},
+  today: string = todayIso(),
+): Promise<ComparedPilot[]> {
   const pilotCondition = and(
     isNull(pilots.archivedAt),
     isNull(municipalities.archivedAt),
@@ -47,22 +53,24 @@ export async function comparePilots(db: Db, query: ComparisonQuery = {}): Promis
   const pilotIds = pilotRows.map((pilot) => pilot.id);
   const [periodsByPilot, milestoneRows, fundingRows] = await Promise.all([
     loadPeriods(db, pilotIds),
+    // Milestones due by today (planned on or before it, not cancelled, not archived), and those of
+    // them done on or before their planned date: an overdue one counts against, not for nothing.
     db
       .select({
         pilotId: milestones.pilotId,
-        done: count(),
-        onTime: sql<number>`count(*) filter (where ${milestones.doneOn} <= ${milestones.dueOn})`.mapWith(
-          Number,
-        ),
+        due: count(),
+        onTime:
+          sql<number>`count(*) filter (where ${milestones.status} = 'done' and ${milestones.doneOn} <= ${milestones.dueOn})`.mapWith(
+            Number,
+          ),
       })
       .from(milestones)
       .where(
         and(
           inArray(milestones.pilotId, pilotIds),
           isNull(milestones.archivedAt),
-          eq(milestones.status, "done"),
-          isNotNull(milestones.dueOn),
-          isNotNull(milestones.doneOn),
+          ne(milestones.status, "cancelled"),
+          lte(milestones.dueOn, today),
         ),
       )
       .groupBy(milestones.pilotId),
@@ -87,13 +95,15 @@ export async function comparePilots(db: Db, query: ComparisonQuery = {}): Promis
   }
 
   return pilotRows.map((pilot) => {
-    const summary = summariseCumulative(periodsByPilot.get(pilot.id) ?? []);
-    const done = milestonesByPilot.get(pilot.id);
+    const periods = periodsByPilot.get(pilot.id) ?? [];
+    const summary = summariseCumulative(periods);
+    const due = milestonesByPilot.get(pilot.id);
     return {
       ...pilot,
+      periods,
       summary,
-      milestonesDone: done?.done ?? 0,
-      milestonesOnTime: done?.onTime ?? 0,
+      milestonesDue: due?.due ?? 0,
+      milestonesOnTime: due?.onTime ?? 0,
       funding: fundingPerParticipant(fundingByPilot.get(pilot.id) ?? [], summary.newParticipants),
     };
   });

@@ -15,7 +15,7 @@ import {
 } from "~/db/schema";
 import type { MemberRole, MilestoneStatus, PartnershipStatus } from "~/lib/enums";
 import { offsetOf, toPage, type Page, type PageRequest } from "~/lib/pagination";
-import { todayIso } from "~/lib/partnership-status";
+import { todayIso } from "~/lib/objectives";
 import type { MunicipalityFilters } from "~/lib/validation/municipalities";
 import { loadAlerts, type PilotAlert } from "./alerts.server";
 import { milestonesForPilots, type MilestoneAcrossPilots } from "./milestones.server";
@@ -28,7 +28,7 @@ export const CLOSED_MILESTONE_STATUSES: readonly MilestoneStatus[] = ["done", "c
 /** The municipality page lists open milestones due within this many days (today included). */
 export const UPCOMING_DAYS = 60;
 
-/** At most this many open milestones on the page (overdue and upcoming together). */
+/** At most this many overdue, and this many upcoming, milestones on the page ("and N more" past it). */
 export const MILESTONES_SHOWN = 200;
 
 // --- the list ---------------------------------------------------------------------------------
@@ -222,10 +222,13 @@ export interface MunicipalityPage {
   municipality: MunicipalityHeader;
   partnerships: MunicipalityPartnership[];
   pilots: PilotListItem[];
-  /** Open milestones due before today, oldest first. */
+  /** Open milestones due before today, oldest first (at most MILESTONES_SHOWN). */
   overdue: MilestoneAcrossPilots[];
-  /** Open milestones due from today to UPCOMING_DAYS later, earliest first. */
+  /** Open milestones due from today to UPCOMING_DAYS later, earliest first (at most MILESTONES_SHOWN). */
   upcoming: MilestoneAcrossPilots[];
+  /** How many there are of each, shown or not. */
+  overdueTotal: number;
+  upcomingTotal: number;
   /** The alerts of its pilots (lib/alerts.ts), pilot by pilot in the order of `pilots`. */
   alerts: PilotAlert[];
 }
@@ -254,6 +257,7 @@ export async function loadMunicipalityPage(
   db: Db,
   id: string,
   today: string = todayIso(),
+  limit: number = MILESTONES_SHOWN,
 ): Promise<MunicipalityPage | null> {
   const municipality = await findMunicipality(db, id);
   if (!municipality) return null;
@@ -264,15 +268,14 @@ export async function loadMunicipalityPage(
   const pilotList = pilotsOf.get(municipality.id) ?? [];
   const pilotIds = pilotList.map((pilot) => pilot.id);
   const [open, alertsByPilot] = await Promise.all([
-    milestonesForPilots(db, pilotIds, { today, withinDays: UPCOMING_DAYS, limit: MILESTONES_SHOWN }),
+    milestonesForPilots(db, pilotIds, { today, withinDays: UPCOMING_DAYS, limit }),
     loadAlerts(db, pilotIds, today),
   ]);
   return {
     municipality,
     partnerships: partnershipsOf,
     pilots: pilotList,
-    overdue: open.filter((m) => m.overdue),
-    upcoming: open.filter((m) => !m.overdue),
+    ...open,
     alerts: pilotIds.flatMap((pilotId) => alertsByPilot.get(pilotId) ?? []),
   };
 }

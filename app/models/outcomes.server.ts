@@ -20,28 +20,6 @@ export type StoredPeriod = PeriodCounts & {
   archivedAt: Date | null;
 };
 
-/** What the outcomes tab needs of the pilot besides B's header: the pathways it offers. */
-export interface PilotOutcomeFacts {
-  id: string;
-  municipalityId: string;
-  pathways: OutcomePathway[];
-  archivedAt: Date | null;
-}
-
-export async function findPilotOutcomeFacts(db: Db, pilotId: string): Promise<PilotOutcomeFacts | null> {
-  if (!isUuid(pilotId)) return null;
-  const [row] = await db
-    .select({
-      id: pilots.id,
-      municipalityId: pilots.municipalityId,
-      pathways: pilots.pathways,
-      archivedAt: pilots.archivedAt,
-    })
-    .from(pilots)
-    .where(eq(pilots.id, pilotId));
-  return row ?? null;
-}
-
 function toStored(row: PilotPeriod, outcomes: PathwayCounts): StoredPeriod {
   return {
     id: row.id,

@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { one } from "~/db/rows.server";
 import { municipalities, partnershipMembers, partnerships, pilots, type Pilot } from "~/db/schema";
-import type { PilotStatus, TargetGroup } from "~/lib/enums";
+import type { OutcomePathway, PilotStatus, TargetGroup } from "~/lib/enums";
 import { todayIso } from "~/lib/objectives";
 import type { PilotFields, PilotRefusal } from "~/lib/validation/pilots";
 import { changedFields, recordAudit, type Actor } from "./audit.server";
@@ -26,6 +26,8 @@ export interface PilotHeader {
   version: number;
   startsOn: string | null;
   endsOn: string | null;
+  /** The pathways the pilot offers (the outcomes tab shows these first). */
+  pathways: OutcomePathway[];
 }
 
 /** The columns the header and the lists share (the partnership's name joined). */
@@ -45,7 +47,12 @@ const summaryColumns = {
 export async function findPilotHeader(db: Db, id: string): Promise<PilotHeader | null> {
   if (!isUuid(id)) return null;
   const [row] = await db
-    .select({ ...summaryColumns, municipalityName: municipalities.name, version: pilots.version })
+    .select({
+      ...summaryColumns,
+      municipalityName: municipalities.name,
+      version: pilots.version,
+      pathways: pilots.pathways,
+    })
     .from(pilots)
     .innerJoin(municipalities, eq(municipalities.id, pilots.municipalityId))
     .leftJoin(partnerships, eq(partnerships.id, pilots.partnershipId))

@@ -30,8 +30,18 @@ export const meta: Route.MetaFunction = ({ loaderData }) => pageTitle(loaderData
 
 export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { municipality, partnerships, pilots, overdue, upcoming, alerts, canCreatePilot, upcomingDays } =
-    loaderData;
+  const {
+    municipality,
+    partnerships,
+    pilots,
+    overdue,
+    upcoming,
+    overdueTotal,
+    upcomingTotal,
+    alerts,
+    canCreatePilot,
+    upcomingDays,
+  } = loaderData;
   const pilotNames = Object.fromEntries(pilots.map((pilot) => [pilot.id, pilot.name]));
   return (
     <>
@@ -83,7 +93,13 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
         <PilotAlerts alerts={alerts} pilotNames={pilotNames} className="mt-2" />
       </section>
       <PilotsSection pilots={pilots} />
-      <MilestonesSection overdue={overdue} upcoming={upcoming} days={upcomingDays} />
+      <MilestonesSection
+        overdue={overdue}
+        upcoming={upcoming}
+        overdueTotal={overdueTotal}
+        upcomingTotal={upcomingTotal}
+        days={upcomingDays}
+      />
       <PartnershipsSection partnerships={partnerships} hasAuthority={municipality.organisationId !== null} />
     </>
   );

@@ -1,13 +1,14 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link, useLocation } from "react-router";
+import { Form, Link } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";
 import { Pagination } from "~/components/pagination";
+import { SortHeading } from "~/components/sort-heading";
 import { dbContext } from "~/db/context";
 import { levels, organisationTypes } from "~/lib/enums";
 import { pageTitle } from "~/lib/meta";
 import { parsePageRequest } from "~/lib/pagination";
-import { parseOrganisationFilters, type OrganisationSort } from "~/lib/validation/organisations";
+import { parseOrganisationFilters } from "~/lib/validation/organisations";
 import { getInstance } from "~/middleware/i18next";
 import { listOrganisations, organisationCountries } from "~/models/organisations.server";
 import type { Route } from "./+types/organisations._index";
@@ -36,43 +37,6 @@ export async function loader({ context, url }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => pageTitle(loaderData?.title);
 
 const fieldClass = "mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm";
-
-/** A column heading that sorts by it: ascending first, then descending. */
-function SortHeading({
-  sort,
-  label,
-  current,
-  dir,
-}: {
-  sort: OrganisationSort;
-  label: string;
-  current: OrganisationSort;
-  dir: "asc" | "desc";
-}) {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const params = new URLSearchParams(location.search);
-  const active = current === sort;
-  params.set("sort", sort);
-  params.set("dir", active && dir === "asc" ? "desc" : "asc");
-  params.delete("page");
-  return (
-    <th
-      scope="col"
-      className="px-4 py-2 font-medium"
-      aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
-    >
-      <Link to={`${location.pathname}?${params.toString()}`} className="underline decoration-dotted">
-        {label}
-        {active ? (
-          <span aria-hidden="true">
-            {dir === "asc" ? t("organisations.sortAsc") : t("organisations.sortDesc")}
-          </span>
-        ) : null}
-      </Link>
-    </th>
-  );
-}
 
 export default function Organisations({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -1,17 +1,17 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useLocation } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";
-import { FormErrors, SubmitButton, TextField } from "~/components/form";
-import { SelectField } from "~/components/form";
-import { ArchiveButton, NumberField, StaleNotice } from "~/components/records/fields";
+import { SelectField, TextField } from "~/components/form";
+import { NumberField } from "~/components/records/fields";
+import { RecordActions, RecordForm, RecordTab } from "~/components/records/record-tab";
 import { dbContext } from "~/db/context";
 import { objectiveStatuses } from "~/lib/enums";
 import { formatDate } from "~/lib/format";
 import { isOverdue, notClearlyDefined, progressPercent, todayIso } from "~/lib/objectives";
-import { objectiveInput, recordCommandInput } from "~/lib/validation/partnership-records";
+import { notFound, recordsTabAction, recordsTabData } from "~/lib/owned-record-routes.server";
+import { objectiveInput } from "~/lib/validation/partnership-records";
 import {
   listObjectives,
   saveObjective,
@@ -23,10 +23,6 @@ import { pageTitle } from "~/lib/meta";
 import { getInstance } from "~/middleware/i18next";
 import type { Route } from "./+types/partnerships.$id.objectives";
 
-function notFound() {
-  return data(null, { status: 404, statusText: "Not Found" });
-}
-
 function partnershipIdFrom(params: { id: string }): string {
   if (!isUuid(params.id)) throw notFound();
   return params.id;
@@ -36,21 +32,14 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
   const user = requirePermission(context, url, "partnership:read");
   const db = context.get(dbContext);
   const partnershipId = partnershipIdFrom(params);
-  const canEdit = can(user, "partnership:write");
-  const [objectives, archived] = await Promise.all([
-    listObjectives(db, partnershipId),
-    canEdit ? listObjectives(db, partnershipId, { archived: true }) : Promise.resolve([]),
-  ]);
-  const editId = url.searchParams.get("edit");
-  const editing = canEdit && editId ? (objectives.find((o) => o.id === editId) ?? null) : null;
+  const { records, ...tab } = await recordsTabData(can(user, "partnership:write"), url, (options) =>
+    listObjectives(db, partnershipId, options),
+  );
   return {
     title: getInstance(context).t("partnership.objectives.title"),
-    objectives,
-    archived,
-    canEdit,
-    editing,
+    objectives: records,
+    ...tab,
     today: todayIso(),
-    basePath: url.pathname,
   };
 }
 
@@ -62,48 +51,22 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   return pageTitle(loaderData?.title && name ? `${loaderData.title} · ${name}` : loaderData?.title);
 };
 
-interface Answer {
-  objectiveId: string | null;
-  result: SubmissionResult<string[]> | null;
-  /** The objective as it is now, when the save was refused because someone else changed it. */
-  current: Objective | null;
-}
-
-function answer(body: Partial<Answer>, status: number) {
-  return data<Answer>({ objectiveId: null, result: null, current: null, ...body }, { status });
-}
-
 // Intents: save (add or edit, with the version read), archive and restore (id and version).
 export async function action({ request, context, params, url }: Route.ActionArgs) {
   const actor = requirePermission(context, url, "partnership:write");
   const db = context.get(dbContext);
   const partnershipId = partnershipIdFrom(params);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-
-  if (intent === "save") {
-    const submission = parseWithZod(formData, { schema: objectiveInput });
-    const objectiveId = typeof formData.get("id") === "string" ? String(formData.get("id")) || null : null;
-    if (submission.status !== "success") return answer({ objectiveId, result: submission.reply() }, 400);
-    const outcome = await saveObjective(db, actor, partnershipId, submission.value);
-    if (outcome.ok) return redirect(url.pathname);
-    if (outcome.reason === "stale") {
-      return answer({ objectiveId, result: submission.reply(), current: outcome.current }, 409);
-    }
-    throw notFound();
-  }
-
-  const command = recordCommandInput.safeParse({
-    intent,
-    id: formData.get("id"),
-    version: Number(formData.get("version")),
+  return recordsTabAction(request, url, {
+    key: "objectiveId",
+    schema: objectiveInput,
+    save: (value) => saveObjective(db, actor, partnershipId, value),
+    setArchived: (command) => setObjectiveArchived(db, actor, partnershipId, command),
   });
-  if (!command.success) throw data(null, { status: 400, statusText: "Bad Request" });
-  const outcome = await setObjectiveArchived(db, actor, partnershipId, command.data);
-  if (outcome.ok) return redirect(url.pathname);
-  if (outcome.reason === "stale")
-    return answer({ objectiveId: command.data.id, current: outcome.current }, 409);
-  throw notFound();
+}
+
+/** A number as a form field or the stale notice shows it ("" for none). */
+function numberText(value: number | null) {
+  return value === null ? "" : String(value);
 }
 
 function number(value: number, locale: string) {
@@ -215,32 +178,13 @@ function ObjectivesTable({
               <td className="px-3 py-2">{t(`enums.objectiveStatus.${objective.status}`)}</td>
               {canEdit ? (
                 <td className="space-x-3 px-3 py-2 whitespace-nowrap">
-                  {archived ? (
-                    <ArchiveButton
-                      id={objective.id}
-                      version={objective.version}
-                      intent="restore"
-                      label={t("partnership.objectives.restore")}
-                      accessibleLabel={t("partnership.objectives.restoreLabel", { title: objective.title })}
-                    />
-                  ) : (
-                    <>
-                      <Link
-                        to={`${basePath}?edit=${objective.id}`}
-                        aria-label={t("partnership.objectives.editAction", { title: objective.title })}
-                        className="text-sm font-medium text-brand-700 underline"
-                      >
-                        {t("partnership.objectives.edit")}
-                      </Link>
-                      <ArchiveButton
-                        id={objective.id}
-                        version={objective.version}
-                        intent="archive"
-                        label={t("partnership.objectives.archive")}
-                        accessibleLabel={t("partnership.objectives.archiveLabel", { title: objective.title })}
-                      />
-                    </>
-                  )}
+                  <RecordActions
+                    words="partnership.objectives"
+                    record={objective}
+                    name={{ title: objective.title }}
+                    archived={archived}
+                    editHref={`${basePath}?edit=${objective.id}`}
+                  />
                 </td>
               ) : null}
             </tr>
@@ -270,9 +214,9 @@ function ObjectiveForm({
           version: String(objective.version),
           title: objective.title,
           indicator: objective.indicator ?? "",
-          target: objective.target === null ? "" : String(objective.target),
+          target: numberText(objective.target),
           unit: objective.unit ?? "",
-          progress: objective.progress === null ? "" : String(objective.progress),
+          progress: numberText(objective.progress),
           dueDate: objective.dueDate ?? "",
           status: objective.status,
         }
@@ -280,18 +224,14 @@ function ObjectiveForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: objectiveInput }),
     shouldRevalidate: "onInput",
   });
-  const idProps = getInputProps(fields.id, { type: "hidden" });
-  const versionProps = getInputProps(fields.version, { type: "hidden" });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-4">
-      <FormErrors errors={form.errors} />
-      <input type="hidden" name="intent" value="save" />
-      {objective ? (
-        <>
-          <input {...idProps} key={idProps.key} />
-          <input {...versionProps} key={versionProps.key} />
-        </>
-      ) : null}
+    <RecordForm
+      form={form}
+      fields={fields}
+      editing={objective !== null}
+      words="partnership.objectives"
+      cancelHref={cancelHref}
+    >
       <TextField field={fields.title} label={t("partnership.objectives.fields.title")} />
       <TextField
         field={fields.indicator}
@@ -317,94 +257,51 @@ function ObjectiveForm({
           options={objectiveStatuses.map((s) => ({ value: s, label: t(`enums.objectiveStatus.${s}`) }))}
         />
       </div>
-      <div className="flex items-center gap-4">
-        <SubmitButton pendingLabel={t("partnership.objectives.pending")}>
-          {t("partnership.objectives.submit")}
-        </SubmitButton>
-        {objective ? (
-          <Link to={cancelHref} className="text-sm text-brand-700 underline">
-            {t("partnership.objectives.cancel")}
-          </Link>
-        ) : null}
-      </div>
-    </Form>
+    </RecordForm>
   );
 }
 
 export default function PartnershipObjectives({ loaderData, actionData }: Route.ComponentProps) {
-  // A new key after each navigation: a saved form starts empty again; a refused one keeps its values.
-  const location = useLocation();
   const { t, i18n } = useTranslation();
-  const { objectives, archived, canEdit, editing, today, basePath } = loaderData;
-  const current = actionData?.current ?? null;
-  const lastResult =
-    actionData?.result && actionData.objectiveId === (editing?.id ?? null) ? actionData.result : undefined;
+  const { objectives, archived, canEdit, today, basePath } = loaderData;
   return (
-    <div className="space-y-8">
-      <section aria-labelledby="objectives-heading" className="space-y-4">
-        <div>
-          <h2 id="objectives-heading" className="text-lg font-semibold">
-            {t("partnership.objectives.title")}
-          </h2>
-          <p className="text-sm text-slate-700">{t("partnership.objectives.intro")}</p>
-        </div>
-        {objectives.length === 0 ? (
+    <RecordTab
+      ids={{ list: "objectives", form: "objective" }}
+      words="partnership.objectives"
+      title={t("partnership.objectives.title")}
+      intro={t("partnership.objectives.intro")}
+      data={loaderData}
+      answer={actionData}
+      answerId={actionData?.objectiveId}
+      currentValues={(current) => [
+        [t("partnership.objectives.fields.title"), current.title],
+        [t("partnership.objectives.fields.indicator"), current.indicator ?? ""],
+        [t("partnership.objectives.fields.target"), numberText(current.target)],
+        [t("partnership.objectives.fields.unit"), current.unit ?? ""],
+        [t("partnership.objectives.fields.progress"), numberText(current.progress)],
+        [
+          t("partnership.objectives.fields.dueDate"),
+          current.dueDate ? formatDate(current.dueDate, i18n.language) : "",
+        ],
+        [t("partnership.objectives.fields.status"), t(`enums.objectiveStatus.${current.status}`)],
+      ]}
+      list={
+        objectives.length === 0 ? (
           <EmptyState>
             <p>{t("partnership.objectives.empty")}</p>
           </EmptyState>
         ) : (
           <ObjectivesTable objectives={objectives} canEdit={canEdit} today={today} basePath={basePath} />
-        )}
-      </section>
-
-      {canEdit ? (
-        <section aria-labelledby="objective-form-heading" className="max-w-3xl space-y-4">
-          <h2 id="objective-form-heading" className="text-lg font-semibold">
-            {editing ? t("partnership.objectives.edit") : t("partnership.objectives.add")}
-          </h2>
-          {current ? (
-            <StaleNotice
-              message={t("partnership.objectives.stale")}
-              currentValuesLabel={t("partnership.objectives.currentValues")}
-              reloadHref={current.archivedAt ? basePath : `${basePath}?edit=${current.id}`}
-              reloadLabel={t("partnership.objectives.reload")}
-              values={[
-                [t("partnership.objectives.fields.title"), current.title],
-                [t("partnership.objectives.fields.indicator"), current.indicator ?? ""],
-                [
-                  t("partnership.objectives.fields.target"),
-                  current.target === null ? "" : String(current.target),
-                ],
-                [t("partnership.objectives.fields.unit"), current.unit ?? ""],
-                [
-                  t("partnership.objectives.fields.progress"),
-                  current.progress === null ? "" : String(current.progress),
-                ],
-                [
-                  t("partnership.objectives.fields.dueDate"),
-                  current.dueDate ? formatDate(current.dueDate, i18n.language) : "",
-                ],
-                [t("partnership.objectives.fields.status"), t(`enums.objectiveStatus.${current.status}`)],
-              ]}
-            />
-          ) : null}
-          <ObjectiveForm
-            key={editing ? `${editing.id}-${editing.version}` : `new-${location.key}`}
-            objective={editing}
-            lastResult={lastResult}
-            cancelHref={basePath}
-          />
-        </section>
-      ) : null}
-
-      {canEdit && archived.length > 0 ? (
-        <section aria-labelledby="objectives-archived-heading" className="space-y-2">
-          <h2 id="objectives-archived-heading" className="text-lg font-semibold">
-            {t("partnership.objectives.archivedTitle")}
-          </h2>
+        )
+      }
+      form={(lastResult) => (
+        <ObjectiveForm objective={loaderData.editing} lastResult={lastResult} cancelHref={basePath} />
+      )}
+      archived={
+        archived.length > 0 ? (
           <ObjectivesTable objectives={archived} canEdit today={today} basePath={basePath} archived />
-        </section>
-      ) : null}
-    </div>
+        ) : null
+      }
+    />
   );
 }

@@ -35,7 +35,8 @@ function editable(pilot: StoredPilot): PilotFormValues {
 
 // Coordinators and the municipality's officials edit a pilot's own fields, archive and restore it.
 export async function loader({ context, url, params }: Route.LoaderArgs) {
-  const { db, pilot: header } = await writablePilot(context, url, params.id);
+  // An archived pilot's edit page still opens: it is where the pilot is restored.
+  const { db, pilot: header } = await writablePilot(context, url, params.id, { allowArchived: true });
   const [pilot, partnerships] = await Promise.all([
     findPilot(db, header.id),
     pilotPartnershipOptions(db, header.municipalityId, header.partnershipId),
@@ -51,7 +52,8 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
 
 // Intents: update (the fields, with the version read), archive, restore (with the version read).
 export async function action({ request, context, url, params }: Route.ActionArgs) {
-  const { db, user, pilot } = await writablePilot(context, url, params.id);
+  // Archive and restore work on an archived pilot; an update of one is refused by updatePilot.
+  const { db, user, pilot } = await writablePilot(context, url, params.id, { allowArchived: true });
   const formData = await request.formData();
   if (formData.get("intent") === "update") {
     const submission = parseWithZod(formData, { schema: updatePilotInput });

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, redirect, useLocation } from "react-router";
 import { EmptyState } from "~/components/empty-state";
+import { FormErrors } from "~/components/form";
 import { PilotAlerts } from "~/components/pilots/milestones-alerts";
 import { CalendarFeedHint } from "~/components/pilots/milestones-calendar";
 import { MarkDoneForm, MilestoneForm, MilestoneStaleNotice } from "~/components/pilots/milestones-form";
@@ -126,6 +127,11 @@ export async function action({ request, context, params, url }: Route.ActionArgs
     if (outcome.reason === "stale") {
       return answer({ form: "done", milestoneId: id, current: listed(outcome.current) }, 409);
     }
+    // Already done (its date stays) or cancelled.
+    if (outcome.reason === "notOpen") {
+      const result = submission.reply({ formErrors: ["milestones.validation.notOpen"] });
+      return answer({ form: "done", milestoneId: id, result }, 409);
+    }
     throw notFound();
   }
 
@@ -224,6 +230,10 @@ export default function PilotMilestones({ loaderData, actionData }: Route.Compon
               : t("milestones.form.addTitle")}
           </h2>
           {current ? <MilestoneStaleNotice current={current} basePath={basePath} /> : null}
+          {/* "Mark done" refused (done or cancelled meanwhile): its form is not shown any more. */}
+          {actionData?.form === "done" && !current ? (
+            <FormErrors errors={actionData.result?.error?.[""] ?? undefined} />
+          ) : null}
           {editing && editing.status !== "done" && editing.status !== "cancelled" ? (
             <MarkDoneForm
               key={`done-${editing.id}-${editing.version}`}

@@ -6,7 +6,6 @@ import { type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
-import { canOn, forbidden, requirePermission } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";
 import { FormErrors } from "~/components/form";
 import { OutcomesChart, type ChartRow } from "~/components/pilots/outcomes-chart";
@@ -14,20 +13,15 @@ import { OutcomesGrid, type GridPeriod } from "~/components/pilots/outcomes-grid
 import { OutcomesLegend } from "~/components/pilots/outcomes-legend";
 import { OutcomesTable, type TableColumn } from "~/components/pilots/outcomes-table";
 import { StaleNotice } from "~/components/records/fields";
-import { dbContext } from "~/db/context";
+import { addDays } from "~/lib/alerts";
 import { outcomePathways, type OutcomePathway } from "~/lib/enums";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { readablePilot, writablePilot } from "~/lib/pilot-access.server";
 import { seesExactOutcomes, showCumulative, showPeriod, type ShownOutcomes } from "~/lib/suppression";
 import { periodCommandInput, periodInput } from "~/lib/validation/outcomes";
 import { getInstance } from "~/middleware/i18next";
-import {
-  findPilotOutcomeFacts,
-  loadPeriods,
-  savePeriod,
-  setPeriodArchived,
-  type StoredPeriod,
-} from "~/models/outcomes.server";
+import { loadPeriods, savePeriod, setPeriodArchived, type StoredPeriod } from "~/models/outcomes.server";
 import type { Route } from "./+types/pilots.$id.outcomes";
 
 function notFound() {
@@ -40,12 +34,6 @@ interface PeriodView {
   periodStart: string;
   periodEnd: string;
   shown: ShownOutcomes;
-}
-
-function dayAfter(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
 }
 
 /** The pilot's pathways, plus any pathway with counts; every pathway when the pilot names none or `all`. */
@@ -68,14 +56,9 @@ function toggleAll(url: URL): string {
 }
 
 export async function loader({ context, params, url }: Route.LoaderArgs) {
-  const user = requirePermission(context, url, "pilot:read");
-  const db = context.get(dbContext);
-  const pilot = await findPilotOutcomeFacts(db, params.id);
-  if (!pilot) throw notFound();
+  // canEdit: in scope and the pilot not archived (lib/pilot-access.server.ts).
+  const { user, db, pilot, canEdit } = await readablePilot(context, url, params.id);
   const exact = seesExactOutcomes(user, pilot.municipalityId, "editing");
-  const canEdit =
-    pilot.archivedAt === null &&
-    canOn(user, "pilot:write:in-scope", { municipalityId: pilot.municipalityId });
   const [periodsByPilot, archivedByPilot] = await Promise.all([
     loadPeriods(db, [pilot.id]),
     canEdit ? loadPeriods(db, [pilot.id], { archived: true }) : Promise.resolve(null),
@@ -105,7 +88,7 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
     toggleAllHref: toggleAll(url),
     // Exact counts of the period being edited: only for those who may edit (and so see them).
     editing: editing satisfies GridPeriod | null,
-    newStart: latest ? dayAfter(latest.periodEnd) : null,
+    newStart: latest ? addDays(latest.periodEnd, 1) : null,
     basePath: url.pathname,
   };
 }
@@ -141,12 +124,9 @@ const refusalMessages = {
 
 // Intents: save (add or edit a period with its grid, with the version read), archive and restore.
 export async function action({ request, context, params, url }: Route.ActionArgs) {
-  const actor = requirePermission(context, url, "pilot:write:in-scope");
-  const db = context.get(dbContext);
-  const pilot = await findPilotOutcomeFacts(db, params.id);
-  if (!pilot) throw notFound();
-  // Officials only for the municipalities of their scope: a forged request elsewhere is refused.
-  if (!canOn(actor, "pilot:write:in-scope", { municipalityId: pilot.municipalityId })) throw forbidden();
+  // Officials only for the municipalities of their scope (a forged request elsewhere: 403), and
+  // never for an archived pilot (409).
+  const { user: actor, db, pilot } = await writablePilot(context, url, params.id);
   const formData = await request.formData();
   const intent = formData.get("intent");
 

@@ -16,9 +16,10 @@ export const pilotTabs = [
 ] as const;
 
 export async function loader({ context, params, url }: Route.LoaderArgs) {
-  // canEdit only shows the edit tab: every tab's action checks the scope again itself.
-  const { pilot, canEdit } = await readablePilot(context, url, params.id);
-  return { pilot, canEdit };
+  // canEdit only shows the edit tab (also for an archived pilot, to restore it there): every tab's
+  // action checks the scope again itself.
+  const { pilot, inScope } = await readablePilot(context, url, params.id);
+  return { pilot, canEdit: inScope };
 }
 
 /** The layout's data, for the tabs: `useRouteLoaderData<PilotLayoutData>("routes/pilots.$id")`. */

@@ -24,10 +24,17 @@ export interface RouteOutcome {
   headers: Headers;
   body: unknown;
   thrown: boolean;
+  /** The Response itself when one was answered (a redirect, a file), to read its body. */
+  response: Response | null;
+}
+
+/** What a call may set besides the user: the client's address (for rate limits). */
+export interface CallOptions {
+  clientIp?: string;
 }
 
 /** The signed-in user of a request, with the municipalities in their scope. */
-export function authUserOf(user: User, municipalityIds: string[] = []): AuthUser {
+export function authUserOf(user: User, municipalityIds: string[] = [], sessionId = "test"): AuthUser {
   return {
     id: user.id,
     email: user.email,
@@ -36,12 +43,14 @@ export function authUserOf(user: User, municipalityIds: string[] = []): AuthUser
     organisationId: user.organisationId,
     locale: user.locale,
     municipalityIds,
-    sessionId: "test",
+    sessionId,
   };
 }
 
 function outcomeOf(value: unknown, thrown: boolean): RouteOutcome {
-  if (value instanceof Response) return { status: value.status, headers: value.headers, body: null, thrown };
+  if (value instanceof Response) {
+    return { status: value.status, headers: value.headers, body: null, thrown, response: value };
+  }
   if (
     typeof value === "object" &&
     value !== null &&
@@ -49,10 +58,11 @@ function outcomeOf(value: unknown, thrown: boolean): RouteOutcome {
     value.type === "DataWithResponseInit"
   ) {
     const d = value as unknown as { data: unknown; init: ResponseInit | null };
-    return { status: d.init?.status ?? 200, headers: new Headers(d.init?.headers), body: d.data, thrown };
+    const headers = new Headers(d.init?.headers);
+    return { status: d.init?.status ?? 200, headers, body: d.data, thrown, response: null };
   }
   if (thrown) throw value;
-  return { status: 200, headers: new Headers(), body: value, thrown };
+  return { status: 200, headers: new Headers(), body: value, thrown, response: null };
 }
 
 /** Run a loader or an action for this user (null: anonymous) and capture what it returns or throws. */
@@ -62,10 +72,11 @@ export async function callRoute(
   request: Request,
   user: AuthUser | null,
   params: Record<string, string>,
+  options: CallOptions = {},
 ): Promise<RouteOutcome> {
   const context = new RouterContextProvider();
   context.set(dbContext, db);
-  context.set(requestInfoContext, { clientIp: "203.0.113.9", nonce: "test-nonce" });
+  context.set(requestInfoContext, { clientIp: options.clientIp ?? "203.0.113.9", nonce: "test-nonce" });
   context.set(userContext, user);
   const url = new URL(request.url);
   const args = { request, context, params, url, pattern: url.pathname };

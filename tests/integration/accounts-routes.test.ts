@@ -1,22 +1,12 @@
 // Accounts at route level: /admin/users, /admin/users/:id, /invite/:token, /reset/:token and
-// /account. The route modules' loaders and actions are called with a Request and a
-// RouterContextProvider built here (what server/app.ts and the root middleware would provide).
+// /account. The route modules' loaders and actions are called directly, with the context that
+// tests/helpers/routes.ts builds (what server/app.ts and the root middleware would provide).
 import { count, eq } from "drizzle-orm";
-import { RouterContextProvider, type MiddlewareFunction } from "react-router";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { requestInfoContext, userContext } from "~/auth/context";
 import { hashPassword } from "~/auth/password.server";
-import {
-  createSession,
-  readSessionToken,
-  SESSION_COOKIE,
-  validateSessionToken,
-  type AuthUser,
-} from "~/auth/session.server";
+import { createSession, readSessionToken, SESSION_COOKIE, validateSessionToken } from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
-import { dbContext } from "~/db/context";
 import { invitations, sessions, userMunicipalities, users, type User } from "~/db/schema";
-import { i18nextMiddleware } from "~/middleware/i18next";
 import { authenticate } from "~/models/users.server";
 import * as account from "~/routes/account";
 import * as adminUser from "~/routes/admin.users.$id";
@@ -25,6 +15,7 @@ import * as invite from "~/routes/invite.$token";
 import * as reset from "~/routes/reset.$token";
 import { createMunicipality, createOrganisation, createUser, nextSeq, uniqueEmail } from "../factories";
 import { testDb } from "../helpers/db";
+import { authUserOf, callRoute, get, post, type RouteOutcome } from "../helpers/routes";
 
 const { db } = await testDb();
 
@@ -44,14 +35,6 @@ afterEach(() => {
 
 // --- calling route modules ---------------------------------------------------------------------
 
-interface Outcome {
-  status: number;
-  headers: Headers;
-  /** The data of a data() answer or a plain object; null for a Response. */
-  body: unknown;
-  thrown: boolean;
-}
-
 interface CallOptions {
   user?: User | null;
   sessionId?: string;
@@ -59,79 +42,18 @@ interface CallOptions {
   params?: Record<string, string>;
 }
 
-function authUser(user: User, sessionId = "no-session"): AuthUser {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    organisationId: user.organisationId,
-    locale: user.locale,
-    municipalityIds: [],
-    sessionId,
-  };
-}
-
 function uniqueIp(): string {
   const n = nextSeq();
   return `203.0.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
 }
 
-function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
-  return (
-    typeof value === "object" && value !== null && "type" in value && value.type === "DataWithResponseInit"
-  );
-}
-
-function outcomeOf(value: unknown, thrown: boolean): Outcome {
-  if (value instanceof Response) return { status: value.status, headers: value.headers, body: null, thrown };
-  if (isDataWithInit(value)) {
-    return {
-      status: value.init?.status ?? 200,
-      headers: new Headers(value.init?.headers),
-      body: value.data,
-      thrown,
-    };
-  }
-  if (thrown) throw value;
-  return { status: 200, headers: new Headers(), body: value, thrown };
-}
-
 type RouteFunction = (args: never) => unknown;
 
-async function call(fn: RouteFunction, request: Request, options: CallOptions = {}): Promise<Outcome> {
-  const context = new RouterContextProvider();
-  context.set(dbContext, db);
-  context.set(requestInfoContext, { clientIp: options.clientIp ?? uniqueIp(), nonce: "test-nonce" });
-  if (options.user) context.set(userContext, authUser(options.user, options.sessionId));
-  const url = new URL(request.url);
-  const args = { request, context, params: options.params ?? {}, url, pattern: url.pathname };
-  try {
-    let result: unknown;
-    // The root middleware's i18n part: loaders translate their titles.
-    await i18nextMiddleware(args as unknown as Parameters<MiddlewareFunction<Response>>[0], async () => {
-      result = await (fn as unknown as (a: unknown) => Promise<unknown>)(args);
-      return new Response(null);
-    });
-    return outcomeOf(result, false);
-  } catch (error) {
-    return outcomeOf(error, true);
-  }
-}
-
-function get(path: string): Request {
-  return new Request(`http://localhost${path}`);
-}
-
-function post(path: string, fields: Record<string, string | string[]>): Request {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) {
-    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
-  }
-  return new Request(`http://localhost${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: body.toString(),
+/** The route's loader or action for this user (none: anonymous), from a fresh address unless told. */
+function call(fn: RouteFunction, request: Request, options: CallOptions = {}): Promise<RouteOutcome> {
+  const user = options.user ? authUserOf(options.user, [], options.sessionId ?? "no-session") : null;
+  return callRoute(db, fn, request, user, options.params ?? {}, {
+    clientIp: options.clientIp ?? uniqueIp(),
   });
 }
 
@@ -140,11 +62,11 @@ interface Result {
   error?: Record<string, string[] | null>;
 }
 
-function resultOf(outcome: Outcome): Result | undefined {
+function resultOf(outcome: RouteOutcome): Result | undefined {
   return (outcome.body as { result?: Result } | null)?.result;
 }
 
-function sessionTokenFrom(outcome: Outcome): string | null {
+function sessionTokenFrom(outcome: RouteOutcome): string | null {
   const cookie = outcome.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!cookie) return null;
   return readSessionToken(
@@ -416,7 +338,7 @@ describe("/invite/:token", () => {
     const token = await inviteThroughRoute({ email: uniqueEmail("limited"), role: "viewer" });
     const ip = uniqueIp();
     const statuses: number[] = [];
-    let last: Outcome | undefined;
+    let last: RouteOutcome | undefined;
     for (let i = 0; i < 4; i++) {
       last = await callInvite(invite.action, token, { name: "", password: "x", confirmPassword: "y" }, ip);
       statuses.push(last.status);

@@ -4,14 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
-import { RouterContextProvider, type MiddlewareFunction } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
-import { requestInfoContext, userContext } from "~/auth/context";
 import type { AuthUser } from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
-import { dbContext } from "~/db/context";
 import { auditLog, users, type Municipality, type Pilot, type User } from "~/db/schema";
-import { i18nextMiddleware } from "~/middleware/i18next";
 import { hasCalendarToken, resetCalendarToken, userForCalendarToken } from "~/models/calendar.server";
 import * as accountRoute from "~/routes/account";
 import * as feedRoute from "~/routes/export.calendar";
@@ -23,7 +19,7 @@ import {
   linkUserMunicipality,
 } from "../factories";
 import { testDb } from "../helpers/db";
-import { renderPage } from "../helpers/routes";
+import { authUserOf, callRoute, post, renderPage, type RouteOutcome } from "../helpers/routes";
 
 const { db } = await testDb();
 
@@ -40,80 +36,17 @@ beforeAll(async () => {
 
 function authUser(user: User): AuthUser {
   const scope: Record<string, string[]> = { [official.id]: [municipality.id] };
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    organisationId: user.organisationId,
-    locale: user.locale,
-    municipalityIds: scope[user.id] ?? [],
-    sessionId: "test-session",
-  };
+  return authUserOf(user, scope[user.id] ?? [], "test-session");
 }
 
-interface Outcome {
-  status: number;
-  headers: Headers;
-  body: unknown;
-  thrown: boolean;
-  response: Response | null;
-}
-
-function outcomeOf(value: unknown, thrown: boolean): Outcome {
-  if (value instanceof Response) {
-    return { status: value.status, headers: value.headers, body: null, thrown, response: value };
-  }
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    "type" in value &&
-    value.type === "DataWithResponseInit"
-  ) {
-    const d = value as unknown as { data: unknown; init: ResponseInit | null };
-    return {
-      status: d.init?.status ?? 200,
-      headers: new Headers(d.init?.headers),
-      body: d.data,
-      thrown,
-      response: null,
-    };
-  }
-  if (thrown) throw value;
-  return { status: 200, headers: new Headers(), body: value, thrown, response: null };
-}
-
-async function call(
+function call(
   fn: (args: never) => unknown,
   request: Request,
   user: User | null,
   params: Record<string, string>,
-  clientIp = "203.0.113.9",
-): Promise<Outcome> {
-  const context = new RouterContextProvider();
-  context.set(dbContext, db);
-  context.set(requestInfoContext, { clientIp, nonce: "test-nonce" });
-  if (user) context.set(userContext, authUser(user));
-  const url = new URL(request.url);
-  const args = { request, context, params, url, pattern: url.pathname };
-  try {
-    let result: unknown;
-    await i18nextMiddleware(args as unknown as Parameters<MiddlewareFunction<Response>>[0], async () => {
-      result = await (fn as unknown as (a: unknown) => Promise<unknown>)(args);
-      return new Response(null);
-    });
-    return outcomeOf(result, false);
-  } catch (error) {
-    return outcomeOf(error, true);
-  }
-}
-
-function post(path: string, fields: Record<string, string>): Request {
-  return new Request(`http://localhost${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  });
+  clientIp?: string,
+): Promise<RouteOutcome> {
+  return callRoute(db, fn, request, user ? authUser(user) : null, params, { clientIp });
 }
 
 // --- calendar ---------------------------------------------------------------------------------------
@@ -122,7 +55,7 @@ function feedRequest(path: string, token: string | null): Request {
   return new Request(`http://localhost${path}${token === null ? "" : `?token=${encodeURIComponent(token)}`}`);
 }
 
-async function feed(path: string, token: string | null, ip?: string): Promise<Outcome> {
+async function feed(path: string, token: string | null, ip?: string): Promise<RouteOutcome> {
   return call(feedRoute.loader, feedRequest(path, token), null, {}, ip);
 }
 

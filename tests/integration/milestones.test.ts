@@ -144,6 +144,24 @@ describe("milestones model", () => {
     });
   });
 
+  it("refuses to mark done a milestone already done (its date stays) or cancelled", async () => {
+    const done = await createMilestone(db, { status: "done", doneOn: "2024-05-01" });
+    const cancelled = await createMilestone(db, { status: "cancelled" });
+    for (const milestone of [done, cancelled]) {
+      const before = await auditCount();
+      expect(
+        await markMilestoneDone(db, official, milestone.pilotId, {
+          id: milestone.id,
+          version: 1,
+          doneOn: TODAY,
+        }),
+      ).toEqual({ ok: false, reason: "notOpen" });
+      const [row] = await listMilestones(db, milestone.pilotId);
+      expect(row).toMatchObject({ status: milestone.status, doneOn: milestone.doneOn, version: 1 });
+      expect(await auditCount()).toBe(before);
+    }
+  });
+
   it("a milestone that is not done loses its done date when saved", async () => {
     const milestone = await createMilestone(db, { status: "done", doneOn: "2024-01-01" });
     const saved = await saveMilestone(
@@ -280,11 +298,17 @@ describe("milestones across pilots", () => {
     const counting = await countingDb(database);
     const rows = await milestonesForPilots(counting.db, [p1.id, p2.id, archivedPilot.id], { today: TODAY });
     expect(counting.count()).toBe(1);
-    expect(rows.map((r) => [r.title, r.pilotName, r.overdue])).toEqual([
+    expect([...rows.overdue, ...rows.upcoming].map((r) => [r.title, r.pilotName, r.overdue])).toEqual([
       ["Overdue", "Alpha pilot", true],
       ["Soon", "Beta pilot", false],
     ]);
-    expect(await milestonesForPilots(db, [])).toEqual([]);
+    expect([rows.overdueTotal, rows.upcomingTotal]).toEqual([1, 1]);
+    expect(await milestonesForPilots(db, [])).toEqual({
+      overdue: [],
+      upcoming: [],
+      overdueTotal: 0,
+      upcomingTotal: 0,
+    });
   });
 });
 

@@ -13,7 +13,9 @@ import { dbContext } from "~/db/context";
 import type { Municipality, Pilot } from "~/db/schema";
 import { i18nextOptions } from "~/i18n/config";
 import type { UserRole } from "~/lib/enums";
+import { todayIso } from "~/lib/objectives";
 import { i18nextMiddleware } from "~/middleware/i18next";
+import { loadMunicipalityPage, UPCOMING_DAYS } from "~/models/municipalities.server";
 import * as pageRoute from "~/routes/municipalities.$id";
 import * as listRoute from "~/routes/municipalities._index";
 import {
@@ -27,6 +29,7 @@ import {
   createUser,
 } from "../factories";
 import { testDb } from "../helpers/db";
+import { renderPage } from "../helpers/routes";
 
 const { db } = await testDb();
 // A country of its own: the comparison shows these pilots only.
@@ -239,6 +242,21 @@ describe("a municipality's page", () => {
     // The alerts of its pilots, each naming its pilot.
     expect(html).toContain('data-alert-kind="milestone_overdue"');
     expect(html).toContain('data-alert-kind="milestone_due_soon"');
+  });
+
+  test("says how many milestones a list cut at its limit leaves out", async () => {
+    for (const day of [-30, -29])
+      await createMilestone(db, { pilotId: small.id, dueOn: addDays(todayIso(), day) });
+    const data = await loadMunicipalityPage(db, municipality.id, todayIso(), 1);
+    expect(data?.overdue).toHaveLength(1);
+    const html = await renderPage(pageRoute.default, `/municipalities/${municipality.id}`, {
+      ...data,
+      title: "Reykjavik",
+      canCreatePilot: false,
+      upcomingDays: UPCOMING_DAYS,
+    });
+    expect(html).toContain(`And ${(data?.overdueTotal ?? 0) - 1} more`);
+    expect(html).toContain(`Overdue (${data?.overdueTotal})`);
   });
 
   test("offers New pilot to coordinators and to officials with the municipality in scope only", async () => {

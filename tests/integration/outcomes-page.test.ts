@@ -335,6 +335,23 @@ describe("the action", () => {
     expect((await call(outcomesRoute.action, "official", { intent: "nonsense" })).status).toBe(400);
   });
 
+  test("a period of another pilot cannot be reached through this pilot's URL (404, nothing changes)", async () => {
+    const other = await createPilot(db, { municipalityId: pilot.municipalityId });
+    const foreign = await createPilotPeriod(db, { pilotId: other.id, newParticipants: 7 });
+    const forged = [
+      grid({ id: foreign.id, version: "1", periodStart: "2031-01-01", periodEnd: "2031-03-31" }),
+      { intent: "archive", id: foreign.id, version: "1" },
+      { intent: "restore", id: foreign.id, version: "1" },
+    ];
+    for (const who of ["official", "coordinator"]) {
+      for (const fields of forged) {
+        expect((await call(outcomesRoute.action, who, fields)).status, `${who} ${fields.intent}`).toBe(404);
+      }
+    }
+    const [row] = await db.select().from(pilotPeriods).where(eq(pilotPeriods.id, foreign.id));
+    expect(row).toMatchObject({ pilotId: other.id, version: 1, newParticipants: 7, archivedAt: null });
+  });
+
   test("404 for an unknown pilot", async () => {
     expect((await call(outcomesRoute.action, "coordinator", grid(), { id: randomUUID() })).status).toBe(404);
   });

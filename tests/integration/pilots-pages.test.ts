@@ -1,13 +1,13 @@
 // The pilot pages' loaders and actions called directly (as the server does), for each role:
 // who reads, who writes (coordinators; municipal officials only in their municipalities; never
 // organisers or viewers), forged POSTs refused with 403 and nothing written, 404 for unknown ids,
-// field errors that keep the values typed, stale edits, and the funding and documents tabs that
-// reuse the partnership's form and rules with the pilot as owner.
+// field errors that keep the values typed, stale edits. The funding and documents tabs are in
+// pilot-records-pages.test.ts.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuthUser } from "~/auth/session.server";
-import { documents, fundingLines, pilots, type Municipality, type Pilot } from "~/db/schema";
+import { pilots, type Municipality, type Pilot } from "~/db/schema";
 import * as newPilotRoute from "~/routes/municipalities.$id.pilots.new";
 import * as layoutRoute from "~/routes/pilots.$id";
 import * as overviewRoute from "~/routes/pilots.$id._index";
@@ -15,24 +15,19 @@ import * as documentsRoute from "~/routes/pilots.$id.documents";
 import * as editRoute from "~/routes/pilots.$id.edit";
 import * as fundingRoute from "~/routes/pilots.$id.funding";
 import {
-  addMember,
   createDocument,
   createFundingLine,
   createMilestone,
-  createMunicipality,
-  createOrganisation,
-  createPartnership,
   createPilot,
   createPilotPeriod,
-  createUser,
 } from "../factories";
 import { testDb } from "../helpers/db";
-import { authUserOf, callRoute, get, post, renderPage, submissionOf } from "../helpers/routes";
+import { pilotPagesFixture } from "../helpers/pilot-pages";
+import { callRoute, get, post, renderPage, submissionOf } from "../helpers/routes";
 
 const { db } = await testDb();
 
 let home: Municipality;
-let elsewhere: Municipality;
 let pilot: Pilot;
 let coordinator: AuthUser;
 let official: AuthUser;
@@ -41,25 +36,7 @@ let organiser: AuthUser;
 let viewer: AuthUser;
 
 beforeAll(async () => {
-  const authority = await createOrganisation(db, { type: "local_authority", name: "Gemeente Utrecht" });
-  home = await createMunicipality(db, { name: "Utrecht", organisationId: authority.id });
-  elsewhere = await createMunicipality(db, { name: "Groningen" });
-  const partnership = await createPartnership(db, { name: "LVV Utrecht covenant" });
-  await addMember(db, { partnershipId: partnership.id, organisationId: authority.id, role: "lead" });
-  pilot = await createPilot(db, {
-    municipalityId: home.id,
-    partnershipId: partnership.id,
-    name: "LVV Utrecht",
-    targetGroup: "return_decision",
-    pathways: ["residence_permit", "new_asylum_application", "departed_unknown"],
-    startsOn: "2019-04-01",
-    capacity: 60,
-  });
-  coordinator = authUserOf(await createUser(db, { role: "coordinator" }));
-  official = authUserOf(await createUser(db, { role: "municipal_official" }), [home.id]);
-  outsider = authUserOf(await createUser(db, { role: "municipal_official" }), [elsewhere.id]);
-  organiser = authUserOf(await createUser(db, { role: "organiser" }));
-  viewer = authUserOf(await createUser(db, { role: "viewer" }));
+  ({ home, pilot, coordinator, official, outsider, organiser, viewer } = await pilotPagesFixture(db));
 });
 
 const params = () => ({ id: pilot.id });
@@ -398,129 +375,5 @@ describe("creating a pilot from a municipality", () => {
       capacity: ["pilot.form.errors.capacity"],
     });
     expect(submissionOf(refused)?.initialValue).toMatchObject({ description: "Kept", capacity: "2.5" });
-  });
-});
-
-describe("the pilot's funding and documents tabs", () => {
-  it("save a funding line owned by the pilot, for an official in scope", async () => {
-    const target = await createPilot(db, { municipalityId: home.id });
-    const path = `/pilots/${target.id}/funding`;
-    const fields = {
-      intent: "save",
-      source: "municipal",
-      stage: "implementation",
-      amount: "2500",
-      currency: "EUR",
-    };
-    const saved = await callRoute(db, fundingRoute.action, post(path, fields), official, { id: target.id });
-    expect(saved).toMatchObject({ status: 302 });
-    const [line] = await db.select().from(fundingLines).where(eq(fundingLines.pilotId, target.id));
-    expect(line).toMatchObject({
-      pilotId: target.id,
-      partnershipId: null,
-      amount: "2500.00",
-      source: "municipal",
-    });
-    const page = await callRoute(db, fundingRoute.loader, get(path), official, { id: target.id });
-    expect(page.body).toMatchObject({ canEdit: true, lines: [{ id: line?.id }] });
-    const stale = await callRoute(
-      db,
-      fundingRoute.action,
-      post(path, { ...fields, id: line?.id ?? "", version: "7" }),
-      official,
-      { id: target.id },
-    );
-    expect(stale).toMatchObject({ status: 409, body: { lineId: line?.id, current: { version: 1 } } });
-    const html = await renderPage(fundingRoute.default, path, page.body);
-    expect(html).toContain("Funding of the pilot project");
-  });
-
-  it("save a document link owned by the pilot; the same validation as a partnership's", async () => {
-    const target = await createPilot(db, { municipalityId: home.id });
-    const path = `/pilots/${target.id}/documents`;
-    const bad = await callRoute(
-      db,
-      documentsRoute.action,
-      post(path, { intent: "save", title: "Plan", url: "javascript:alert(1)", kind: "other" }),
-      coordinator,
-      { id: target.id },
-    );
-    expect(bad.status).toBe(400);
-    expect(submissionOf(bad)?.error).toMatchObject({ url: ["partnership.documents.validation.url"] });
-    const saved = await callRoute(
-      db,
-      documentsRoute.action,
-      post(path, { intent: "save", title: "Plan", url: "https://example.org/plan.pdf", kind: "report" }),
-      coordinator,
-      { id: target.id },
-    );
-    expect(saved.status).toBe(302);
-    const rows = await db.select().from(documents).where(eq(documents.pilotId, target.id));
-    expect(rows).toMatchObject([{ title: "Plan", partnershipId: null }]);
-  });
-
-  it("are read by everyone without the forms, and refuse forged POSTs out of scope", async () => {
-    const target = await createPilot(db, { municipalityId: home.id });
-    const line = await createFundingLine(db, { pilotId: target.id, partnershipId: null });
-    const document = await createDocument(db, { pilotId: target.id, partnershipId: null });
-    const id = { id: target.id };
-    for (const user of [outsider, organiser, viewer]) {
-      const funding = await callRoute(db, fundingRoute.loader, get(`/pilots/${target.id}/funding`), user, id);
-      expect(funding.body).toMatchObject({ canEdit: false, funders: [], lines: [{ id: line.id }] });
-      const docs = await callRoute(
-        db,
-        documentsRoute.loader,
-        get(`/pilots/${target.id}/documents`),
-        user,
-        id,
-      );
-      expect(docs.body).toMatchObject({ canEdit: false, documents: [{ id: document.id }] });
-      const docsHtml = await renderPage(documentsRoute.default, `/pilots/${target.id}/documents`, docs.body);
-      expect(docsHtml).toContain(document.title);
-      expect(docsHtml).not.toContain("Add a document link");
-      const fundingHtml = await renderPage(
-        fundingRoute.default,
-        `/pilots/${target.id}/funding`,
-        funding.body,
-      );
-      expect(fundingHtml).toContain("Funding of the pilot project");
-      expect(fundingHtml).not.toContain("Add a funding line");
-      const posts = [
-        [
-          fundingRoute.action,
-          `/pilots/${target.id}/funding`,
-          { intent: "save", source: "amif", stage: "proposal" },
-        ],
-        [
-          fundingRoute.action,
-          `/pilots/${target.id}/funding`,
-          { intent: "archive", id: line.id, version: "1" },
-        ],
-        [
-          documentsRoute.action,
-          `/pilots/${target.id}/documents`,
-          { intent: "archive", id: document.id, version: "1" },
-        ],
-      ] as const;
-      for (const [action, path, body] of posts) {
-        expect(await callRoute(db, action, post(path, body), user, id)).toMatchObject({
-          status: 403,
-          thrown: true,
-        });
-      }
-    }
-    expect(await db.select().from(fundingLines).where(eq(fundingLines.pilotId, target.id))).toMatchObject([
-      { archivedAt: null },
-    ]);
-    expect(await db.select().from(documents).where(eq(documents.pilotId, target.id))).toMatchObject([
-      { archivedAt: null },
-    ]);
-    const unknown = randomUUID();
-    const fields = { intent: "save", title: "x", url: "https://e.org", kind: "other" };
-    expect(
-      await callRoute(db, documentsRoute.action, post(`/pilots/${unknown}/documents`, fields), coordinator, {
-        id: unknown,
-      }),
-    ).toMatchObject({ status: 404, thrown: true });
   });
 });

@@ -227,6 +227,7 @@ describe("reading pilots", () => {
       version: 1,
       startsOn: "2019-04-01",
       endsOn: null,
+      pathways: pilot.pathways,
     });
     expect(await findPilotHeader(db, randomUUID())).toBeNull();
     expect(await findPilotHeader(db, "nope")).toBeNull();

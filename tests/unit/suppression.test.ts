@@ -10,6 +10,7 @@ import {
   suppressCount,
   suppressGroup,
   suppressSum,
+  suppressTotal,
   type Shown,
 } from "~/lib/suppression";
 
@@ -87,6 +88,16 @@ describe("suppressCount and suppressSum", () => {
     expect(suppressSum(23, true)).toEqual(rounded(25));
     expect(suppressSum(3, true)).toEqual(hidden);
     expect(suppressSum(23, false)).toEqual(exact(23));
+  });
+});
+
+describe("suppressTotal", () => {
+  test("rounds a total as soon as one of the figures it adds up is not shown exactly", () => {
+    expect(suppressTotal(214, [exact(212), hidden])).toEqual(rounded(215));
+    expect(suppressTotal(237, [exact(212), rounded(25)])).toEqual(rounded(235));
+    expect(suppressTotal(3, [hidden, exact(0)])).toEqual(hidden);
+    expect(suppressTotal(0, [exact(0), exact(0)])).toEqual(exact(0));
+    expect(suppressTotal(19, [exact(12), exact(7)])).toEqual(exact(19));
   });
 });
 

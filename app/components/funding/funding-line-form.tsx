@@ -1,12 +1,11 @@
 // The funding-line form, shared by a partnership's and a pilot's funding pages. Works without
 // JavaScript; with it, Conform validates with the same zod schema as the server.
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
-import { FormErrors, SubmitButton, TextField } from "~/components/form";
-import { SelectField } from "~/components/form";
+import { SelectField, TextField } from "~/components/form";
 import { CheckboxField, CheckboxGroup, NumberField } from "~/components/records/fields";
+import { RecordForm } from "~/components/records/record-tab";
 import { fundingSources, fundingStages, outcomePathways, type OutcomePathway } from "~/lib/enums";
 import { fundingLineInput } from "~/lib/validation/partnership-records";
 
@@ -77,18 +76,8 @@ export function FundingLineForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: fundingLineInput }),
     shouldRevalidate: "onBlur",
   });
-  const idProps = getInputProps(fields.id, { type: "hidden" });
-  const versionProps = getInputProps(fields.version, { type: "hidden" });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-4">
-      <FormErrors errors={form.errors} />
-      <input type="hidden" name="intent" value="save" />
-      {line ? (
-        <>
-          <input {...idProps} key={idProps.key} />
-          <input {...versionProps} key={versionProps.key} />
-        </>
-      ) : null}
+    <RecordForm form={form} fields={fields} editing={line !== null} words="funding" cancelHref={cancelHref}>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           field={fields.source}
@@ -146,14 +135,6 @@ export function FundingLineForm({
         label={t("funding.fields.voluntaryReturnOnly")}
         hint={t("funding.hints.voluntaryReturnOnly")}
       />
-      <div className="flex items-center gap-4">
-        <SubmitButton pendingLabel={t("funding.pending")}>{t("funding.submit")}</SubmitButton>
-        {line ? (
-          <Link to={cancelHref} className="text-sm text-brand-700 underline">
-            {t("funding.cancel")}
-          </Link>
-        ) : null}
-      </div>
-    </Form>
+    </RecordForm>
   );
 }

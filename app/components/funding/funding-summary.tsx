@@ -1,8 +1,7 @@
 // Funding of a partnership or a pilot: warnings, totals per currency, and the lines.
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { EmptyState } from "~/components/empty-state";
-import { ArchiveButton } from "~/components/records/fields";
+import { RecordActions } from "~/components/records/record-tab";
 import type { FundingSource, FundingStage, OutcomePathway } from "~/lib/enums";
 import { formatDate } from "~/lib/format";
 import { formatMoney, type CurrencyTotals, type FundingWarning } from "~/lib/funding";
@@ -226,32 +225,13 @@ export function FundingLinesTable({
                 </td>
                 {canEdit ? (
                   <td className="space-x-3 px-3 py-2 whitespace-nowrap">
-                    {archived ? (
-                      <ArchiveButton
-                        id={line.id}
-                        version={line.version}
-                        intent="restore"
-                        label={t("funding.restore")}
-                        accessibleLabel={t("funding.restoreLabel", { name })}
-                      />
-                    ) : (
-                      <>
-                        <Link
-                          to={editHref(line.id)}
-                          aria-label={t("funding.editAction", { name })}
-                          className="text-sm font-medium text-brand-700 underline"
-                        >
-                          {t("funding.edit")}
-                        </Link>
-                        <ArchiveButton
-                          id={line.id}
-                          version={line.version}
-                          intent="archive"
-                          label={t("funding.archive")}
-                          accessibleLabel={t("funding.archiveLabel", { name })}
-                        />
-                      </>
-                    )}
+                    <RecordActions
+                      words="funding"
+                      record={line}
+                      name={{ name }}
+                      archived={archived}
+                      editHref={editHref(line.id)}
+                    />
                   </td>
                 ) : null}
               </tr>

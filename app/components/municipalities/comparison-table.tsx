@@ -12,7 +12,7 @@ import { outcomeGroups, type OutcomeGroup } from "~/lib/enums";
 import { formatMoney } from "~/lib/funding";
 import { formatShown, type Shown } from "~/lib/suppression";
 import type { ComparisonFilters, ComparisonSort } from "~/lib/validation/municipalities";
-import { SortHeading } from "./sort-heading";
+import { SortHeading } from "~/components/sort-heading";
 
 const groupSorts: Record<OutcomeGroup, ComparisonSort> = {
   durable: "durable",
@@ -76,7 +76,7 @@ function PilotRow({ row }: { row: ComparisonRow }) {
       <td className="px-4 py-2 text-right tabular-nums">
         {format.percent(row.onTimeShare)}
         <span className="block text-xs text-slate-600">
-          {t("municipalities.compare.onTimeOf", { onTime: row.milestonesOnTime, done: row.milestonesDone })}
+          {t("municipalities.compare.onTimeOf", { onTime: row.milestonesOnTime, due: row.milestonesDue })}
         </span>
       </td>
       <td className="px-4 py-2 text-right tabular-nums">{format.funding(row.funding)}</td>

@@ -108,13 +108,28 @@ function MilestoneList({ items, testId }: { items: MilestoneAcrossPilots[]; test
   );
 }
 
+/** "And 3 more" under a list cut at its limit (the pilots' own tabs list every milestone). */
+function More({ shown, total, testId }: { shown: number; total: number; testId: string }) {
+  const { t } = useTranslation();
+  if (total <= shown) return null;
+  return (
+    <p className="mt-1 text-sm text-slate-700" data-testid={testId}>
+      {t("municipalities.page.more", { count: total - shown })}
+    </p>
+  );
+}
+
 export function MilestonesSection({
   overdue,
   upcoming,
+  overdueTotal,
+  upcomingTotal,
   days,
 }: {
   overdue: MilestoneAcrossPilots[];
   upcoming: MilestoneAcrossPilots[];
+  overdueTotal: number;
+  upcomingTotal: number;
   days: number;
 }) {
   const { t } = useTranslation();
@@ -124,19 +139,21 @@ export function MilestonesSection({
         {t("municipalities.page.milestones")}
       </h2>
       <h3 className="mt-3 font-medium text-red-800">
-        {t("municipalities.page.overdue", { count: overdue.length })}
+        {t("municipalities.page.overdue", { count: overdueTotal })}
       </h3>
       {overdue.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700">{t("municipalities.page.noOverdue")}</p>
       ) : (
         <MilestoneList items={overdue} testId="municipality-overdue" />
       )}
+      <More shown={overdue.length} total={overdueTotal} testId="municipality-overdue-more" />
       <h3 className="mt-4 font-medium">{t("municipalities.page.upcoming", { days })}</h3>
       {upcoming.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700">{t("municipalities.page.noUpcoming", { days })}</p>
       ) : (
         <MilestoneList items={upcoming} testId="municipality-upcoming" />
       )}
+      <More shown={upcoming.length} total={upcomingTotal} testId="municipality-upcoming-more" />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { formatDate } from "~/lib/format";
 import type { MunicipalityFilters } from "~/lib/validation/municipalities";
 import type { MunicipalityListItem } from "~/models/municipalities.server";
-import { SortHeading } from "./sort-heading";
+import { SortHeading } from "~/components/sort-heading";
 
 /** The municipalities list: pilots, next milestone, overdue milestones, latest outcome period. */
 export function MunicipalityTable({

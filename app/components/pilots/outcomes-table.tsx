@@ -41,15 +41,22 @@ export function OutcomesTable({
   const { t } = useTranslation();
   const groupValue = useGroupValue();
   const rowHeader = "px-3 py-1.5 text-left font-normal";
+  const caption = archived ? t("outcomes.archivedTitle") : t("outcomes.table.caption");
   return (
-    <div className="overflow-x-auto">
+    // Wider than the page with many periods: focusable, so it scrolls by keyboard also for readers,
+    // who have no links in it.
+    <div
+      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600"
+      role="region"
+      aria-label={caption}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region (axe: scrollable-region-focusable)
+      tabIndex={0}
+    >
       <table
         data-testid={archived ? "outcomes-archived-table" : "outcomes-table"}
         className="min-w-full divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm"
       >
-        <caption className="sr-only">
-          {archived ? t("outcomes.archivedTitle") : t("outcomes.table.caption")}
-        </caption>
+        <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
           <tr>
             <th scope="col" className="px-3 py-2 text-left">

@@ -24,3 +24,34 @@ export const newPassword = z.string({ error: "validation.required" }).superRefin
 });
 
 export const optionalUuid = z.uuid({ error: "validation.invalidChoice" }).optional();
+
+/**
+ * Something that looks like an HTML tag. Free text is shown escaped by React, but markup has no
+ * business in these fields and would be live in any export opened by another tool.
+ */
+export const MARKUP = /<\s*\/?\s*[a-z!?]/i;
+
+/** Trimmed free text of at most `max` characters, refused (`markupMessage`) when it holds markup. */
+export const plainText = (max: number, markupMessage: string) =>
+  z
+    .string({ error: "validation.required" })
+    .trim()
+    .max(max, { error: "validation.tooLong" })
+    .refine((value) => !MARKUP.test(value), { error: markupMessage });
+
+const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day 'YYYY-MM-DD' that exists (no 31 February), between 1900 and 2199. */
+export const isoDay = (message: string) =>
+  z.iso
+    .date({ error: message })
+    // Only judged once it is a date at all (one message per mistake).
+    .refine((value) => !DAY_SHAPE.test(value) || (value >= "1900-01-01" && value <= "2199-12-31"), {
+      error: message,
+    });
+
+/** The version of a record read with the form (an edit or a command is refused when it is stale). */
+export const version = z
+  .number({ error: "validation.required" })
+  .int({ error: "validation.required" })
+  .positive({ error: "validation.required" });

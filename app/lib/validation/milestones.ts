@@ -5,33 +5,12 @@
 import { z } from "zod";
 import { milestoneStatuses } from "../enums";
 import { todayIso } from "../objectives";
-import { optionalUuid } from "./common";
+import { isoDay, optionalUuid, plainText, version } from "./common";
 
 const M = "milestones.validation";
 
-/** Markup has no business in these fields and would be live in an export opened elsewhere. */
-const MARKUP = /<\s*\/?\s*[a-z!?]/i;
-
-const text = (max: number) =>
-  z
-    .string({ error: "validation.required" })
-    .trim()
-    .max(max, { error: "validation.tooLong" })
-    .refine((value) => !MARKUP.test(value), { error: `${M}.markup` });
-
-const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar day 'YYYY-MM-DD' that exists, between 1900 and 2199. */
-const isoDay = z.iso
-  .date({ error: `${M}.date` })
-  .refine((value) => !DAY_SHAPE.test(value) || (value >= "1900-01-01" && value <= "2199-12-31"), {
-    error: `${M}.date`,
-  });
-
-const version = z
-  .number({ error: "validation.required" })
-  .int({ error: "validation.required" })
-  .positive({ error: "validation.required" });
+const text = (max: number) => plainText(max, `${M}.markup`);
+const day = isoDay(`${M}.date`);
 
 /** Add (no id) or edit (id and the version read) a milestone. `today` bounds the done date. */
 export function milestoneInput(today: string = todayIso()) {
@@ -44,8 +23,8 @@ export function milestoneInput(today: string = todayIso()) {
         z.string({ error: "validation.required" }).min(1, { error: "validation.required" }),
       ),
       description: text(2000).optional(),
-      dueOn: isoDay.optional(),
-      doneOn: isoDay.optional(),
+      dueOn: day.optional(),
+      doneOn: day.optional(),
       status: z.enum(milestoneStatuses, { error: "validation.invalidChoice" }),
       notes: text(2000).optional(),
     })
@@ -70,7 +49,7 @@ export function markDoneInput(today: string = todayIso()) {
       intent: z.literal("done"),
       id: z.uuid({ error: "validation.invalidChoice" }),
       version,
-      doneOn: isoDay.optional(),
+      doneOn: day.optional(),
     })
     .superRefine((value, ctx) => {
       if (value.doneOn && value.doneOn > today) {

@@ -2,27 +2,14 @@
 // those particular to this form live under outcomes.validation (app/i18n/locales/*.json).
 import { z } from "zod";
 import { outcomePathways, type OutcomePathway } from "../enums";
-import { optionalUuid } from "./common";
+import { isoDay, MARKUP, optionalUuid, version } from "./common";
 
 const V = "outcomes.validation";
 
 /** No pilot guides this many people in one period; a larger number is a typing mistake. */
 export const MAX_COUNT = 100_000;
 
-const MARKUP = /<\s*\/?\s*[a-z!?]/i;
-const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar day 'YYYY-MM-DD' that exists, between 1900 and 2199. */
-const isoDay = z.iso
-  .date({ error: `${V}.date` })
-  .refine((value) => !DAY_SHAPE.test(value) || (value >= "1900-01-01" && value <= "2199-12-31"), {
-    error: `${V}.date`,
-  });
-
-const version = z
-  .number({ error: "validation.required" })
-  .int({ error: "validation.required" })
-  .positive({ error: "validation.required" });
+const day = isoDay(`${V}.date`);
 
 /** A count of people: a whole number from 0 to MAX_COUNT. */
 const count = z
@@ -45,8 +32,8 @@ export const periodInput = z
     intent: z.literal("save"),
     id: optionalUuid,
     version: version.optional(),
-    periodStart: isoDay,
-    periodEnd: isoDay,
+    periodStart: day,
+    periodEnd: day,
     newParticipants: count,
     participantsAtEnd: count,
     notes: z

@@ -3,42 +3,13 @@
 // partnership.objectives.validation, funding.validation and partnership.documents.validation.
 import { z } from "zod";
 import { documentKinds, fundingSources, fundingStages, objectiveStatuses, outcomePathways } from "../enums";
-import { optionalUuid } from "./common";
-
-/**
- * Free text is shown escaped by React, but markup has no business in these fields and would be
- * live in any export opened by another tool: refuse what looks like a tag.
- */
-const MARKUP = /<\s*\/?\s*[a-z!?]/i;
-
-const text = (max: number, markupMessage: string) =>
-  z
-    .string({ error: "validation.required" })
-    .trim()
-    .max(max, { error: "validation.tooLong" })
-    .refine((value) => !MARKUP.test(value), { error: markupMessage });
+import { isoDay, optionalUuid, plainText, version } from "./common";
 
 const requiredPlainText = (max: number, markupMessage: string) =>
-  text(max, markupMessage).pipe(
+  plainText(max, markupMessage).pipe(
     // Conform turns an empty string into undefined, here too: say "required", not "wrong type".
     z.string({ error: "validation.required" }).min(1, { error: "validation.required" }),
   );
-
-const version = z
-  .number({ error: "validation.required" })
-  .int({ error: "validation.required" })
-  .positive({ error: "validation.required" });
-
-const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar day 'YYYY-MM-DD' that exists (no 31 February), between 1900 and 2199. */
-const isoDay = (message: string) =>
-  z.iso
-    .date({ error: message })
-    // Only judged once it is a date at all (one message per mistake).
-    .refine((value) => !DAY_SHAPE.test(value) || (value >= "1900-01-01" && value <= "2199-12-31"), {
-      error: message,
-    });
 
 /** An edit carries the version read with the form; a new record carries neither id nor version. */
 function versionWithId(
@@ -69,13 +40,13 @@ export const objectiveInput = z
     version: version.optional(),
     title: requiredPlainText(200, `${O}.markup`),
     // Empty is allowed but flagged as "not clearly defined".
-    indicator: text(500, `${O}.markup`).optional(),
+    indicator: plainText(500, `${O}.markup`).optional(),
     target: z
       .number({ error: `${O}.number` })
       .gt(0, { error: `${O}.targetPositive` })
       .max(1e12, { error: `${O}.tooLarge` })
       .optional(),
-    unit: text(50, `${O}.markup`).optional(),
+    unit: plainText(50, `${O}.markup`).optional(),
     progress: z
       .number({ error: `${O}.number` })
       .min(0, { error: `${O}.progressNegative` })
@@ -122,7 +93,7 @@ export const fundingLineInput = z
     version: version.optional(),
     source: z.enum(fundingSources, { error: "validation.invalidChoice" }),
     // E.g. an AMIF project code such as AMIF-060-086.
-    reference: text(100, `${F}.markup`).optional(),
+    reference: plainText(100, `${F}.markup`).optional(),
     funderOrganisationId: optionalUuid,
     // Whether it is a current member of the partnership is checked by the model.
     recipientOrganisationId: optionalUuid,

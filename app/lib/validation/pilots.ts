@@ -3,28 +3,12 @@
 // not a field: it comes from the URL at creation and never changes.
 import { z } from "zod";
 import { outcomePathways, pilotStatuses, targetGroups } from "../enums";
-import { optionalUuid } from "./common";
+import { isoDay, optionalUuid, plainText, version } from "./common";
 
 const E = "pilot.form.errors";
 
-/** Plain text only: something that looks like an HTML tag is refused. */
-const MARKUP = /<\s*\/?\s*[a-z!?]/i;
-
-const text = (max: number) =>
-  z
-    .string({ error: "validation.required" })
-    .trim()
-    .max(max, { error: "validation.tooLong" })
-    .refine((value) => !MARKUP.test(value), { error: `${E}.markup` });
-
-const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar day 'YYYY-MM-DD' that exists, between 1900 and 2199. */
-const isoDay = z.iso
-  .date({ error: `${E}.date` })
-  .refine((value) => !DAY_SHAPE.test(value) || (value >= "1900-01-01" && value <= "2199-12-31"), {
-    error: `${E}.date`,
-  });
+const text = (max: number) => plainText(max, `${E}.markup`);
+const day = isoDay(`${E}.date`);
 
 /** The largest capacity accepted (places or beds): far above any real pilot, well inside int4. */
 export const MAX_CAPACITY = 1_000_000;
@@ -43,8 +27,8 @@ const pilotObject = z.object({
     // Stored in the order of the enumeration, once each.
     .transform((list) => outcomePathways.filter((p) => list.includes(p))),
   status: z.enum(pilotStatuses, { error: "validation.invalidChoice" }),
-  startsOn: isoDay.optional(),
-  endsOn: isoDay.optional(),
+  startsOn: day.optional(),
+  endsOn: day.optional(),
   capacity: z
     .number({ error: `${E}.capacity` })
     .int({ error: `${E}.capacity` })
@@ -71,11 +55,6 @@ export const pilotFields = pilotObject.refine(endNotBeforeStart, endParams);
 export type PilotFields = z.infer<typeof pilotFields>;
 
 export const createPilotInput = pilotFields;
-
-const version = z
-  .number({ error: "validation.required" })
-  .int({ error: "validation.required" })
-  .positive({ error: "validation.required" });
 
 export const updatePilotInput = pilotObject
   .extend({ intent: z.literal("update"), version })

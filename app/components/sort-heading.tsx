@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import type { SortDir } from "~/lib/validation/municipalities";
 
 /**
  * A column heading that sorts by it (ascending first, then descending), keeping the other query
- * parameters (view, country). A link: reachable and usable from the keyboard, and without JavaScript.
+ * parameters (filters, view) and going back to the first page. A link: reachable and usable from the
+ * keyboard, and without JavaScript. Used by the organisations, municipalities and comparison tables.
  */
 export function SortHeading<S extends string>({
   sort,
@@ -16,7 +16,7 @@ export function SortHeading<S extends string>({
   sort: S;
   label: string;
   current: S;
-  dir: SortDir;
+  dir: "asc" | "desc";
   align?: "left" | "right";
 }) {
   const { t } = useTranslation();
@@ -35,9 +35,7 @@ export function SortHeading<S extends string>({
       <Link to={`${location.pathname}?${params.toString()}`} className="underline decoration-dotted">
         {label}
         {active ? (
-          <span aria-hidden="true">
-            {dir === "asc" ? t("municipalities.sortAsc") : t("municipalities.sortDesc")}
-          </span>
+          <span aria-hidden="true">{dir === "asc" ? t("common.sortAsc") : t("common.sortDesc")}</span>
         ) : null}
       </Link>
     </th>
