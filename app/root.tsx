@@ -78,6 +78,8 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const unavailable = isRouteErrorResponse(error) && error.status === 503;
   // A change to an archived pilot (lib/pilot-access.server.ts).
   const pilotArchived = isRouteErrorResponse(error) && error.status === 409 && error.data === "pilotArchived";
+  // A change to an archived event (lib/event-access.server.ts).
+  const eventArchived = isRouteErrorResponse(error) && error.status === 409 && error.data === "eventArchived";
   const title = forbidden
     ? t("errors.forbiddenTitle")
     : notFound
@@ -86,7 +88,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
         ? t("errors.unavailableTitle")
         : pilotArchived
           ? t("errors.pilotArchivedTitle")
-          : t("errors.title");
+          : eventArchived
+            ? t("errors.eventArchivedTitle")
+            : t("errors.title");
   const message = forbidden
     ? t("errors.forbidden")
     : notFound
@@ -95,7 +99,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
         ? t("errors.unavailable")
         : pilotArchived
           ? t("errors.pilotArchived")
-          : t("errors.unexpected");
+          : eventArchived
+            ? t("errors.eventArchived")
+            : t("errors.unexpected");
   return (
     <AppShell
       locale={isLanguage(i18n.language) ? i18n.language : fallbackLanguage}

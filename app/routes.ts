@@ -32,6 +32,16 @@ export default [
     route("milestones", "routes/pilots.$id.milestones.tsx"),
     route("outcomes", "routes/pilots.$id.outcomes.tsx"),
   ]),
+  route("events", "routes/events._index.tsx"),
+  route("events/new", "routes/events.new.tsx"),
+  route("events/:id", "routes/events.$id.tsx", [
+    index("routes/events.$id._index.tsx"),
+    route("edit", "routes/events.$id.edit.tsx"),
+    route("participants", "routes/events.$id.participants.tsx"),
+    route("takeaways", "routes/events.$id.takeaways.tsx"),
+    route("actions", "routes/events.$id.actions.tsx"),
+  ]),
+  route("actions", "routes/actions.tsx"),
   route("network", "routes/network.tsx"),
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.ts"),
@@ -49,6 +59,7 @@ export default [
   route("export/network.json", "routes/export.network.ts", { id: "export-network-json" }),
   route("export/network.nodes.csv", "routes/export.network.ts", { id: "export-network-nodes-csv" }),
   route("export/network.edges.csv", "routes/export.network.ts", { id: "export-network-edges-csv" }),
+  route("export/actions.csv", "routes/export.actions.ts"),
   // Calendar (ICS) feeds of milestones; the secret token in the URL stands for the session.
   route("export/pilots/:id/milestones.ics", "routes/export.calendar.ts", { id: "export-calendar-pilot" }),
   route("export/municipalities/:id/milestones.ics", "routes/export.calendar.ts", {

@@ -15,6 +15,8 @@ const sections: { to: string; key: string; end: boolean; roles?: readonly UserRo
   { to: "/organisations", key: "nav.organisations", end: false },
   { to: "/partnerships", key: "nav.partnerships", end: false },
   { to: "/municipalities", key: "nav.municipalities", end: false },
+  { to: "/events", key: "nav.events", end: false },
+  { to: "/actions", key: "nav.actions", end: false },
   { to: "/network", key: "nav.network", end: false },
   { to: "/admin/users", key: "nav.users", end: false, roles: ["coordinator"] },
   { to: "/admin/audit", key: "nav.audit", end: false, roles: ["coordinator"] },

@@ -63,6 +63,8 @@ describe("signing in and out", () => {
       "Organisations",
       "Partnerships",
       "Municipalities",
+      "Events",
+      "Follow-ups",
       "Network",
       "Users",
       "Audit log",
@@ -134,6 +136,8 @@ describe("an invitation accepted by a second person", () => {
       "Organisations",
       "Partnerships",
       "Municipalities",
+      "Events",
+      "Follow-ups",
       "Network",
     ]);
     await expectNoA11yViolations(invitee.page);

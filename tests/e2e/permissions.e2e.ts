@@ -76,6 +76,8 @@ describe("a viewer", () => {
         "Organisations",
         "Partnerships",
         "Municipalities",
+        "Events",
+        "Follow-ups",
         "Network",
       ]);
       await expectNoEditControls(page, path);

@@ -110,6 +110,8 @@ describe("first-run setup", () => {
       "Organisations",
       "Partnerships",
       "Municipalities",
+      "Events",
+      "Follow-ups",
       "Network",
       "Users",
       "Audit log",

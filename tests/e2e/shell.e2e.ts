@@ -167,6 +167,8 @@ describe("application shell", () => {
       "Organisations",
       "Partenariats",
       "Municipalités",
+      "Événements",
+      "Suivis",
       "Réseau",
     ]);
     const french = page.getByRole("form", { name: "Langue" });

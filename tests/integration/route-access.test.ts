@@ -26,6 +26,7 @@ interface Access {
 }
 
 const coordinatorsOnly = ["coordinator"] as const;
+const organisersToo = ["coordinator", "organiser"] as const;
 
 /** The specification, by route file. */
 const access: Record<string, Access> = {
@@ -71,6 +72,22 @@ const access: Record<string, Access> = {
   },
   // Calendar feeds: no session, the secret token in the URL (a bad one: 404, never data).
   "routes/export.calendar.ts": { GET: "public", POST: "none" },
+  // Events: organisers and coordinators record and edit them (forged requests: 403, see events-routes.test.ts).
+  "routes/events._index.tsx": { GET: "signedIn", POST: "none" },
+  "routes/events.new.tsx": { GET: organisersToo, POST: organisersToo },
+  "routes/events.$id.tsx": { GET: "signedIn", POST: "none" },
+  "routes/events.$id._index.tsx": { GET: "signedIn", POST: "none" },
+  "routes/events.$id.edit.tsx": { GET: organisersToo, POST: organisersToo },
+  "routes/events.$id.participants.tsx": { GET: "signedIn", POST: organisersToo },
+  "routes/events.$id.takeaways.tsx": { GET: "signedIn", POST: organisersToo },
+  // Follow-up actions: organisers and coordinators edit; users of the owner organisation (not
+  // viewers) change the status of its actions (forged requests on others: 403, see actions-routes.test.ts).
+  "routes/events.$id.actions.tsx": {
+    GET: "signedIn",
+    POST: ["coordinator", "organiser", "municipal_official"],
+  },
+  "routes/actions.tsx": { GET: "signedIn", POST: ["coordinator", "organiser", "municipal_official"] },
+  "routes/export.actions.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },
   "routes/network.tsx": { GET: "signedIn", POST: coordinatorsOnly },
   // Exports need export:run: every role but viewer.
   "routes/export.network.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },

@@ -1,0 +1,167 @@
+// Add or edit a follow-up action (zod + Conform: errors next to the fields, entered values kept).
+// For quick entry the title comes first and Enter saves; after a save the page comes back with an
+// empty form and the focus in the title again, so several commitments can be typed in a row.
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { actionStatuses } from "~/lib/enums";
+import { actionInput } from "~/lib/validation/actions";
+import type { ActionRowView } from "./action-table";
+
+export interface ActionFormOptions {
+  organisations: { id: string; name: string; acronym: string | null }[];
+  users: { id: string; name: string; organisationId: string | null }[];
+  partnerships: { id: string; name: string }[];
+  pilots: { id: string; name: string }[];
+}
+
+export function ActionForm({
+  action,
+  options,
+  lastResult,
+  today,
+  cancelHref,
+  defaultOwnerId,
+  focusTitle,
+}: {
+  action: ActionRowView | null;
+  options: ActionFormOptions;
+  lastResult: SubmissionResult<string[]> | undefined;
+  today: string;
+  cancelHref: string;
+  /** The owner of the previous entry: the next one is often the same organisation's. */
+  defaultOwnerId: string | null;
+  /** Put the focus in the title when the form appears (after a quick-entry save). */
+  focusTitle: boolean;
+}) {
+  const { t } = useTranslation();
+  const schema = actionInput(today);
+  const [form, fields] = useForm({
+    id: action ? `action-${action.id}` : "action-new",
+    lastResult,
+    defaultValue: action
+      ? {
+          id: action.id,
+          version: String(action.version),
+          title: action.title,
+          description: action.description ?? "",
+          ownerOrganisationId: action.ownerOrganisationId ?? "",
+          ownerUserId: action.ownerUserId ?? "",
+          dueOn: action.dueOn ?? "",
+          status: action.status,
+          doneOn: action.doneOn ?? "",
+          partnershipId: action.partnershipId ?? "",
+          pilotId: action.pilotId ?? "",
+          organisationId: action.organisationId ?? "",
+        }
+      : { status: "open", ownerOrganisationId: defaultOwnerId ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const titleId = fields.title.id;
+  useEffect(() => {
+    if (focusTitle) document.getElementById(titleId)?.focus();
+  }, [focusTitle, titleId]);
+  const idProps = getInputProps(fields.id, { type: "hidden" });
+  const versionProps = getInputProps(fields.version, { type: "hidden" });
+  const none = t("actions.form.none");
+  const orgOptions = options.organisations.map((o) => ({ value: o.id, label: o.acronym ?? o.name }));
+  const orgName = new Map(orgOptions.map((o) => [o.value, o.label]));
+  const userOptions = options.users.map((u) => ({
+    value: u.id,
+    label: `${u.name} (${(u.organisationId && orgName.get(u.organisationId)) ?? none})`,
+  }));
+  // Details open when editing, or when one of them holds an error.
+  const detailsOpen =
+    action !== null ||
+    [
+      fields.description,
+      fields.ownerUserId,
+      fields.status,
+      fields.doneOn,
+      fields.partnershipId,
+      fields.pilotId,
+      fields.organisationId,
+    ].some((f) => (f.errors?.length ?? 0) > 0);
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-4">
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="save" />
+      {action ? (
+        <>
+          <input {...idProps} key={idProps.key} />
+          <input {...versionProps} key={versionProps.key} />
+        </>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr]">
+        <TextField field={fields.title} label={t("actions.fields.title")} />
+        <SelectField
+          field={fields.ownerOrganisationId}
+          label={t("actions.fields.ownerOrganisation")}
+          options={orgOptions}
+          emptyLabel={t("actions.form.chooseOwner")}
+        />
+        <TextField field={fields.dueOn} type="date" label={t("actions.fields.dueOn")} />
+      </div>
+      <details open={detailsOpen} className="rounded border border-slate-200 p-3">
+        <summary className="cursor-pointer text-sm font-medium">{t("actions.form.more")}</summary>
+        <div className="mt-3 space-y-4">
+          <TextAreaField field={fields.description} label={t("actions.fields.description")} rows={2} />
+          <div className="grid gap-4 sm:grid-cols-3">
+            <SelectField
+              field={fields.ownerUserId}
+              label={t("actions.fields.ownerUser")}
+              options={userOptions}
+              emptyLabel={none}
+            />
+            <SelectField
+              field={fields.status}
+              label={t("actions.fields.status")}
+              options={actionStatuses.map((s) => ({ value: s, label: t(`actions.status.${s}`) }))}
+            />
+            <TextField
+              field={fields.doneOn}
+              type="date"
+              label={t("actions.fields.doneOn")}
+              hint={t("actions.hints.doneOn")}
+            />
+          </div>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <SelectField
+              field={fields.partnershipId}
+              label={t("actions.fields.partnership")}
+              options={options.partnerships.map((p) => ({ value: p.id, label: p.name }))}
+              emptyLabel={none}
+            />
+            <SelectField
+              field={fields.pilotId}
+              label={t("actions.fields.pilot")}
+              options={options.pilots.map((p) => ({ value: p.id, label: p.name }))}
+              emptyLabel={none}
+            />
+            <SelectField
+              field={fields.organisationId}
+              label={t("actions.fields.organisation")}
+              options={orgOptions}
+              emptyLabel={none}
+            />
+          </div>
+        </div>
+      </details>
+      <div className="flex items-center gap-4">
+        <SubmitButton pendingLabel={t("actions.form.pending")}>
+          {action ? t("actions.form.save") : t("actions.form.add")}
+        </SubmitButton>
+        {action ? (
+          <Link to={cancelHref} className="text-sm text-brand-700 underline">
+            {t("actions.form.cancel")}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,234 @@
+// Reading follow-up actions: an event's, and all of them with the /actions filters, sorts and
+// pages, and the CSV export's rows. Each list is a fixed number of queries (joins, no query per row).
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  notInArray,
+  sql,
+  type SQL,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "~/db/client.server";
+import { events, followUpActions, organisations, partnerships, pilots, users } from "~/db/schema";
+import { CLOSED_ACTION_STATUSES, type ActionListQuery } from "~/lib/actions";
+import type { ActionStatus } from "~/lib/enums";
+import { isUuid } from "~/lib/network/filters";
+import { offsetOf, toPage, type Page, type PageRequest } from "~/lib/pagination";
+
+const ownerOrg = alias(organisations, "owner_org");
+const linkedOrg = alias(organisations, "linked_org");
+
+/** An action as lists show it: its own fields and the names of what it refers to. */
+const listColumns = {
+  id: followUpActions.id,
+  eventId: followUpActions.eventId,
+  eventTitle: events.title,
+  eventStartsOn: events.startsOn,
+  title: followUpActions.title,
+  description: followUpActions.description,
+  status: followUpActions.status,
+  dueOn: followUpActions.dueOn,
+  doneOn: followUpActions.doneOn,
+  ownerOrganisationId: followUpActions.ownerOrganisationId,
+  ownerOrganisationName: sql<string | null>`coalesce(${ownerOrg.acronym}, ${ownerOrg.name})`,
+  ownerUserId: followUpActions.ownerUserId,
+  ownerUserName: users.name,
+  partnershipId: followUpActions.partnershipId,
+  partnershipName: partnerships.name,
+  pilotId: followUpActions.pilotId,
+  pilotName: pilots.name,
+  organisationId: followUpActions.organisationId,
+  organisationName: sql<string | null>`coalesce(${linkedOrg.acronym}, ${linkedOrg.name})`,
+  version: followUpActions.version,
+};
+
+export interface ActionRow {
+  id: string;
+  eventId: string | null;
+  eventTitle: string | null;
+  eventStartsOn: string | null;
+  title: string;
+  description: string | null;
+  status: ActionStatus;
+  dueOn: string | null;
+  doneOn: string | null;
+  ownerOrganisationId: string | null;
+  ownerOrganisationName: string | null;
+  ownerUserId: string | null;
+  ownerUserName: string | null;
+  partnershipId: string | null;
+  partnershipName: string | null;
+  pilotId: string | null;
+  pilotName: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  version: number;
+}
+
+function selectRows(db: Db) {
+  return db
+    .select(listColumns)
+    .from(followUpActions)
+    .leftJoin(events, eq(events.id, followUpActions.eventId))
+    .leftJoin(ownerOrg, eq(ownerOrg.id, followUpActions.ownerOrganisationId))
+    .leftJoin(users, eq(users.id, followUpActions.ownerUserId))
+    .leftJoin(partnerships, eq(partnerships.id, followUpActions.partnershipId))
+    .leftJoin(pilots, eq(pilots.id, followUpActions.pilotId))
+    .leftJoin(linkedOrg, eq(linkedOrg.id, followUpActions.organisationId));
+}
+
+/** The event the actions tab is about (archived ones too: their actions stay readable), or null. */
+export async function findActionEvent(db: Db, id: string) {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ id: events.id, title: events.title, archivedAt: events.archivedAt })
+    .from(events)
+    .where(eq(events.id, id));
+  return row ?? null;
+}
+
+/** An event's actions (one query): by due date (none last), then title; archived ones apart. */
+export async function listEventActions(
+  db: Db,
+  eventId: string,
+  { archived = false }: { archived?: boolean } = {},
+): Promise<ActionRow[]> {
+  if (!isUuid(eventId)) return [];
+  return selectRows(db)
+    .where(
+      and(
+        eq(followUpActions.eventId, eventId),
+        archived ? isNotNull(followUpActions.archivedAt) : isNull(followUpActions.archivedAt),
+      ),
+    )
+    .orderBy(
+      sql`${followUpActions.dueOn} asc nulls last`,
+      asc(followUpActions.title),
+      asc(followUpActions.id),
+    );
+}
+
+/** Overdue: due before today and neither done nor dropped (the SQL twin of isActionOverdue). */
+export function overdueCondition(today: string): SQL {
+  return and(
+    lt(followUpActions.dueOn, today),
+    notInArray(followUpActions.status, [...CLOSED_ACTION_STATUSES]),
+  ) as SQL;
+}
+
+function filterConditions(query: ActionListQuery, today: string): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [isNull(followUpActions.archivedAt)];
+  if (query.eventId) conditions.push(eq(followUpActions.eventId, query.eventId));
+  if (query.ownerOrganisationId) {
+    conditions.push(eq(followUpActions.ownerOrganisationId, query.ownerOrganisationId));
+  }
+  if (query.status) conditions.push(eq(followUpActions.status, query.status));
+  if (query.dueFrom) conditions.push(gte(followUpActions.dueOn, query.dueFrom));
+  if (query.dueTo) conditions.push(lte(followUpActions.dueOn, query.dueTo));
+  if (query.overdue) conditions.push(overdueCondition(today));
+  return and(...conditions);
+}
+
+const STATUS_ORDER = sql`case ${followUpActions.status} when 'open' then 0 when 'in_progress' then 1 when 'done' then 2 else 3 end`;
+
+function orderOf(query: ActionListQuery): SQL[] {
+  const dir = query.direction === "desc" ? sql`desc` : sql`asc`;
+  const nulls = sql`nulls last`;
+  const key: Record<ActionListQuery["sort"], SQL> = {
+    due: sql`${followUpActions.dueOn} ${dir} ${nulls}`,
+    title: sql`lower(${followUpActions.title}) ${dir}`,
+    status: sql`${STATUS_ORDER} ${dir}`,
+    owner: sql`lower(coalesce(${ownerOrg.acronym}, ${ownerOrg.name})) ${dir} ${nulls}`,
+    event: sql`${events.startsOn} ${dir} ${nulls}`,
+    updated: sql`${followUpActions.updatedAt} ${dir}`,
+  };
+  return [
+    key[query.sort],
+    sql`${followUpActions.dueOn} asc nulls last`,
+    asc(followUpActions.title),
+    asc(followUpActions.id),
+  ];
+}
+
+/** All actions matching the filters, a page at a time: two queries (count and page) whatever the size. */
+export async function listActions(
+  db: Db,
+  page: PageRequest,
+  query: ActionListQuery,
+  today: string,
+): Promise<Page<ActionRow>> {
+  const where = filterConditions(query, today);
+  const [[total], items] = await Promise.all([
+    db.select({ n: count() }).from(followUpActions).where(where),
+    selectRows(db)
+      .where(where)
+      .orderBy(...orderOf(query))
+      .limit(page.pageSize)
+      .offset(offsetOf(page)),
+  ]);
+  return toPage(items, total?.n ?? 0, page);
+}
+
+/** Most rows one export holds. */
+export const ACTION_EXPORT_MAX = 50_000;
+
+/** The actions matching the filters, in the list's order, for the CSV export (one query). */
+export async function exportActions(db: Db, query: ActionListQuery, today: string): Promise<ActionRow[]> {
+  return selectRows(db)
+    .where(filterConditions(query, today))
+    .orderBy(...orderOf(query))
+    .limit(ACTION_EXPORT_MAX);
+}
+
+/** The filters' choices: events (latest first) and organisations that own actions (two queries). */
+export async function actionFilterOptions(db: Db) {
+  const [eventChoices, owners] = await Promise.all([
+    db
+      .select({ id: events.id, title: events.title, startsOn: events.startsOn })
+      .from(events)
+      .where(isNull(events.archivedAt))
+      .orderBy(desc(events.startsOn), events.title)
+      .limit(500),
+    db
+      .selectDistinct({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
+      .from(organisations)
+      .innerJoin(followUpActions, eq(followUpActions.ownerOrganisationId, organisations.id))
+      .orderBy(organisations.name, organisations.id),
+  ]);
+  return { events: eventChoices, owners };
+}
+
+/** The form's choices: organisations, users (with their organisation), partnerships and pilots. */
+export async function actionFormOptions(db: Db) {
+  const [orgs, people, partnershipChoices, pilotChoices] = await Promise.all([
+    db
+      .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
+      .from(organisations)
+      .where(isNull(organisations.archivedAt))
+      .orderBy(organisations.name, organisations.id),
+    db
+      .select({ id: users.id, name: users.name, organisationId: users.organisationId })
+      .from(users)
+      .where(and(isNull(users.disabledAt), isNotNull(users.organisationId)))
+      .orderBy(users.name, users.id),
+    db
+      .select({ id: partnerships.id, name: partnerships.name })
+      .from(partnerships)
+      .where(isNull(partnerships.archivedAt))
+      .orderBy(partnerships.name, partnerships.id),
+    db
+      .select({ id: pilots.id, name: pilots.name })
+      .from(pilots)
+      .where(isNull(pilots.archivedAt))
+      .orderBy(pilots.name, pilots.id),
+  ]);
+  return { organisations: orgs, users: people, partnerships: partnershipChoices, pilots: pilotChoices };
+}
