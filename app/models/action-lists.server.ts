@@ -1,6 +1,7 @@
 // Reading follow-up actions: an event's, and all of them with the /actions filters, sorts and
 // pages, and the CSV export's rows. Each list is a fixed number of queries (joins, no query per row).
 import {
+  type AnyColumn,
   and,
   asc,
   count,
@@ -11,7 +12,9 @@ import {
   isNull,
   lt,
   lte,
+  inArray,
   notInArray,
+  or,
   sql,
   type SQL,
 } from "drizzle-orm";
@@ -32,6 +35,7 @@ const listColumns = {
   eventId: followUpActions.eventId,
   eventTitle: events.title,
   eventStartsOn: events.startsOn,
+  eventArchived: sql<boolean>`(${events.archivedAt} is not null)`,
   title: followUpActions.title,
   description: followUpActions.description,
   status: followUpActions.status,
@@ -55,6 +59,8 @@ export interface ActionRow {
   eventId: string | null;
   eventTitle: string | null;
   eventStartsOn: string | null;
+  /** Its event is archived: nothing of it can be changed until the event is restored. */
+  eventArchived: boolean;
   title: string;
   description: string | null;
   status: ActionStatus;
@@ -206,28 +212,37 @@ export async function actionFilterOptions(db: Db) {
   return { events: eventChoices, owners };
 }
 
-/** The form's choices: organisations, users (with their organisation), partnerships and pilots. */
-export async function actionFormOptions(db: Db) {
+/** Not archived (or disabled), or one of `kept`. */
+function liveOrKept(off: AnyColumn, id: AnyColumn, kept: string[]) {
+  return kept.length > 0 ? or(isNull(off), inArray(id, kept)) : isNull(off);
+}
+
+/**
+ * The form's choices: organisations, users (with their organisation), partnerships and pilots, not
+ * archived or disabled, except `keep`: the ids the edited action refers to (its links stay choices).
+ */
+export async function actionFormOptions(db: Db, keep: readonly (string | null)[] = []) {
+  const kept = keep.filter((id): id is string => id !== null && isUuid(id));
   const [orgs, people, partnershipChoices, pilotChoices] = await Promise.all([
     db
       .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
       .from(organisations)
-      .where(isNull(organisations.archivedAt))
+      .where(liveOrKept(organisations.archivedAt, organisations.id, kept))
       .orderBy(organisations.name, organisations.id),
     db
       .select({ id: users.id, name: users.name, organisationId: users.organisationId })
       .from(users)
-      .where(and(isNull(users.disabledAt), isNotNull(users.organisationId)))
+      .where(and(liveOrKept(users.disabledAt, users.id, kept), isNotNull(users.organisationId)))
       .orderBy(users.name, users.id),
     db
       .select({ id: partnerships.id, name: partnerships.name })
       .from(partnerships)
-      .where(isNull(partnerships.archivedAt))
+      .where(liveOrKept(partnerships.archivedAt, partnerships.id, kept))
       .orderBy(partnerships.name, partnerships.id),
     db
       .select({ id: pilots.id, name: pilots.name })
       .from(pilots)
-      .where(isNull(pilots.archivedAt))
+      .where(liveOrKept(pilots.archivedAt, pilots.id, kept))
       .orderBy(pilots.name, pilots.id),
   ]);
   return { organisations: orgs, users: people, partnerships: partnershipChoices, pilots: pilotChoices };

@@ -27,27 +27,47 @@ export type { FollowUpAction } from "~/db/schema";
 /** Why a save was refused for a field of its own: a reference that does not exist (or not so). */
 export type ActionRefusal = "ownerOrganisation" | "ownerUser" | "partnership" | "pilot" | "organisation";
 
-async function exists(tx: Db, table: typeof organisations | typeof partnerships | typeof pilots, id: string) {
+/** Whether the row exists and is not archived (archived too when `saved`: the action refers to it already). */
+async function exists(
+  tx: Db,
+  table: typeof organisations | typeof partnerships | typeof pilots,
+  id: string,
+  saved: string | null | undefined,
+) {
   const [row] = await tx
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table.id, id), isNull(table.archivedAt)));
+    .where(and(eq(table.id, id), id === saved ? undefined : isNull(table.archivedAt)));
   return row !== undefined;
 }
 
-/** The first reference of the input that does not hold, or null. */
-async function badReference(tx: Db, input: ActionInput): Promise<ActionRefusal | null> {
-  if (!(await exists(tx, organisations, input.ownerOrganisationId))) return "ownerOrganisation";
+/**
+ * The first reference of the input that does not hold, or null. A reference equal to the one the
+ * edited action (`before`) has kept its link even when archived or disabled since.
+ */
+async function badReference(
+  tx: Db,
+  input: ActionInput,
+  before: FollowUpAction | undefined,
+): Promise<ActionRefusal | null> {
+  if (!(await exists(tx, organisations, input.ownerOrganisationId, before?.ownerOrganisationId)))
+    return "ownerOrganisation";
   if (input.ownerUserId) {
+    const saved = input.ownerUserId === before?.ownerUserId;
     const [owner] = await tx
       .select({ organisationId: users.organisationId })
       .from(users)
-      .where(and(eq(users.id, input.ownerUserId), isNull(users.disabledAt)));
+      .where(and(eq(users.id, input.ownerUserId), saved ? undefined : isNull(users.disabledAt)));
     if (owner?.organisationId !== input.ownerOrganisationId) return "ownerUser";
   }
-  if (input.partnershipId && !(await exists(tx, partnerships, input.partnershipId))) return "partnership";
-  if (input.pilotId && !(await exists(tx, pilots, input.pilotId))) return "pilot";
-  if (input.organisationId && !(await exists(tx, organisations, input.organisationId))) return "organisation";
+  if (input.partnershipId && !(await exists(tx, partnerships, input.partnershipId, before?.partnershipId)))
+    return "partnership";
+  if (input.pilotId && !(await exists(tx, pilots, input.pilotId, before?.pilotId))) return "pilot";
+  if (
+    input.organisationId &&
+    !(await exists(tx, organisations, input.organisationId, before?.organisationId))
+  )
+    return "organisation";
   return null;
 }
 
@@ -64,6 +84,23 @@ function valuesOf(input: ActionInput) {
     pilotId: orNull(input.pilotId),
     organisationId: orNull(input.organisationId),
   };
+}
+
+/**
+ * Lock (FOR SHARE, so it cannot be archived meanwhile) the events of these actions, in id order,
+ * before the actions themselves (as a save does: event first); answers the archived ones' ids.
+ */
+async function lockEventsOf(tx: Db, ids: readonly string[]): Promise<Set<string>> {
+  const valid = ids.filter((id) => isUuid(id));
+  if (valid.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: events.id, archivedAt: events.archivedAt })
+    .from(events)
+    .innerJoin(followUpActions, eq(followUpActions.eventId, events.id))
+    .where(inArray(followUpActions.id, valid))
+    .orderBy(events.id)
+    .for("share", { of: events });
+  return new Set(rows.filter((row) => row.archivedAt !== null).map((row) => row.id));
 }
 
 /** Lock an action of this event (any event when `eventId` is null). */
@@ -116,7 +153,7 @@ export async function saveAction(
       if (!before || before.archivedAt) return { ok: false, reason: "notFound" } as const;
       if (before.version !== input.version) return { ok: false, reason: "stale", current: before } as const;
     }
-    const refusal = await badReference(tx, input);
+    const refusal = await badReference(tx, input, before);
     if (refusal) return { ok: false, reason: refusal } as const;
     if (before) return { ok: true, record: await update(tx, actor, before, valuesOf(input)) } as const;
     const created = one(
@@ -149,7 +186,10 @@ function doneDate(
   return doneOn ?? (before.status === "done" ? before.doneOn : today) ?? today;
 }
 
-/** Change one action's status at the version read ("forbidden" when `may` says no). */
+/**
+ * Change one action's status at the version read ("forbidden" when `may` says no, "eventArchived"
+ * when its event is archived: only restoring the event opens its actions again).
+ */
 export async function changeActionStatus(
   db: Db,
   actor: Actor,
@@ -157,10 +197,13 @@ export async function changeActionStatus(
   command: Pick<StatusInput, "id" | "version" | "status" | "doneOn">,
   may: MayChange,
   today: string,
-): Promise<Outcome<FollowUpAction, "forbidden">> {
+): Promise<Outcome<FollowUpAction, "forbidden" | "eventArchived">> {
   return db.transaction(async (tx) => {
+    const archivedEvents = await lockEventsOf(tx, [command.id]);
     const before = await lockAction(tx, eventId, command.id);
     if (!before || before.archivedAt) return { ok: false, reason: "notFound" } as const;
+    if (before.eventId !== null && archivedEvents.has(before.eventId))
+      return { ok: false, reason: "eventArchived" } as const;
     if (!may(before)) return { ok: false, reason: "forbidden" } as const;
     if (before.version !== command.version) return { ok: false, reason: "stale", current: before } as const;
     const values = {
@@ -181,7 +224,9 @@ export interface BulkResult {
   forbidden: string[];
   /** Titles of the actions changed by someone else since the list was read. */
   stale: string[];
-  /** Unknown or archived. */
+  /** Titles of the actions of an archived event (not changeable until it is restored). */
+  eventArchived: string[];
+  /** Unknown or archived (a row checked twice counts once). */
   missing: number;
 }
 
@@ -198,8 +243,17 @@ export async function bulkChangeStatus(
   today: string,
 ): Promise<BulkResult> {
   return db.transaction(async (tx) => {
-    const result: BulkResult = { changed: 0, unchanged: 0, forbidden: [], stale: [], missing: 0 };
+    const result: BulkResult = {
+      changed: 0,
+      unchanged: 0,
+      forbidden: [],
+      stale: [],
+      eventArchived: [],
+      missing: 0,
+    };
     const wanted = new Map(selected.filter((s) => isUuid(s.id)).map((s) => [s.id.toLowerCase(), s.version]));
+    const invalid = new Set(selected.filter((s) => !isUuid(s.id)).map((s) => s.id));
+    const archivedEvents = await lockEventsOf(tx, [...wanted.keys()]);
     const rows =
       wanted.size === 0
         ? []
@@ -209,10 +263,11 @@ export async function bulkChangeStatus(
             .where(and(inArray(followUpActions.id, [...wanted.keys()]), isNull(followUpActions.archivedAt)))
             .orderBy(followUpActions.id)
             .for("update");
-    result.missing = selected.length - rows.length;
+    result.missing = wanted.size - rows.length + invalid.size;
     const toChange: FollowUpAction[] = [];
     for (const row of rows) {
-      if (!may(row)) result.forbidden.push(row.title);
+      if (row.eventId !== null && archivedEvents.has(row.eventId)) result.eventArchived.push(row.title);
+      else if (!may(row)) result.forbidden.push(row.title);
       else if (row.version !== wanted.get(row.id)) result.stale.push(row.title);
       else if (row.status === status) result.unchanged += 1;
       else toChange.push(row);

@@ -6,6 +6,7 @@ import { FormErrors } from "~/components/form";
 import { Pagination } from "~/components/pagination";
 import { can, forbidden, requirePermission } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
+import { eventArchived } from "~/lib/event-access.server";
 import { mayChangeStatusOf, requireActionChanger } from "~/lib/action-access.server";
 import { actionQueryString, isActionOverdue, parseActionListQuery } from "~/lib/actions";
 import { actionStatuses } from "~/lib/enums";
@@ -37,7 +38,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const items: ActionRowView[] = page.items.map((row) => ({
     ...row,
     overdue: isActionOverdue(row, today),
-    mayChangeStatus: may(row),
+    mayChangeStatus: !row.eventArchived && may(row),
   }));
   const { t } = getInstance(context);
   return {
@@ -60,6 +61,7 @@ interface Answer {
 
 // Intents: bulk (the checked "id:version" rows and a status) and status (one row). Only the actions
 // this user may change are changed; the others are named in the answer (403 when none may be).
+// Actions of an archived event are not changed (409; in bulk they are named).
 export async function action({ request, context, url }: Route.ActionArgs) {
   const user = requireActionChanger(context, url);
   const db = context.get(dbContext);
@@ -83,6 +85,7 @@ export async function action({ request, context, url }: Route.ActionArgs) {
     const outcome = await changeActionStatus(db, user, null, parsed.data, may, today);
     if (outcome.ok) return redirect(back);
     if (outcome.reason === "forbidden") throw forbidden();
+    if (outcome.reason === "eventArchived") throw eventArchived();
     if (outcome.reason === "stale")
       return data<Answer>({ bulk: null, errors: ["actions.stale"] }, { status: 409 });
     throw data(null, { status: 404, statusText: "Not Found" });
@@ -99,7 +102,9 @@ export async function action({ request, context, url }: Route.ActionArgs) {
   }
   const result = await bulkChangeStatus(db, user, parsed.data.selected, parsed.data.status, may, today);
   if (result.changed === 0 && result.unchanged === 0 && result.forbidden.length > 0) throw forbidden();
-  const status = result.forbidden.length > 0 || result.stale.length > 0 || result.missing > 0 ? 409 : 200;
+  const refused =
+    result.forbidden.length + result.stale.length + result.eventArchived.length + result.missing > 0;
+  const status = refused ? 409 : 200;
   return data<Answer>({ bulk: result, errors: [] }, { status });
 }
 
@@ -270,6 +275,14 @@ function BulkSummary({ result }: { result: BulkResult }) {
       {result.stale.length > 0 ? (
         <p className="text-amber-900">
           {t("actions.bulk.stale", { count: result.stale.length, titles: result.stale.join(", ") })}
+        </p>
+      ) : null}
+      {result.eventArchived.length > 0 ? (
+        <p className="text-amber-900">
+          {t("actions.bulk.eventArchived", {
+            count: result.eventArchived.length,
+            titles: result.eventArchived.join(", "),
+          })}
         </p>
       ) : null}
       {result.missing > 0 ? <p>{t("actions.bulk.missing", { count: result.missing })}</p> : null}

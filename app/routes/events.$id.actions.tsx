@@ -10,6 +10,7 @@ import { StaleNotice } from "~/components/records/fields";
 import { can, forbidden, requirePermission } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
 import { mayChangeStatusOf, requireActionChanger } from "~/lib/action-access.server";
+import { eventArchived, notFound } from "~/lib/event-access.server";
 import { isActionOverdue } from "~/lib/actions";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
@@ -28,10 +29,6 @@ import {
 } from "~/models/actions.server";
 import type { Route } from "./+types/events.$id.actions";
 
-function notFound() {
-  return data(null, { status: 404, statusText: "Not Found" });
-}
-
 // The event's commitments; editors get the quick-entry form (and the edited one, ?edit=), users of
 // an owner organisation a status change on their organisation's rows.
 export async function loader({ context, params, url }: Route.LoaderArgs) {
@@ -41,13 +38,27 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
   if (!event) throw notFound();
   const open = event.archivedAt === null;
   const canEdit = open && can(user, "action:write");
-  const [rows, archived, options] = await Promise.all([
+  const editId = url.searchParams.get("edit");
+  const [rows, archived] = await Promise.all([
     listEventActions(db, event.id),
     canEdit ? listEventActions(db, event.id, { archived: true }) : Promise.resolve([]),
-    canEdit
-      ? actionFormOptions(db)
-      : Promise.resolve({ organisations: [], users: [], partnerships: [], pilots: [] }),
   ]);
+  // The edited action's links stay choices even when archived or disabled since.
+  const edited = canEdit && editId ? rows.find((a) => a.id === editId) : undefined;
+  const options = canEdit
+    ? await actionFormOptions(
+        db,
+        edited
+          ? [
+              edited.ownerOrganisationId,
+              edited.ownerUserId,
+              edited.partnershipId,
+              edited.pilotId,
+              edited.organisationId,
+            ]
+          : [],
+      )
+    : { organisations: [], users: [], partnerships: [], pilots: [] };
   const today = todayIso();
   const may = mayChangeStatusOf(user);
   const view = (row: ActionRow): ActionRowView => ({
@@ -56,7 +67,6 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
     mayChangeStatus: open && may(row),
   });
   const actions = rows.map(view);
-  const editId = url.searchParams.get("edit");
   const addedId = url.searchParams.get("added");
   const owner = url.searchParams.get("owner");
   const { t } = getInstance(context);
@@ -100,7 +110,7 @@ export async function action({ request, context, params, url }: Route.ActionArgs
   const db = context.get(dbContext);
   const event = await findActionEvent(db, params.id);
   if (!event) throw notFound();
-  if (event.archivedAt) throw data("eventArchived", { status: 409, statusText: "Conflict" });
+  if (event.archivedAt) throw eventArchived();
   const formData = await request.formData();
   const intent = formData.get("intent");
   const today = todayIso();
@@ -121,6 +131,7 @@ export async function action({ request, context, params, url }: Route.ActionArgs
     );
     if (outcome.ok) return redirect(back);
     if (outcome.reason === "forbidden") throw forbidden();
+    if (outcome.reason === "eventArchived") throw eventArchived();
     if (outcome.reason === "stale" && "current" in outcome) {
       return answer({ form: "status", actionId: id, current: currentOf(outcome.current) }, 409);
     }

@@ -1,19 +1,13 @@
-// Follow-up actions: validation, the overdue rule (pure and SQL), the model against a real database
-// (PGlite, or PostgreSQL with DATABASE_URL): audit entries in the same transaction, stale versions,
-// references checked, status changes with done date, bulk change with partial refusal, and lists in
-// a fixed number of queries whatever their size. The CSV is parsed back.
+// Follow-up actions: the model against a real database (PGlite, or PostgreSQL with DATABASE_URL):
+// audit entries in the same transaction, stale versions, references checked, status changes with
+// done date, bulk change with partial refusal, and lists in a fixed number of queries whatever their
+// size. The CSV is parsed back. Validation and the overdue rule: actions-validation.test.ts.
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, followUpActions, type Event, type Organisation, type User } from "~/db/schema";
-import {
-  actionQueryString,
-  actionsCsv,
-  isActionOverdue,
-  parseActionListQuery,
-  type ActionListQuery,
-} from "~/lib/actions";
-import { actionInput, bulkStatusInput, statusInput, type ActionInput } from "~/lib/validation/actions";
+import { actionsCsv, type ActionListQuery } from "~/lib/actions";
+import type { ActionInput } from "~/lib/validation/actions";
 import {
   bulkChangeStatus,
   changeActionStatus,
@@ -31,13 +25,14 @@ import {
   createPartnership,
   createUser,
 } from "../factories";
+import { ACTIONS_TODAY, saveInputOf } from "../helpers/actions";
 import { testDb } from "../helpers/db";
 import { parseCsv } from "../helpers/csv";
 import { countingDb } from "../helpers/query-count";
 
 const database = await testDb();
 const { db } = database;
-const TODAY = "2024-05-10";
+const TODAY = ACTIONS_TODAY;
 const everyone = () => true;
 
 let event: Event;
@@ -55,128 +50,12 @@ beforeAll(async () => {
 });
 
 function input(overrides: Partial<ActionInput> = {}): ActionInput {
-  return {
-    intent: "save",
-    title: "Share the referral protocol",
-    ownerOrganisationId: org.id,
-    status: "open",
-    ...overrides,
-  };
+  return saveInputOf(org.id, overrides);
 }
 
 async function auditOf(id: string) {
   return db.select().from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.id);
 }
-
-describe("overdue", () => {
-  it("is due before today and neither done nor dropped", () => {
-    expect(isActionOverdue({ dueOn: "2024-05-09", status: "open" }, TODAY)).toBe(true);
-    expect(isActionOverdue({ dueOn: "2024-05-09", status: "in_progress" }, TODAY)).toBe(true);
-    expect(isActionOverdue({ dueOn: TODAY, status: "open" }, TODAY)).toBe(false);
-    expect(isActionOverdue({ dueOn: "2024-05-09", status: "done" }, TODAY)).toBe(false);
-    expect(isActionOverdue({ dueOn: "2024-05-09", status: "dropped" }, TODAY)).toBe(false);
-    expect(isActionOverdue({ dueOn: null, status: "open" }, TODAY)).toBe(false);
-  });
-
-  it("the list's overdue filter agrees with the rule", async () => {
-    const e = await createEvent(db);
-    const base = { eventId: e.id, ownerOrganisationId: org.id };
-    await createFollowUpAction(db, { ...base, title: "late", dueOn: "2024-05-01" });
-    await createFollowUpAction(db, {
-      ...base,
-      title: "late in progress",
-      dueOn: "2024-05-09",
-      status: "in_progress",
-    });
-    await createFollowUpAction(db, { ...base, title: "today", dueOn: TODAY });
-    await createFollowUpAction(db, {
-      ...base,
-      title: "late done",
-      dueOn: "2024-05-01",
-      status: "done",
-      doneOn: "2024-05-02",
-    });
-    await createFollowUpAction(db, {
-      ...base,
-      title: "late dropped",
-      dueOn: "2024-05-01",
-      status: "dropped",
-    });
-    await createFollowUpAction(db, { ...base, title: "no date" });
-    const query: ActionListQuery = { eventId: e.id, overdue: true, sort: "title", direction: "asc" };
-    const page = await listActions(db, { page: 1, pageSize: 25 }, query, TODAY);
-    expect(page.items.map((a) => a.title)).toEqual(["late", "late in progress"]);
-    const all = await listEventActions(db, e.id);
-    expect(
-      all
-        .filter((a) => isActionOverdue(a, TODAY))
-        .map((a) => a.title)
-        .sort(),
-    ).toEqual(["late", "late in progress"]);
-  });
-});
-
-describe("validation", () => {
-  const schema = actionInput(TODAY);
-  it("requires a title and an owner organisation", () => {
-    expect(schema.safeParse({ intent: "save", title: " ", ownerOrganisationId: org.id }).success).toBe(false);
-    const noOwner = schema.safeParse({ intent: "save", title: "x" });
-    expect(noOwner.error?.issues[0]?.path).toEqual(["ownerOrganisationId"]);
-  });
-  it("done gets today as done date; other statuses take none; never in the future", () => {
-    expect(
-      schema.parse({ intent: "save", title: "x", ownerOrganisationId: org.id, status: "done" }).doneOn,
-    ).toBe(TODAY);
-    expect(
-      schema.safeParse({
-        intent: "save",
-        title: "x",
-        ownerOrganisationId: org.id,
-        status: "open",
-        doneOn: TODAY,
-      }).success,
-    ).toBe(false);
-    expect(
-      statusInput(TODAY).safeParse({
-        intent: "status",
-        id: randomUUID(),
-        version: 1,
-        status: "done",
-        doneOn: "2024-05-11",
-      }).success,
-    ).toBe(false);
-  });
-  it("bulk rows are id:version", () => {
-    const id = randomUUID();
-    expect(bulkStatusInput.parse({ intent: "bulk", selected: [`${id}:3`], status: "done" }).selected).toEqual(
-      [{ id, version: 3 }],
-    );
-    expect(bulkStatusInput.safeParse({ intent: "bulk", selected: ["junk"], status: "done" }).success).toBe(
-      false,
-    );
-    expect(bulkStatusInput.safeParse({ intent: "bulk", selected: [], status: "done" }).success).toBe(false);
-  });
-  it("the list query survives a round trip through its query string", () => {
-    const query: ActionListQuery = {
-      eventId: randomUUID(),
-      ownerOrganisationId: randomUUID(),
-      status: "open",
-      dueFrom: "2024-01-01",
-      dueTo: "2024-12-31",
-      overdue: true,
-      sort: "event",
-      direction: "desc",
-    };
-    expect(parseActionListQuery(new URLSearchParams(actionQueryString(query)))).toEqual(query);
-    expect(actionQueryString(parseActionListQuery(new URLSearchParams("")))).toBe("");
-  });
-  it("the list query is read leniently", () => {
-    const q = parseActionListQuery(
-      new URLSearchParams("event=junk&status=done&from=2024-02-30x&overdue=1&sort=owner&dir=desc"),
-    );
-    expect(q).toEqual({ status: "done", overdue: true, sort: "owner", direction: "desc" });
-  });
-});
 
 describe("actions model", () => {
   it("creates and edits with the version read, auditing both in the same transaction", async () => {
@@ -335,6 +214,7 @@ describe("actions model", () => {
       unchanged: 1,
       forbidden: ["Theirs"],
       stale: ["Mine too"],
+      eventArchived: [],
       missing: 1,
     });
     const rows = await db.select().from(followUpActions).where(eq(followUpActions.eventId, e.id));

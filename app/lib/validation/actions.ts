@@ -1,6 +1,7 @@
 // Forms and commands of follow-up actions. Messages are i18n keys (common ones under "validation",
 // the actions' own under actions.validation). Status and done date go together (decision 0020): a
-// done action has a done date (today when left empty), one that is not done has none, and a done
+// done action has a done date (when left empty: today on the form, on a status change the model keeps
+// the date of one done already, decision 0020), one that is not done has none, and a done
 // date is never in the future.
 import { z } from "zod";
 import { actionStatuses } from "../enums";
@@ -56,7 +57,10 @@ export function actionInput(today: string = todayIso()) {
 }
 export type ActionInput = z.infer<ReturnType<typeof actionInput>>;
 
-/** Change one action's status (and done date), at the version read. */
+/**
+ * Change one action's status (and done date), at the version read. An empty done date stays empty:
+ * the model keeps the date of an action that was done already and gives today to a new done one.
+ */
 export function statusInput(today: string = todayIso()) {
   return z
     .object({
@@ -66,8 +70,7 @@ export function statusInput(today: string = todayIso()) {
       status: z.enum(actionStatuses, { error: "validation.invalidChoice" }),
       doneOn: day.optional(),
     })
-    .superRefine((value, ctx) => doneDateRules(value, ctx, today))
-    .transform((value) => withDoneDate(value, today));
+    .superRefine((value, ctx) => doneDateRules(value, ctx, today));
 }
 export type StatusInput = z.infer<ReturnType<typeof statusInput>>;
 
