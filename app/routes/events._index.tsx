@@ -12,6 +12,7 @@ import { parseEventFilters } from "~/lib/validation/events";
 import { getInstance } from "~/middleware/i18next";
 import { listEvents } from "~/models/events.server";
 import type { Route } from "./+types/events._index";
+import { ListHeader } from "~/components/list-header";
 
 // Anyone signed in: the events, latest first, filtered by kind and dates (a GET form, so a URL can
 // be shared), 25 to a page; the archived ones on their own view, restored from their edit page.
@@ -41,26 +42,16 @@ export default function Events({ loaderData }: Route.ComponentProps) {
   const clearTo = archivedView ? "/events?archived=1" : "/events";
   return (
     <>
-      <h1 className="text-2xl font-semibold">
-        {archivedView ? t("events.archivedTitle") : t("events.title")}
-      </h1>
-      <p className="text-sm text-slate-700">{t("events.count", { count: total })}</p>
-      <div className="mt-2 flex flex-wrap gap-4 text-sm">
-        {canEdit && !archivedView ? (
-          <Link
-            to="/events/new"
-            className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800"
-          >
-            {t("events.new")}
-          </Link>
-        ) : null}
-        <Link
-          to={archivedView ? "/events" : "/events?archived=1"}
-          className="self-center text-brand-700 underline"
-        >
-          {archivedView ? t("events.showCurrent") : t("events.showArchived")}
-        </Link>
-      </div>
+      <ListHeader
+        title={archivedView ? t("events.archivedTitle") : t("events.title")}
+        count={t("events.count", { count: total })}
+        create={canEdit && !archivedView ? { to: "/events/new", label: t("events.new") } : null}
+        toggle={
+          archivedView
+            ? { to: "/events", label: t("events.showCurrent") }
+            : { to: "/events?archived=1", label: t("events.showArchived") }
+        }
+      />
 
       <Form
         method="get"

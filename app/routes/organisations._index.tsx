@@ -12,6 +12,7 @@ import { parseOrganisationFilters } from "~/lib/validation/organisations";
 import { getInstance } from "~/middleware/i18next";
 import { listOrganisations, organisationCountries } from "~/models/organisations.server";
 import type { Route } from "./+types/organisations._index";
+import { ListHeader } from "~/components/list-header";
 
 // Anyone signed in: search, filter (GET form, so a URL can be shared), sort and page through the
 // organisations; the archived ones on their own view, where coordinators restore them.
@@ -45,26 +46,16 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
   const archivedView = filters.archived === true;
   return (
     <>
-      <h1 className="text-2xl font-semibold">
-        {archivedView ? t("organisations.archivedTitle") : t("organisations.title")}
-      </h1>
-      <p className="text-sm text-slate-700">{t("organisations.count", { count: total })}</p>
-      <div className="mt-2 flex flex-wrap gap-4 text-sm">
-        {canEdit && !archivedView ? (
-          <Link
-            to="/organisations/new"
-            className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800"
-          >
-            {t("organisations.new")}
-          </Link>
-        ) : null}
-        <Link
-          to={archivedView ? "/organisations" : "/organisations?archived=1"}
-          className="self-center text-brand-700 underline"
-        >
-          {archivedView ? t("organisations.showCurrent") : t("organisations.showArchived")}
-        </Link>
-      </div>
+      <ListHeader
+        title={archivedView ? t("organisations.archivedTitle") : t("organisations.title")}
+        count={t("organisations.count", { count: total })}
+        create={canEdit && !archivedView ? { to: "/organisations/new", label: t("organisations.new") } : null}
+        toggle={
+          archivedView
+            ? { to: "/organisations", label: t("organisations.showCurrent") }
+            : { to: "/organisations?archived=1", label: t("organisations.showArchived") }
+        }
+      />
 
       <Form
         method="get"
