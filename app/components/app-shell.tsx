@@ -22,6 +22,9 @@ const sections: { to: string; key: string; end: boolean; roles?: readonly UserRo
   { to: "/admin/audit", key: "nav.audit", end: false, roles: ["coordinator"] },
 ];
 
+/** Roles with export:run (app/auth/permissions.server.ts): the all-data workbook link. */
+export const EXPORTERS: readonly UserRole[] = ["coordinator", "organiser", "municipal_official"];
+
 export function AppShell({
   locale,
   user,
@@ -115,6 +118,14 @@ export function AppShell({
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
         {children}
       </main>
+      {user && EXPORTERS.includes(user.role) ? (
+        <footer className="mx-auto max-w-6xl px-4 pb-6 text-sm print:hidden">
+          {/* A document, not a page: a plain link that downloads. */}
+          <a href="/export/trellis.xlsx" download className="text-brand-700 underline">
+            {t("exports.workbook")}
+          </a>
+        </footer>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 // The top of a list page that has an archived view (organisations, events): the title, how many
-// match, a "New" button for editors on the current view, and the link to the other view.
+// match, a "New" button for editors on the current view, the link to the other view and, for those
+// who may export, the CSV of the list as filtered.
 import { Link } from "react-router";
 
 export function ListHeader({
@@ -7,6 +8,7 @@ export function ListHeader({
   count,
   create,
   toggle,
+  exportLink = null,
 }: {
   title: string;
   count: string;
@@ -14,6 +16,8 @@ export function ListHeader({
   create: { to: string; label: string } | null;
   /** The link between the current and the archived view. */
   toggle: { to: string; label: string };
+  /** The CSV export of the list as filtered, for those who may export. */
+  exportLink?: { to: string; label: string } | null;
 }) {
   return (
     <>
@@ -31,7 +35,17 @@ export function ListHeader({
         <Link to={toggle.to} className="self-center text-brand-700 underline">
           {toggle.label}
         </Link>
+        {exportLink ? <ExportLink {...exportLink} /> : null}
       </div>
     </>
+  );
+}
+
+/** A plain download link to a list's CSV export (a document, not a page: no client navigation). */
+export function ExportLink({ to, label }: { to: string; label: string }) {
+  return (
+    <a href={to} download className="self-center text-brand-700 underline">
+      {label}
+    </a>
   );
 }

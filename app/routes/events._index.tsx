@@ -13,6 +13,7 @@ import { getInstance } from "~/middleware/i18next";
 import { listEvents } from "~/models/events.server";
 import type { Route } from "./+types/events._index";
 import { ListHeader } from "~/components/list-header";
+import { listExportHref } from "~/lib/list-exports";
 
 // Anyone signed in: the events, latest first, filtered by kind and dates (a GET form, so a URL can
 // be shared), 25 to a page; the archived ones on their own view, restored from their edit page.
@@ -25,6 +26,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     title: getInstance(context).t(filters.archived ? "events.archivedTitle" : "events.title"),
     events,
     filters,
+    exportHref: can(user, "export:run") ? listExportHref("events", url.searchParams) : null,
     filtered: Boolean(filters.kind || filters.from || filters.to),
     canEdit: can(user, "event:write"),
   };
@@ -36,7 +38,7 @@ const fieldClass = "mt-1 block w-full rounded border border-slate-300 bg-white p
 
 export default function Events({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { events, filters, filtered, canEdit } = loaderData;
+  const { events, filters, filtered, canEdit, exportHref } = loaderData;
   const { items, total, page, pages } = events;
   const archivedView = filters.archived;
   const clearTo = archivedView ? "/events?archived=1" : "/events";
@@ -51,6 +53,7 @@ export default function Events({ loaderData }: Route.ComponentProps) {
             ? { to: "/events", label: t("events.showCurrent") }
             : { to: "/events?archived=1", label: t("events.showArchived") }
         }
+        exportLink={exportHref ? { to: exportHref, label: t("exports.csv") } : null}
       />
 
       <Form

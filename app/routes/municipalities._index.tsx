@@ -1,10 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import { requirePermission } from "~/auth/permissions.server";
+import { can, requirePermission } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";
 import { ComparisonTable } from "~/components/municipalities/comparison-table";
 import { MunicipalityTable } from "~/components/municipalities/municipality-table";
 import { ViewTabs } from "~/components/municipalities/view-tabs";
+import { ExportLink } from "~/components/list-header";
+import { listExportHref } from "~/lib/list-exports";
 import { Pagination } from "~/components/pagination";
 import { dbContext } from "~/db/context";
 import { showComparison, sortComparison } from "~/lib/comparison";
@@ -50,7 +52,8 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     listMunicipalities(db, parsePageRequest(url.searchParams), filters),
     municipalityCountries(db),
   ]);
-  return { view, title: t("municipalities.title"), countries, filters, municipalities } as const;
+  const exportHref = can(user, "export:run") ? listExportHref("municipalities", url.searchParams) : null;
+  return { view, title: t("municipalities.title"), countries, filters, municipalities, exportHref } as const;
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => pageTitle(loaderData?.title);
@@ -123,6 +126,11 @@ export default function Municipalities({ loaderData }: Route.ComponentProps) {
       ) : (
         <p className="text-sm text-slate-700">
           {t("municipalities.count", { count: data.municipalities.total })}
+          {data.exportHref ? (
+            <span className="ml-4">
+              <ExportLink to={data.exportHref} label={t("exports.csv")} />
+            </span>
+          ) : null}
         </p>
       )}
       <ViewTabs view={data.view} country={data.filters.country} />

@@ -13,6 +13,7 @@ import { getInstance } from "~/middleware/i18next";
 import { listOrganisations, organisationCountries } from "~/models/organisations.server";
 import type { Route } from "./+types/organisations._index";
 import { ListHeader } from "~/components/list-header";
+import { listExportHref } from "~/lib/list-exports";
 
 // Anyone signed in: search, filter (GET form, so a URL can be shared), sort and page through the
 // organisations; the archived ones on their own view, where coordinators restore them.
@@ -31,6 +32,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     countries,
     filters,
     filtered,
+    exportHref: can(user, "export:run") ? listExportHref("organisations", url.searchParams) : null,
     canEdit: can(user, "organisation:write"),
   };
 }
@@ -41,7 +43,7 @@ const fieldClass = "mt-1 block w-full rounded border border-slate-300 px-3 py-2 
 
 export default function Organisations({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { organisations, countries, filters, filtered, canEdit } = loaderData;
+  const { organisations, countries, filters, filtered, canEdit, exportHref } = loaderData;
   const { items, total, page, pages, typeCounts } = organisations;
   const archivedView = filters.archived === true;
   return (
@@ -55,6 +57,7 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
             ? { to: "/organisations", label: t("organisations.showCurrent") }
             : { to: "/organisations?archived=1", label: t("organisations.showArchived") }
         }
+        exportLink={exportHref ? { to: exportHref, label: t("exports.csv") } : null}
       />
 
       <Form

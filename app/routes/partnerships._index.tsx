@@ -14,6 +14,8 @@ import { healthBands } from "~/lib/signals";
 import { parsePartnershipListQuery, partnershipSorts } from "~/lib/validation/partnerships";
 import { getInstance } from "~/middleware/i18next";
 import { listPartnerships } from "~/models/partnerships.server";
+import { ExportLink } from "~/components/list-header";
+import { listExportHref } from "~/lib/list-exports";
 import type { Route } from "./+types/partnerships._index";
 
 export async function loader({ context, url }: Route.LoaderArgs) {
@@ -26,6 +28,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     query,
     partnerships: await listPartnerships(db, parsePageRequest(url.searchParams), query),
     canCreate: can(user, "partnership:write"),
+    exportHref: can(user, "export:run") ? listExportHref("partnerships", url.searchParams) : null,
   };
 }
 
@@ -35,7 +38,7 @@ const selectClass = "mt-1 block w-full rounded border border-slate-300 bg-white 
 
 export default function Partnerships({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { query, canCreate } = loaderData;
+  const { query, canCreate, exportHref } = loaderData;
   const { items, total, page, pages } = loaderData.partnerships;
   const filtered = Boolean(
     query.status || query.country || query.level || query.riskCategory || query.healthBand,
@@ -49,6 +52,11 @@ export default function Partnerships({ loaderData }: Route.ComponentProps) {
         </h1>
         {/* The count right after the heading: tests/e2e read it as "main h1 + p". */}
         <p className="text-sm text-slate-700">{t("partnerships.count", { count: total })}</p>
+        {exportHref ? (
+          <p className="text-sm">
+            <ExportLink to={exportHref} label={t("exports.csv")} />
+          </p>
+        ) : null}
         {canCreate && !query.archived ? (
           <Link
             to="/partnerships/new"

@@ -1,6 +1,7 @@
 // CSV (RFC 4180) exports of the network's selection, for spreadsheets: one file of nodes, one of
 // edges; UTF-8 BOM, CRLF, a leading "'" against formula injection, labels translated by the caller.
 // Pure: strings in, strings out.
+import { csvCell, csvDocument } from "../csv";
 import type { Level, MemberRole, OrganisationType, PartnershipStatus, RelationshipType } from "../enums";
 import {
   largePartnershipExports,
@@ -73,23 +74,11 @@ export interface EdgeCsvLabels {
 
 type Cell = string | number | null;
 
-/** Starts a spreadsheet would read as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV cell: text guarded against formula injection, then quoted when it has to be. Quoted
- * also when it holds ";" or a tab: Excel in French (and other locales whose list separator is ";")
- * splits unquoted cells on them.
- */
-export function csvCell(value: Cell): string {
-  if (value === null) return "";
-  let text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
-  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// Kept here too for the modules that import it from the network export.
+export { csvCell };
 
 function csv(rows: Cell[][]): string {
-  return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",") + "\r\n").join("");
+  return csvDocument(rows);
 }
 
 /**
