@@ -40,7 +40,11 @@ export default [
     route("participants", "routes/events.$id.participants.tsx"),
     route("takeaways", "routes/events.$id.takeaways.tsx"),
     route("actions", "routes/events.$id.actions.tsx"),
+    route("brief", "routes/events.$id.brief.tsx"),
   ]),
+  // The follow-up brief as files (one module; the format is the path's).
+  route("events/:id/brief.md", "routes/export.brief.ts", { id: "event-brief-md" }),
+  route("events/:id/brief.pdf", "routes/export.brief.ts", { id: "event-brief-pdf" }),
   route("actions", "routes/actions.tsx"),
   route("network", "routes/network.tsx"),
   route("login", "routes/login.tsx"),
@@ -60,10 +64,24 @@ export default [
   route("export/network.nodes.csv", "routes/export.network.ts", { id: "export-network-nodes-csv" }),
   route("export/network.edges.csv", "routes/export.network.ts", { id: "export-network-edges-csv" }),
   route("export/actions.csv", "routes/export.actions.ts"),
+  // CSV of the list pages, with the list's filters (one module; the kind is the path's).
+  route("export/organisations.csv", "routes/export.lists.ts", { id: "export-organisations-csv" }),
+  route("export/partnerships.csv", "routes/export.lists.ts", { id: "export-partnerships-csv" }),
+  route("export/municipalities.csv", "routes/export.lists.ts", { id: "export-municipalities-csv" }),
+  route("export/events.csv", "routes/export.lists.ts", { id: "export-events-csv" }),
+  // All current data, a sheet per kind.
+  route("export/trellis.xlsx", "routes/export.workbook.ts"),
   // Calendar (ICS) feeds of milestones; the secret token in the URL stands for the session.
   route("export/pilots/:id/milestones.ics", "routes/export.calendar.ts", { id: "export-calendar-pilot" }),
   route("export/municipalities/:id/milestones.ics", "routes/export.calendar.ts", {
     id: "export-calendar-municipality",
+  }),
+  // Calendar (ICS) feeds of follow-up actions, with the same token.
+  route("export/events/:id/actions.ics", "routes/export.action-calendar.ts", {
+    id: "export-action-calendar-event",
+  }),
+  route("export/organisations/:id/actions.ics", "routes/export.action-calendar.ts", {
+    id: "export-action-calendar-organisation",
   }),
   // Last: every other address.
   route("*", "routes/not-found.tsx"),

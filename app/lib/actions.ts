@@ -20,6 +20,12 @@ export type ActionSort = (typeof actionSorts)[number];
 export interface ActionListQuery {
   eventId?: string;
   ownerOrganisationId?: string;
+  /** Linked to this partnership. */
+  partnershipId?: string;
+  /** Linked to this pilot. */
+  pilotId?: string;
+  /** Owned by this organisation or linked to it (its page's "See all"). */
+  organisationId?: string;
   status?: ActionStatus;
   /** Due on or after this day. */
   dueFrom?: string;
@@ -54,11 +60,17 @@ export function parseActionListQuery(params: URLSearchParams): ActionListQuery {
   };
   const eventId = uuid("event");
   const owner = uuid("owner");
+  const partnershipId = uuid("partnership");
+  const pilotId = uuid("pilot");
+  const organisationId = uuid("organisation");
   const status = oneOf(actionStatuses, params.get("status"));
   const dueFrom = day("from");
   const dueTo = day("to");
   if (eventId) query.eventId = eventId;
   if (owner) query.ownerOrganisationId = owner;
+  if (partnershipId) query.partnershipId = partnershipId;
+  if (pilotId) query.pilotId = pilotId;
+  if (organisationId) query.organisationId = organisationId;
   if (status) query.status = status;
   if (dueFrom) query.dueFrom = dueFrom;
   if (dueTo) query.dueTo = dueTo;
@@ -70,6 +82,9 @@ export function actionQueryString(query: ActionListQuery): string {
   const params = new URLSearchParams();
   if (query.eventId) params.set("event", query.eventId);
   if (query.ownerOrganisationId) params.set("owner", query.ownerOrganisationId);
+  if (query.partnershipId) params.set("partnership", query.partnershipId);
+  if (query.pilotId) params.set("pilot", query.pilotId);
+  if (query.organisationId) params.set("organisation", query.organisationId);
   if (query.status) params.set("status", query.status);
   if (query.dueFrom) params.set("from", query.dueFrom);
   if (query.dueTo) params.set("to", query.dueTo);
@@ -77,6 +92,23 @@ export function actionQueryString(query: ActionListQuery): string {
   if (query.sort !== "due") params.set("sort", query.sort);
   if (query.direction !== "asc") params.set("dir", query.direction);
   return params.toString();
+}
+
+/** The record filters ("Linked to: …" chips on /actions), in the order they are shown. */
+export const ACTION_LINK_FILTERS = [
+  { kind: "partnership", param: "partnership", key: "partnershipId" },
+  { kind: "pilot", param: "pilot", key: "pilotId" },
+  { kind: "organisation", param: "organisation", key: "organisationId" },
+] as const;
+export type ActionLinkKind = (typeof ACTION_LINK_FILTERS)[number]["kind"];
+
+/** Which action dates a calendar event sits on: a done action on its done date, others on the due date. */
+export function actionCalendarDay(action: {
+  status: ActionStatus;
+  dueOn: string | null;
+  doneOn: string | null;
+}): string | null {
+  return action.status === "done" ? (action.doneOn ?? action.dueOn) : (action.dueOn ?? action.doneOn);
 }
 
 export const ACTION_CSV_COLUMNS = [
@@ -133,4 +165,28 @@ export function actionsCsv(rows: readonly ActionCsvRow[], labels: ActionCsvLabel
     );
   }
   return "\uFEFF" + lines.map((line) => `${line}\r\n`).join("");
+}
+
+/** An action as a record page's "Follow-ups" section shows it. */
+export interface LinkedActionView {
+  id: string;
+  title: string;
+  status: ActionStatus;
+  dueOn: string | null;
+  doneOn: string | null;
+  overdue: boolean;
+  eventId: string | null;
+  eventTitle: string | null;
+  ownerOrganisationId: string | null;
+  ownerOrganisationName: string | null;
+  ownerUserName: string | null;
+  /** On an organisation's page: whether it owns the action or the action concerns it. */
+  relation: "owner" | "linked" | null;
+}
+
+export interface LinkedActionsView {
+  items: LinkedActionView[];
+  total: number;
+  open: number;
+  overdue: number;
 }

@@ -79,7 +79,8 @@ export interface ActionRow {
   version: number;
 }
 
-function selectRows(db: Db) {
+/** The list's select with its joins (event, owner organisation and user, linked records). */
+export function selectRows(db: Db) {
   return db
     .select(listColumns)
     .from(followUpActions)
@@ -130,12 +131,23 @@ export function overdueCondition(today: string): SQL {
   ) as SQL;
 }
 
+/** Owned by the organisation or linked to it (what its page lists). */
+export function ownedOrLinked(organisationId: string): SQL {
+  return or(
+    eq(followUpActions.ownerOrganisationId, organisationId),
+    eq(followUpActions.organisationId, organisationId),
+  ) as SQL;
+}
+
 function filterConditions(query: ActionListQuery, today: string): SQL | undefined {
   const conditions: (SQL | undefined)[] = [isNull(followUpActions.archivedAt)];
   if (query.eventId) conditions.push(eq(followUpActions.eventId, query.eventId));
   if (query.ownerOrganisationId) {
     conditions.push(eq(followUpActions.ownerOrganisationId, query.ownerOrganisationId));
   }
+  if (query.partnershipId) conditions.push(eq(followUpActions.partnershipId, query.partnershipId));
+  if (query.pilotId) conditions.push(eq(followUpActions.pilotId, query.pilotId));
+  if (query.organisationId) conditions.push(ownedOrLinked(query.organisationId));
   if (query.status) conditions.push(eq(followUpActions.status, query.status));
   if (query.dueFrom) conditions.push(gte(followUpActions.dueOn, query.dueFrom));
   if (query.dueTo) conditions.push(lte(followUpActions.dueOn, query.dueTo));
@@ -181,6 +193,35 @@ export async function listActions(
       .offset(offsetOf(page)),
   ]);
   return toPage(items, total?.n ?? 0, page);
+}
+
+/**
+ * The names of the records the query's "linked to" filters name, for the filter chips: null for an
+ * id that names no record (the list is then empty). At most three queries, one per filter present.
+ */
+export async function actionLinkNames(db: Db, query: ActionListQuery) {
+  const nameOf = async (
+    table: typeof partnerships | typeof pilots,
+    id: string | undefined,
+  ): Promise<string | null> => {
+    if (!id) return null;
+    const [row] = await db.select({ name: table.name }).from(table).where(eq(table.id, id));
+    return row?.name ?? null;
+  };
+  const organisationName = async (id: string | undefined): Promise<string | null> => {
+    if (!id) return null;
+    const [row] = await db
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, id));
+    return row?.name ?? null;
+  };
+  const [partnership, pilot, organisation] = await Promise.all([
+    nameOf(partnerships, query.partnershipId),
+    nameOf(pilots, query.pilotId),
+    organisationName(query.organisationId),
+  ]);
+  return { partnership, pilot, organisation };
 }
 
 /** Most rows one export holds. */

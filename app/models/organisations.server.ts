@@ -1,5 +1,5 @@
 // Organisations: the list (search, filters, sorting, counts), an organisation's page (profile, its
-// partnerships, relationships, the risks and follow-up actions it owns), and create, edit, archive and
+// partnerships, relationships, the risks it owns; its follow-up actions: linked-actions.server.ts), and create, edit, archive and
 // restore. Every change runs in one transaction with its audit entry; a stale version is refused.
 import { alias } from "drizzle-orm/pg-core";
 import {
@@ -21,7 +21,6 @@ import { canOn } from "~/auth/permissions.server";
 import type { AuthUser } from "~/auth/session.server";
 import type { Db } from "~/db/client.server";
 import {
-  followUpActions,
   municipalities,
   organisations,
   partnershipMembers,
@@ -30,7 +29,6 @@ import {
   type Organisation,
 } from "~/db/schema";
 import type {
-  ActionStatus,
   Level,
   MemberRole,
   OrganisationType,
@@ -197,21 +195,11 @@ export type OwnedRisk = {
   reviewOn: string | null;
 } & ({ confidential: false; title: string; mitigation: string | null } | { confidential: true });
 
-export interface OwnedAction {
-  id: string;
-  title: string;
-  dueOn: string | null;
-  status: ActionStatus;
-  partnershipId: string | null;
-  partnershipName: string | null;
-}
-
 export interface OrganisationPage {
   organisation: OrganisationProfile;
   partnerships: OrganisationMembership[];
   relationships: RelationshipView[];
   risks: OwnedRisk[];
-  actions: OwnedAction[];
 }
 
 const parent = alias(organisations, "parent");
@@ -236,7 +224,7 @@ export async function organisationPage(
 ): Promise<OrganisationPage | null> {
   const organisation = await findOrganisation(db, organisationId);
   if (!organisation) return null;
-  const [memberships, relationships, riskRows, actions] = await Promise.all([
+  const [memberships, relationships, riskRows] = await Promise.all([
     db
       .select({
         partnershipId: partnerships.id,
@@ -282,26 +270,12 @@ export async function organisationPage(
         ),
       )
       .orderBy(asc(partnerships.name), desc(sql`${risks.likelihood} * ${risks.impact}`), asc(risks.id)),
-    db
-      .select({
-        id: followUpActions.id,
-        title: followUpActions.title,
-        dueOn: followUpActions.dueOn,
-        status: followUpActions.status,
-        partnershipId: followUpActions.partnershipId,
-        partnershipName: partnerships.name,
-      })
-      .from(followUpActions)
-      .leftJoin(partnerships, eq(partnerships.id, followUpActions.partnershipId))
-      .where(and(eq(followUpActions.ownerOrganisationId, organisationId), isNull(followUpActions.archivedAt)))
-      .orderBy(sql`${followUpActions.dueOn} asc nulls last`, asc(followUpActions.title)),
   ]);
   return {
     organisation,
     partnerships: memberships,
     relationships,
     risks: await visibleRisks(db, viewer, riskRows),
-    actions,
   };
 }
 

@@ -294,21 +294,6 @@ export async function nextDueItems(
   return result;
 }
 
-/** The most recently changed partnerships, for the overview. */
-export async function recentPartnerships(db: Db, limit = 5) {
-  return db
-    .select({
-      id: partnerships.id,
-      name: partnerships.name,
-      status: partnerships.status,
-      updatedAt: partnerships.updatedAt,
-    })
-    .from(partnerships)
-    .where(isNull(partnerships.archivedAt))
-    .orderBy(desc(partnerships.updatedAt))
-    .limit(limit);
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a string from a URL can be an id at all (PostgreSQL refuses a malformed uuid). */

@@ -2,8 +2,9 @@ import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@c
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
-import { requireUser } from "~/auth/permissions.server";
+import { can, requireUser } from "~/auth/permissions.server";
 import { authAttemptBlocked, tooManyAttempts } from "~/auth/rate-limit.server";
+import { ActionFeedAddresses } from "~/components/actions/action-calendar";
 import { ErrorList, FormErrors, SubmitButton, TextField } from "~/components/form";
 import { CalendarSection, type CalendarAnswer } from "~/components/pilots/milestones-calendar";
 import { dbContext } from "~/db/context";
@@ -27,6 +28,15 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     origin: url.origin,
     municipalities: summary?.municipalities ?? [],
   };
+  // The follow-up action feeds (decision 0020): the user's own organisation's is ready-made.
+  const actionFeeds = can(user, "action:read")
+    ? {
+        organisation:
+          user.organisationId && summary?.organisationName
+            ? { id: user.organisationId, name: summary.organisationName }
+            : null,
+      }
+    : null;
   return {
     title: getInstance(context).t("account.title"),
     account: {
@@ -38,6 +48,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
       municipalities: summary?.municipalities.map((m) => m.name) ?? [],
     },
     calendar,
+    actionFeeds,
   };
 }
 
@@ -255,6 +266,13 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         data={loaderData.calendar}
         answer={actionData?.intent === "calendar" ? actionData : null}
       />
+      {loaderData.actionFeeds ? (
+        <ActionFeedAddresses
+          origin={loaderData.calendar.origin}
+          organisation={loaderData.actionFeeds.organisation}
+          token={actionData?.intent === "calendar" ? actionData.token : null}
+        />
+      ) : null}
     </div>
   );
 }

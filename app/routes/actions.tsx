@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { ActionTable, type ActionRowView } from "~/components/actions/action-table";
+import { LinkFilterChips, type LinkFilterChip } from "~/components/actions/link-filter-chips";
 import { EmptyState } from "~/components/empty-state";
 import { FormErrors } from "~/components/form";
 import { Pagination } from "~/components/pagination";
@@ -8,7 +9,7 @@ import { can, forbidden, requirePermission } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
 import { eventArchived } from "~/lib/event-access.server";
 import { mayChangeStatusOf, requireActionChanger } from "~/lib/action-access.server";
-import { actionQueryString, isActionOverdue, parseActionListQuery } from "~/lib/actions";
+import { ACTION_LINK_FILTERS, actionQueryString, isActionOverdue, parseActionListQuery } from "~/lib/actions";
 import { actionStatuses } from "~/lib/enums";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
@@ -18,6 +19,7 @@ import { bulkStatusInput, statusInput } from "~/lib/validation/actions";
 import { getInstance } from "~/middleware/i18next";
 import {
   actionFilterOptions,
+  actionLinkNames,
   bulkChangeStatus,
   changeActionStatus,
   listActions,
@@ -30,10 +32,18 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const db = context.get(dbContext);
   const query = parseActionListQuery(url.searchParams);
   const today = todayIso();
-  const [page, filterOptions] = await Promise.all([
+  const [page, filterOptions, linkNames] = await Promise.all([
     listActions(db, parsePageRequest(url.searchParams), query, today),
     actionFilterOptions(db),
+    actionLinkNames(db, query),
   ]);
+  // "Linked to: <name>" chips (from a record page's "See all"); removing one keeps the other filters.
+  const linkChips: LinkFilterChip[] = ACTION_LINK_FILTERS.flatMap(({ kind, param, key }) => {
+    const id = query[key];
+    if (!id) return [];
+    const rest = actionQueryString({ ...query, [key]: undefined });
+    return [{ kind, param, id, name: linkNames[kind], removeHref: `/actions${rest ? `?${rest}` : ""}` }];
+  });
   const may = mayChangeStatusOf(user);
   const items: ActionRowView[] = page.items.map((row) => ({
     ...row,
@@ -47,6 +57,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     queryString: actionQueryString(query),
     actions: { ...page, items },
     filterOptions,
+    linkChips,
     canChangeSome: items.some((a) => a.mayChangeStatus),
     canExport: can(user, "export:run"),
   };
@@ -112,13 +123,14 @@ const inputClass = "mt-1 block w-full rounded border border-slate-300 bg-white p
 
 export default function Actions({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { query, queryString, filterOptions, canChangeSome, canExport } = loaderData;
+  const { query, queryString, filterOptions, linkChips, canChangeSome, canExport } = loaderData;
   const { items, total, page, pages } = loaderData.actions;
   const any = t("actions.filters.any");
   const bulk = actionData?.bulk ?? null;
   const filtered = Boolean(
     query.eventId ||
     query.ownerOrganisationId ||
+    linkChips.length > 0 ||
     query.status ||
     query.dueFrom ||
     query.dueTo ||
@@ -139,6 +151,8 @@ export default function Actions({ loaderData, actionData }: Route.ComponentProps
           </a>
         ) : null}
       </div>
+
+      <LinkFilterChips chips={linkChips} />
 
       <Form
         method="get"
@@ -192,6 +206,9 @@ export default function Actions({ loaderData, actionData }: Route.ComponentProps
             {t("actions.filters.overdue")}
           </label>
         </div>
+        {linkChips.map((chip) => (
+          <input key={chip.param} type="hidden" name={chip.param} value={chip.id} />
+        ))}
         {query.sort !== "due" ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.direction !== "asc" ? <input type="hidden" name="dir" value={query.direction} /> : null}
         <div className="mt-3 flex flex-wrap items-center gap-4">

@@ -2,6 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, redirect, useLocation } from "react-router";
+import { ActionFeedHint } from "~/components/actions/action-calendar";
 import { ActionForm } from "~/components/actions/action-form";
 import { ActionTable, type ActionRowView } from "~/components/actions/action-table";
 import { EmptyState } from "~/components/empty-state";
@@ -81,6 +82,8 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
     defaultOwnerId: options.organisations.some((o) => o.id === owner) ? owner : null,
     today,
     basePath: url.pathname,
+    eventId: event.id,
+    origin: url.origin,
   };
 }
 
@@ -182,6 +185,7 @@ export default function EventActions({ loaderData, actionData }: Route.Component
   // A new key after each navigation: a saved form starts empty again; a refused one keeps its values.
   const location = useLocation();
   const { actions, archived, options, canEdit, editing, added, defaultOwnerId, today, basePath } = loaderData;
+  const { eventId, origin } = loaderData;
   const current = actionData?.current ?? null;
   const saveResult =
     actionData?.form === "save" && actionData.actionId === (editing?.id ?? null)
@@ -229,6 +233,7 @@ export default function EventActions({ loaderData, actionData }: Route.Component
             editHref={canEdit ? (id) => `${basePath}?edit=${id}#action-form` : undefined}
           />
         )}
+        <ActionFeedHint origin={origin} kind="events" id={eventId} />
       </section>
 
       {canEdit ? (

@@ -12,6 +12,7 @@ export const eventTabs = [
   { to: "participants", key: "events.tabs.participants", end: false },
   { to: "takeaways", key: "events.tabs.takeaways", end: false },
   { to: "actions", key: "events.tabs.actions", end: false },
+  { to: "brief", key: "events.tabs.brief", end: false },
   { to: "edit", key: "events.tabs.edit", end: false },
 ] as const;
 

@@ -4,23 +4,21 @@
 // malformed or unknown token, a disabled user or an unknown record all answer the same bare 404,
 // never data. Failed attempts are counted per client address like logins (429 past the limit).
 // One module behind two routes (app/routes.ts gives each its own id); the kind is the path's.
+// The token, the 404, the rate limit and the headers are shared with the action feeds
+// (lib/calendar-feed.server.ts).
 import type { LoaderFunctionArgs } from "react-router";
 import type { TFunction } from "i18next";
-import { authAttemptBlocked } from "~/auth/rate-limit.server";
 import { can } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
+import { FEED_REFRESH_HOURS, feedNotFound, feedUser, icsResponse } from "~/lib/calendar-feed.server";
 import { formatDate } from "~/lib/format";
-import { buildCalendar, ICS_CONTENT_TYPE, type IcsEvent } from "~/lib/ics";
+import { buildCalendar, type IcsEvent } from "~/lib/ics";
 import { getInstance } from "~/middleware/i18next";
 import {
   municipalityMilestoneFeed,
   pilotMilestoneFeed,
-  userForCalendarToken,
   type CalendarMilestone,
 } from "~/models/calendar.server";
-
-/** Calendar apps are asked to refresh every this many hours. */
-const REFRESH_HOURS = 6;
 
 export type CalendarFeedKind = "pilot" | "municipality";
 
@@ -29,13 +27,6 @@ export function calendarFeedOf(pathname: string): { kind: CalendarFeedKind; id: 
   const match = /^\/export\/(pilots|municipalities)\/([^/]+)\/milestones\.ics$/.exec(pathname);
   if (!match?.[1] || !match[2]) return null;
   return { kind: match[1] === "pilots" ? "pilot" : "municipality", id: match[2] };
-}
-
-function notFound(): Response {
-  return new Response("Not Found", {
-    status: 404,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-  });
 }
 
 /** The day an event sits on: the done date of a done milestone, otherwise the planned date. */
@@ -81,22 +72,16 @@ function toEvent(
 export async function loader({ context, url }: LoaderFunctionArgs) {
   const db = context.get(dbContext);
   const feed = calendarFeedOf(url.pathname);
-  const user = await userForCalendarToken(db, url.searchParams.get("token"));
-  if (!user) {
-    const wait = await authAttemptBlocked(context, "calendar", undefined);
-    if (wait !== null) {
-      return new Response("Too Many Requests", { status: 429, headers: { "Retry-After": String(wait) } });
-    }
-    return notFound();
-  }
-  if (!feed) return notFound();
+  const user = await feedUser(context, url);
+  if (user instanceof Response) return user;
+  if (!feed) return feedNotFound();
   const permission = feed.kind === "pilot" ? "pilot:read" : "municipality:read";
-  if (!can(user, permission)) return notFound();
+  if (!can(user, permission)) return feedNotFound();
   const milestones =
     feed.kind === "pilot"
       ? await pilotMilestoneFeed(db, feed.id)
       : await municipalityMilestoneFeed(db, feed.id);
-  if (!milestones) return notFound();
+  if (!milestones) return feedNotFound();
 
   const t = getInstance(context).getFixedT(user.locale);
   const events = milestones.milestones.flatMap(
@@ -105,17 +90,8 @@ export async function loader({ context, url }: LoaderFunctionArgs) {
   const body = buildCalendar({
     name: t(`calendar.feed.name.${feed.kind}`, { name: milestones.name }),
     description: t("calendar.feed.description"),
-    refreshHours: REFRESH_HOURS,
+    refreshHours: FEED_REFRESH_HOURS,
     events,
   });
-  return new Response(body, {
-    headers: {
-      "Content-Type": ICS_CONTENT_TYPE,
-      "Content-Disposition": `inline; filename="milestones.ics"`,
-      // The URL holds a secret: keep it out of shared caches, referrers and search engines.
-      "Cache-Control": "private, no-store",
-      "Referrer-Policy": "no-referrer",
-      "X-Robots-Tag": "noindex",
-    },
-  });
+  return icsResponse(body, "milestones.ics");
 }

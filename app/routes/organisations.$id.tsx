@@ -1,16 +1,18 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { AuditHistory } from "~/components/audit/history";
 import { EmptyState } from "~/components/empty-state";
-import { FormErrors, SubmitButton, TextField } from "~/components/form";
-import { SelectField, TextAreaField } from "~/components/organisations/organisation-form";
+import { ActionFeedHint } from "~/components/actions/action-calendar";
+import { LinkedActions } from "~/components/actions/linked-actions";
+import { FormErrors } from "~/components/form";
+import { RelationshipsSection } from "~/components/organisations/relationships-section";
 import { dbContext } from "~/db/context";
-import { relationshipTypes } from "~/lib/enums";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { todayIso } from "~/lib/objectives";
 import {
   archiveRelationshipInput,
   notFound,
@@ -21,17 +23,13 @@ import {
 } from "~/lib/validation/organisations";
 import { getInstance } from "~/middleware/i18next";
 import { entityHistory } from "~/models/audit.server";
+import { linkedActionsView } from "~/models/linked-actions.server";
 import {
   organisationOptions,
   organisationPage,
   setOrganisationArchived,
 } from "~/models/organisations.server";
-import {
-  addRelationship,
-  archiveRelationship,
-  updateRelationship,
-  type RelationshipView,
-} from "~/models/relationships.server";
+import { addRelationship, archiveRelationship, updateRelationship } from "~/models/relationships.server";
 import type { Route } from "./+types/organisations.$id";
 
 // Anyone signed in reads the page; the risks it owns show their titles only to those who may read
@@ -43,9 +41,14 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
   const page = await organisationPage(db, user, organisationId);
   if (!page) throw notFound();
   const canEdit = can(user, "organisation:write");
-  const [history, options] = canEdit
-    ? await Promise.all([entityHistory(db, "organisation", organisationId), organisationOptions(db)])
-    : [[], []];
+  const [history, options, linkedActions] = await Promise.all([
+    canEdit ? entityHistory(db, "organisation", organisationId) : Promise.resolve([]),
+    canEdit ? organisationOptions(db) : Promise.resolve([]),
+    // The actions it owns and those that concern it (the page's "Follow-ups").
+    can(user, "action:read")
+      ? linkedActionsView(db, { kind: "organisation", id: organisationId }, todayIso())
+      : Promise.resolve(null),
+  ]);
   return {
     title: page.organisation.name,
     locale: getInstance(context).language,
@@ -53,6 +56,9 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
     canEdit,
     history,
     organisationOptions: options.filter((o) => o.id !== organisationId),
+    linkedActions,
+    canWriteActions: can(user, "action:write"),
+    origin: url.origin,
   };
 }
 
@@ -155,7 +161,7 @@ const secondaryButton =
 
 export default function OrganisationPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { organisation, partnerships, relationships, risks, actions, canEdit, history, locale } = loaderData;
+  const { organisation, partnerships, relationships, risks, canEdit, history, locale } = loaderData;
   const archived = organisation.archivedAt !== null;
   const day = (value: string | null) => (value ? formatDate(value, locale) : t("common.none"));
   const commandError =
@@ -357,224 +363,19 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
         )}
       </section>
 
-      <section className="mt-8" aria-labelledby="actions-heading">
-        <h2 id="actions-heading" className="text-lg font-semibold">
-          {t("organisation.actions.title")}
-        </h2>
-        {actions.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState>{t("organisation.actions.empty")}</EmptyState>
-          </div>
-        ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full text-left text-sm">
-              <thead className="bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    {t("organisation.actions.action")}
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    {t("organisation.actions.due")}
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    {t("organisation.actions.status")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {actions.map((item) => (
-                  <tr key={item.id}>
-                    <td className="px-4 py-2">{item.title}</td>
-                    <td className="px-4 py-2">{day(item.dueOn)}</td>
-                    <td className="px-4 py-2">{t(`organisation.actionStatus.${item.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      {loaderData.linkedActions ? (
+        <div className="mt-8">
+          <LinkedActions
+            actions={loaderData.linkedActions}
+            seeAllHref={`/actions?organisation=${organisation.id}`}
+            canWrite={loaderData.canWriteActions}
+          >
+            <ActionFeedHint origin={loaderData.origin} kind="organisations" id={organisation.id} />
+          </LinkedActions>
+        </div>
+      ) : null}
 
       {canEdit ? <AuditHistory entries={history} /> : null}
     </>
-  );
-}
-
-function RelationshipsSection({
-  organisationId,
-  relationships,
-  canEdit,
-  options,
-  answer,
-  day,
-}: {
-  organisationId: string;
-  relationships: RelationshipView[];
-  canEdit: boolean;
-  options: { id: string; name: string; acronym: string | null }[];
-  answer: Answer | undefined;
-  day: (value: string | null) => string;
-}) {
-  const { t } = useTranslation();
-  const archiveError = answer?.intent === "archiveRelationship" ? answer.error : null;
-  return (
-    <section className="mt-8" aria-labelledby="relationships-heading">
-      <h2 id="relationships-heading" className="text-lg font-semibold">
-        {t("relationships.title")}
-      </h2>
-      <p className="mt-1 text-sm text-slate-700">{t("relationships.intro")}</p>
-      {archiveError ? (
-        <div className="mt-3">
-          <FormErrors errors={[archiveError]} />
-        </div>
-      ) : null}
-      {relationships.length === 0 ? (
-        <div className="mt-3">
-          <EmptyState>{t("relationships.empty")}</EmptyState>
-        </div>
-      ) : (
-        <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
-          {relationships.map((relationship) => (
-            <li key={relationship.id} className="px-4 py-2">
-              <p>
-                {t(`relationships.${relationship.direction}.${relationship.type}`)}{" "}
-                <Link to={`/organisations/${relationship.other.id}`} className="text-brand-700 underline">
-                  {relationship.other.name}
-                </Link>
-                {relationship.startsOn || relationship.endsOn ? (
-                  <span className="ml-2 text-slate-600">
-                    {t("relationships.period", {
-                      from: day(relationship.startsOn),
-                      to: day(relationship.endsOn),
-                    })}
-                  </span>
-                ) : null}
-              </p>
-              {relationship.notes ? (
-                <p className="mt-1 whitespace-pre-line text-slate-700">{relationship.notes}</p>
-              ) : null}
-              {canEdit ? (
-                <div className="mt-2 flex flex-wrap items-start gap-3">
-                  <details>
-                    <summary className="cursor-pointer text-brand-700 underline">
-                      {t("relationships.edit")}
-                    </summary>
-                    <RelationshipForm
-                      organisationId={organisationId}
-                      options={options}
-                      relationship={relationship}
-                      lastResult={
-                        answer?.intent === "updateRelationship" && answer.relationshipId === relationship.id
-                          ? answer.result
-                          : undefined
-                      }
-                    />
-                  </details>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="archiveRelationship" />
-                    <input type="hidden" name="relationshipId" value={relationship.id} />
-                    <input type="hidden" name="version" value={relationship.version} />
-                    <button type="submit" className={secondaryButton}>
-                      {t("relationships.archive")}
-                    </button>
-                  </Form>
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      {canEdit ? (
-        <div className="mt-4 max-w-xl">
-          <h3 className="text-base font-semibold">{t("relationships.add")}</h3>
-          <RelationshipForm
-            organisationId={organisationId}
-            options={options}
-            lastResult={answer?.intent === "addRelationship" ? answer.result : undefined}
-          />
-        </div>
-      ) : null}
-    </section>
-  );
-}
-
-/** What the relationship form's fields hold, as Conform sees them. */
-interface RelationshipFormShape {
-  intent: string;
-  relationshipId?: string;
-  version?: number;
-  otherOrganisationId: string;
-  type: string;
-  direction: string;
-  startsOn?: string;
-  endsOn?: string;
-  notes?: string;
-}
-
-function RelationshipForm({
-  organisationId,
-  options,
-  relationship,
-  lastResult,
-}: {
-  organisationId: string;
-  options: { id: string; name: string; acronym: string | null }[];
-  relationship?: RelationshipView;
-  lastResult: SubmissionResult<string[]> | null | undefined;
-}) {
-  const { t } = useTranslation();
-  const schema = relationshipInput(organisationId);
-  const [form, fields] = useForm<RelationshipFormShape>({
-    id: relationship ? `relationship-${relationship.id}` : "relationship-add",
-    lastResult,
-    defaultValue: relationship
-      ? {
-          relationshipId: relationship.id,
-          version: String(relationship.version),
-          otherOrganisationId: relationship.other.id,
-          type: relationship.type,
-          direction: relationship.direction,
-          startsOn: relationship.startsOn ?? "",
-          endsOn: relationship.endsOn ?? "",
-          notes: relationship.notes ?? "",
-        }
-      : { direction: "outgoing", type: "shares_information" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onInput",
-  });
-  const fieldOf = fields;
-  const versionProps = relationship ? getInputProps(fieldOf.version, { type: "hidden" }) : null;
-  return (
-    <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
-      <FormErrors errors={form.errors} />
-      <input type="hidden" name="intent" value={relationship ? "updateRelationship" : "addRelationship"} />
-      {relationship ? <input type="hidden" name="relationshipId" value={relationship.id} /> : null}
-      {versionProps ? <input {...versionProps} key={versionProps.key} /> : null}
-      <SelectField field={fieldOf.direction} label={t("relationships.fields.direction")}>
-        <option value="outgoing">{t("relationships.direction.outgoing")}</option>
-        <option value="incoming">{t("relationships.direction.incoming")}</option>
-      </SelectField>
-      <SelectField field={fieldOf.type} label={t("relationships.fields.type")}>
-        {relationshipTypes.map((value) => (
-          <option key={value} value={value}>
-            {t(`enums.relationshipType.${value}`)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField field={fieldOf.otherOrganisationId} label={t("relationships.fields.other")}>
-        <option value="">{t("relationships.fields.choose")}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.acronym ? `${o.name} (${o.acronym})` : o.name}
-          </option>
-        ))}
-      </SelectField>
-      <TextField field={fieldOf.startsOn} label={t("relationships.fields.startsOn")} type="date" />
-      <TextField field={fieldOf.endsOn} label={t("relationships.fields.endsOn")} type="date" />
-      <TextAreaField field={fieldOf.notes} label={t("relationships.fields.notes")} />
-      <SubmitButton pendingLabel={t("relationships.pending")}>
-        {relationship ? t("relationships.save") : t("relationships.addSubmit")}
-      </SubmitButton>
-    </Form>
   );
 }

@@ -1,12 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
+import { LinkedActions } from "~/components/actions/linked-actions";
 import { SignalList } from "~/components/partnerships/signals";
 import { dbContext } from "~/db/context";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { todayIso } from "~/lib/objectives";
 import type { AttentionItem } from "~/lib/signals";
 import { confidentialAccess } from "~/models/confidential.server";
+import { linkedActionsView } from "~/models/linked-actions.server";
 import { findPartnershipOverview, partnershipAttention } from "~/models/partnerships.server";
 import { partnershipSignals } from "~/models/signals.server";
 import type { Route } from "./+types/partnerships.$id._index";
@@ -18,21 +21,31 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
   if (!partnership) throw data(null, { status: 404, statusText: "Not Found" });
   // Risk titles in "what needs attention" are partnership-confidential: counts only for others.
   const access = await confidentialAccess(db, user, partnership.id);
-  const [signals, attention] = await Promise.all([
+  const [signals, attention, actions] = await Promise.all([
     partnershipSignals(db, [partnership.id]),
     partnershipAttention(db, partnership, access),
+    can(user, "action:read")
+      ? linkedActionsView(db, { kind: "partnership", id: partnership.id }, todayIso())
+      : Promise.resolve(null),
   ]);
   const own = signals.get(partnership.id);
   if (!own) throw new Error("signals missing");
   const { illustrative: _illustrative, ...fields } = partnership;
-  return { partnership: fields, signals: own, attention, canEdit: can(user, "partnership:write") };
+  return {
+    partnership: fields,
+    signals: own,
+    attention,
+    canEdit: can(user, "partnership:write"),
+    actions,
+    canWriteActions: can(user, "action:write"),
+  };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => pageTitle(loaderData?.partnership.name);
 
 export default function PartnershipOverview({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { partnership, signals, attention, canEdit } = loaderData;
+  const { partnership, signals, attention, canEdit, actions, canWriteActions } = loaderData;
   const none = t("common.none");
   const date = (value: string | null) => (value ? formatDate(value, i18n.language) : none);
   const rows = [
@@ -97,6 +110,13 @@ export default function PartnershipOverview({ loaderData }: Route.ComponentProps
           </ul>
         )}
       </section>
+      {actions ? (
+        <LinkedActions
+          actions={actions}
+          seeAllHref={`/actions?partnership=${partnership.id}`}
+          canWrite={canWriteActions}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,15 +1,19 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
+import { LinkedActions } from "~/components/actions/linked-actions";
 import { SignalBadges } from "~/components/partnerships/signals";
 import { DocumentLink } from "~/components/records/documents-tab";
 import { PilotAlerts } from "~/components/pilots/milestones-alerts";
 import { formatDate } from "~/lib/format";
 import { formatMoney } from "~/lib/funding";
 import { pageTitle } from "~/lib/meta";
+import { todayIso } from "~/lib/objectives";
+import { can } from "~/auth/permissions.server";
 import { pathwaysByGroup } from "~/lib/outcomes";
 import { readablePilot } from "~/lib/pilot-access.server";
 import { loadPilotAlerts } from "~/models/alerts.server";
 import { listDocuments } from "~/models/documents.server";
+import { linkedActionsView } from "~/models/linked-actions.server";
 import { fundingOverview } from "~/models/funding.server";
 import { loadPeriods } from "~/models/outcomes.server";
 import { findPilot } from "~/models/pilots.server";
@@ -20,15 +24,18 @@ import type { Route } from "./+types/pilots.$id._index";
 // The pilot at a glance: its fields, the partnership's signals, documents, funding, alerts and the
 // latest outcome period. A fixed number of queries.
 export async function loader({ context, params, url }: Route.LoaderArgs) {
-  const { db, pilot: header } = await readablePilot(context, url, params.id);
+  const { db, pilot: header, user } = await readablePilot(context, url, params.id);
   const owner = { pilotId: header.id };
-  const [pilot, documents, funding, signals, alerts, periods] = await Promise.all([
+  const [pilot, documents, funding, signals, alerts, periods, actions] = await Promise.all([
     findPilot(db, header.id),
     listDocuments(db, owner),
     fundingOverview(db, owner),
     header.partnershipId ? partnershipSignals(db, [header.partnershipId]) : Promise.resolve(null),
     loadPilotAlerts(db, header.id),
     loadPeriods(db, [header.id]),
+    can(user, "action:read")
+      ? linkedActionsView(db, { kind: "pilot", id: header.id }, todayIso())
+      : Promise.resolve(null),
   ]);
   if (!pilot) throw data(null, { status: 404, statusText: "Not Found" });
   const { illustrative: _illustrative, ...fields } = pilot;
@@ -44,6 +51,8 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
     },
     alerts,
     latestPeriod: latest ? { start: latest.periodStart, end: latest.periodEnd } : null,
+    actions,
+    canWriteActions: can(user, "action:write"),
   };
 }
 
@@ -63,7 +72,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default function PilotOverview({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { pilot, signals, documents, funding, alerts, latestPeriod } = loaderData;
+  const { pilot, signals, documents, funding, alerts, latestPeriod, actions, canWriteActions } = loaderData;
   const none = t("common.none");
   const day = (value: string | null) => (value ? formatDate(value, i18n.language) : none);
   const chosen = new Set(pilot.pathways);
@@ -198,6 +207,15 @@ export default function PilotOverview({ loaderData }: Route.ComponentProps) {
           </Section>
         </div>
       </div>
+      {actions ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <LinkedActions
+            actions={actions}
+            seeAllHref={`/actions?pilot=${pilot.id}`}
+            canWrite={canWriteActions}
+          />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -47,16 +47,26 @@ describe("application shell", () => {
 
     const labels = (await page.locator("main dl dt").allTextContents()).map((label) => label.trim());
     const values = (await page.locator("main dl dd").allTextContents()).map((value) => value.trim());
-    expect(labels).toEqual(["Organisations", "Active partnerships", "Municipalities", "Pilot projects"]);
+    expect(labels).toEqual([
+      "Organisations",
+      "Active partnerships",
+      "Municipalities",
+      "Pilot projects",
+      "Open follow-up actions",
+    ]);
     for (const value of values) expect(value).toMatch(/^\d+$/);
     const counts = Object.fromEntries(labels.map((label, i) => [label, Number(values[i])]));
     expect(counts.Organisations).toBeGreaterThan(0);
     expect(counts["Active partnerships"]).toBeGreaterThan(0);
 
-    // The demo data fills the "recently updated" list; the empty state is gone.
-    const recent = page.getByRole("region", { name: "Recently updated partnerships" }).getByRole("listitem");
+    // The demo data fills the dashboard's lists; the fresh-install message is gone.
+    const recent = page.getByRole("region", { name: "Recent activity" }).getByRole("listitem");
     expect(await recent.count()).toBeGreaterThan(0);
-    expect(await page.getByText("No data yet.").count()).toBe(0);
+    const attention = page
+      .getByRole("region", { name: "Partnerships needing attention" })
+      .getByRole("listitem");
+    expect(await attention.count()).toBeGreaterThan(0);
+    expect(await page.getByText("Nothing has been recorded yet").count()).toBe(0);
 
     // The organisations tile agrees with the organisations list.
     await visit(page, "/organisations");

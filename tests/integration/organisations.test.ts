@@ -408,9 +408,6 @@ describe("organisationPage", () => {
     expect(asCoordinator?.partnerships).toEqual([
       expect.objectContaining({ partnershipId: partnership.id, role: "lead", mandate: "Coordinates" }),
     ]);
-    expect(asCoordinator?.actions).toEqual([
-      expect.objectContaining({ title: "Send the covenant", status: "open" }),
-    ]);
     expect(asCoordinator?.risks[0]).toMatchObject({ confidential: false, title: secret, exposure: 20 });
 
     const asMember = await organisationPage(db, authUser(member), owner.id);

@@ -72,6 +72,8 @@ const access: Record<string, Access> = {
   },
   // Calendar feeds: no session, the secret token in the URL (a bad one: 404, never data).
   "routes/export.calendar.ts": { GET: "public", POST: "none" },
+  // Follow-up action feeds: the same token (see calendar-actions.test.ts).
+  "routes/export.action-calendar.ts": { GET: "public", POST: "none" },
   // Events: organisers and coordinators record and edit them (forged requests: 403, see events-routes.test.ts).
   "routes/events._index.tsx": { GET: "signedIn", POST: "none" },
   "routes/events.new.tsx": { GET: organisersToo, POST: organisersToo },
@@ -86,11 +88,16 @@ const access: Record<string, Access> = {
     GET: "signedIn",
     POST: ["coordinator", "organiser", "municipal_official"],
   },
+  // The follow-up brief (page and files): everyone signed in; risk details only where the reader may see them.
+  "routes/events.$id.brief.tsx": { GET: "signedIn", POST: "none" },
+  "routes/export.brief.ts": { GET: "signedIn", POST: "none" },
   "routes/actions.tsx": { GET: "signedIn", POST: ["coordinator", "organiser", "municipal_official"] },
   "routes/export.actions.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },
   "routes/network.tsx": { GET: "signedIn", POST: coordinatorsOnly },
   // Exports need export:run: every role but viewer.
   "routes/export.network.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },
+  "routes/export.lists.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },
+  "routes/export.workbook.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },
   "routes/login.tsx": { GET: "public", POST: "public" },
   "routes/logout.ts": { GET: "public", POST: "public" },
   "routes/setup.tsx": { GET: "public", POST: "public" },
