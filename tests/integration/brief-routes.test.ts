@@ -82,6 +82,27 @@ describe("the brief's page", () => {
     expect(html).toContain("Share it only with their members");
   });
 
+  it("prepares the version for the participants with aggregates only, even for a coordinator", async () => {
+    const path = `/events/${world.event.id}/brief?for=participants`;
+    const outcome = await callRoute(db, pageRoute.loader, get(path), coordinator, { id: world.event.id });
+    const data = outcome.body as Awaited<ReturnType<typeof pageRoute.loader>>;
+    expect(data.audience).toBe("participants");
+    expect(data.confidentialShown).toBe(0);
+    expect(JSON.stringify(data)).not.toContain("Secret trust issue");
+    const html = await renderPage(pageRoute.default, `/events/${world.event.id}/brief`, data);
+    expect(html).toContain(`/events/${world.event.id}/brief.pdf?for=participants`);
+    const file = await callRoute(
+      db,
+      fileRoute.loader,
+      get(`/events/${world.event.id}/brief.md?for=participants`),
+      coordinator,
+      { id: world.event.id },
+    );
+    const md = (await file.response?.text()) ?? "";
+    expect(md).toContain("Highest exposure: 16");
+    expect(md).not.toContain("Secret trust issue");
+  });
+
   it("sends an anonymous reader to the login page and answers 404 for an unknown event", async () => {
     const anonymous = await callRoute(db, pageRoute.loader, get(`/events/${world.event.id}/brief`), null, {
       id: world.event.id,
