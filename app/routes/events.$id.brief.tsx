@@ -15,7 +15,7 @@ import type { Route } from "./+types/events.$id.brief";
 // the version to send, with every partnership's risks as aggregates whoever prepares it.
 export async function loader({ context, url, params }: Route.LoaderArgs) {
   const { db, user, event } = await readableEvent(context, url, params.id);
-  const audience = briefAudienceOf(url.searchParams);
+  const audience = briefAudienceOf(url.searchParams, "reader");
   const brief = await eventBrief(db, event.id, audience === "participants" ? null : user, todayIso());
   if (!brief) throw notFound();
   const detailed = brief.risks.filter((group) => group.access === "full").length;
@@ -34,18 +34,37 @@ export default function EventBrief({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { brief, confidentialShown, audience } = loaderData;
   const base = `/events/${brief.event.id}/brief`;
-  const query = audience === "participants" ? "?for=participants" : "";
+
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4 print:hidden">
         <PrintButton label={t("brief.print")} />
         <span className="text-sm font-medium text-slate-700">{t("brief.downloads")}:</span>
-        <a href={`${base}.md${query}`} download className="text-sm font-medium text-brand-700 underline">
+        <a href={`${base}.md`} download className="text-sm font-medium text-brand-700 underline">
           {t("brief.downloadMarkdown")}
         </a>
-        <a href={`${base}.pdf${query}`} download className="text-sm font-medium text-brand-700 underline">
+        <a href={`${base}.pdf`} download className="text-sm font-medium text-brand-700 underline">
           {t("brief.downloadPdf")}
         </a>
+        {confidentialShown > 0 ? (
+          <>
+            <span className="text-sm font-medium text-slate-700">{t("brief.audience.downloadsMine")}:</span>
+            <a
+              href={`${base}.md?for=reader`}
+              download
+              className="text-sm font-medium text-brand-700 underline"
+            >
+              {t("brief.downloadMarkdown")}
+            </a>
+            <a
+              href={`${base}.pdf?for=reader`}
+              download
+              className="text-sm font-medium text-brand-700 underline"
+            >
+              {t("brief.downloadPdf")}
+            </a>
+          </>
+        ) : null}
       </div>
       {confidentialShown > 0 ? (
         <p

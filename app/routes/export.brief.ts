@@ -1,6 +1,7 @@
 // /events/:id/brief.md and /events/:id/brief.pdf: an event's follow-up brief as a file to send.
 // One module behind two routes (app/routes.ts gives each its own id); the format is the path's.
-// event:read like the brief's page, whose content it is: the reader's confidential rights apply.
+// event:read like the brief's page. Risks as aggregates for everyone unless ?for=reader: then the
+// reader's confidential rights apply (decision 0021).
 import { briefAudienceOf } from "~/lib/brief/audience";
 import { briefFileName } from "~/lib/brief/file-name";
 import { briefLabels } from "~/lib/brief/labels";
@@ -22,8 +23,9 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
   const { db, user, event } = await readableEvent(context, url, params.id);
   const format = briefFormatOf(url.pathname);
   if (!format) throw notFound();
-  // ?for=participants: every partnership's risks as aggregates, whoever downloads it.
-  const reader = briefAudienceOf(url.searchParams) === "participants" ? null : user;
+  // A file is made to be sent: every partnership's risks as aggregates, whoever downloads it, unless
+  // the reader asks for their own version (?for=reader, offered on the page to those who see details).
+  const reader = briefAudienceOf(url.searchParams, "participants") === "reader" ? user : null;
   const brief = await eventBrief(db, event.id, reader, todayIso());
   if (!brief) throw notFound();
   const i18n = getInstance(context);

@@ -24,8 +24,8 @@ beforeAll(async () => {
   outsider = authUserOf(world.readers.outsider);
 });
 
-async function download(format: "md" | "pdf", user: AuthUser | null, id = world.event.id) {
-  return callRoute(db, fileRoute.loader, get(`/events/${id}/brief.${format}`), user, { id });
+async function download(format: "md" | "pdf", user: AuthUser | null, id = world.event.id, query = "") {
+  return callRoute(db, fileRoute.loader, get(`/events/${id}/brief.${format}${query}`), user, { id });
 }
 
 async function pdfText(bytes: ArrayBuffer) {
@@ -79,7 +79,7 @@ describe("the brief's page", () => {
     expect(data.confidentialShown).toBe(2);
     const html = await renderPage(pageRoute.default, `/events/${world.event.id}/brief`, data);
     expect(html).toContain("Secret trust issue R0");
-    expect(html).toContain("Share it only with their members");
+    expect(html).toContain("share it only with their members");
   });
 
   it("prepares the version for the participants with aggregates only, even for a coordinator", async () => {
@@ -90,17 +90,38 @@ describe("the brief's page", () => {
     expect(data.confidentialShown).toBe(0);
     expect(JSON.stringify(data)).not.toContain("Secret trust issue");
     const html = await renderPage(pageRoute.default, `/events/${world.event.id}/brief`, data);
-    expect(html).toContain(`/events/${world.event.id}/brief.pdf?for=participants`);
-    const file = await callRoute(
+    // Nothing confidential on this version: no download of the reader's own details is offered.
+    expect(html).not.toContain("?for=reader");
+  });
+
+  it("makes the files to send with aggregates only, and the reader's own version on request", async () => {
+    // A coordinator sees the details, but what they download to send holds aggregates only.
+    const toSend = (await (await download("md", coordinator)).response?.text()) ?? "";
+    expect(toSend).toContain("Highest exposure: 16");
+    expect(toSend).not.toContain("Secret trust issue");
+    const own =
+      (await (await download("md", coordinator, world.event.id, "?for=reader")).response?.text()) ?? "";
+    expect(own).toContain("Secret trust issue R0");
+    // A non-member asking for their own version still gets aggregates: their rights apply.
+    const outsiders =
+      (await (await download("md", outsider, world.event.id, "?for=reader")).response?.text()) ?? "";
+    expect(outsiders).not.toContain("Secret trust issue");
+    // The page offers the reader's own version to those who see details.
+    const outcome = await callRoute(
       db,
-      fileRoute.loader,
-      get(`/events/${world.event.id}/brief.md?for=participants`),
+      pageRoute.loader,
+      get(`/events/${world.event.id}/brief`),
       coordinator,
-      { id: world.event.id },
+      {
+        id: world.event.id,
+      },
     );
-    const md = (await file.response?.text()) ?? "";
-    expect(md).toContain("Highest exposure: 16");
-    expect(md).not.toContain("Secret trust issue");
+    const html = await renderPage(
+      pageRoute.default,
+      `/events/${world.event.id}/brief`,
+      outcome.body as Awaited<ReturnType<typeof pageRoute.loader>>,
+    );
+    expect(html).toContain(`/events/${world.event.id}/brief.pdf?for=reader`);
   });
 
   it("sends an anonymous reader to the login page and answers 404 for an unknown event", async () => {
@@ -131,7 +152,7 @@ describe("the brief as files", () => {
   });
 
   it("downloads as a PDF whose text holds the brief, names in Polish and Greek intact", async () => {
-    const outcome = await download("pdf", coordinator);
+    const outcome = await download("pdf", coordinator, world.event.id, "?for=reader");
     expect(outcome.status).toBe(200);
     expect(outcome.headers.get("Content-Type")).toBe("application/pdf");
     expect(outcome.headers.get("Content-Disposition")).toBe(

@@ -4,6 +4,7 @@
 // ("Ελλάδα") print as typed; pdfkit's built-in Helvetica would garble them (WinAnsi only).
 // Each call builds its own document from the data: nothing is shared between requests.
 import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { BriefLabels } from "./labels";
@@ -282,6 +283,18 @@ function pageNumbers(doc: Doc, l: BriefLabels) {
   }
 }
 
+let fontCache: { regular: Buffer; bold: Buffer; italic: Buffer } | null = null;
+
+/** The three font files, read once per process (reading them on every request cost ~150 ms). */
+function fontFiles() {
+  fontCache ??= {
+    regular: readFileSync(path.join(fontDir, "DejaVuSans.ttf")),
+    bold: readFileSync(path.join(fontDir, "DejaVuSans-Bold.ttf")),
+    italic: readFileSync(path.join(fontDir, "DejaVuSans-Oblique.ttf")),
+  };
+  return fontCache;
+}
+
 /** The brief as a PDF document (A4), in the labels' language. */
 export function briefPdf(
   data: BriefData,
@@ -297,9 +310,10 @@ export function briefPdf(
     displayTitle: true,
     info: { Title: l.title(data.event.title), Creator: "Trellis", Producer: "Trellis (pdfkit)" },
   });
-  doc.registerFont(REGULAR, path.join(fontDir, "DejaVuSans.ttf"));
-  doc.registerFont(BOLD, path.join(fontDir, "DejaVuSans-Bold.ttf"));
-  doc.registerFont(ITALIC, path.join(fontDir, "DejaVuSans-Oblique.ttf"));
+  const fonts = fontFiles();
+  doc.registerFont(REGULAR, fonts.regular);
+  doc.registerFont(BOLD, fonts.bold);
+  doc.registerFont(ITALIC, fonts.italic);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
