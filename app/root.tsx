@@ -1,7 +1,6 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  data,
   isRouteErrorResponse,
   Links,
   Meta,
@@ -13,27 +12,26 @@ import {
 import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
 import { AppShell } from "./components/app-shell";
-import { fallbackLanguage, isLanguage, type Language } from "./i18n/config";
+import { fallbackLanguage, isLanguage } from "./i18n/config";
 import { currentUser } from "./auth/permissions.server";
 import { useNonce } from "./components/nonce";
 import { authMiddleware } from "./middleware/auth.server";
-import { getLocale, i18nextMiddleware, localeCookie } from "./middleware/i18next";
+import { getLocale, i18nextMiddleware } from "./middleware/i18next";
 
-export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware, authMiddleware];
+// Auth first: the language follows the signed-in user's preference (decision 0026).
+export const middleware: Route.MiddlewareFunction[] = [authMiddleware, i18nextMiddleware];
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ context }: Route.LoaderArgs) {
-  const detected = getLocale(context);
-  const locale: Language = isLanguage(detected) ? detected : fallbackLanguage;
+// The language cookie is not echoed here: it holds a choice made with the switcher, never a
+// language guessed from the browser (else "follow my browser" would stick to the first guess).
+export function loader({ context }: Route.LoaderArgs) {
+  const locale = getLocale(context);
   const user = currentUser(context);
-  return data(
-    { locale, user: user ? { name: user.name, role: user.role } : null },
-    { headers: { "Set-Cookie": await localeCookie.serialize(locale) } },
-  );
+  return { locale, user: user ? { name: user.name, role: user.role } : null };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

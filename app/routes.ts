@@ -46,6 +46,11 @@ export default [
   route("events/:id/brief.md", "routes/export.brief.ts", { id: "event-brief-md" }),
   route("events/:id/brief.pdf", "routes/export.brief.ts", { id: "event-brief-pdf" }),
   route("actions", "routes/actions.tsx"),
+  // Import (decision 0025): upload, then the upload's own steps; templates (one module, the format is the path's).
+  route("import", "routes/import._index.tsx"),
+  route("import/template.csv", "routes/import.template.ts", { id: "import-template-csv" }),
+  route("import/template.xlsx", "routes/import.template.ts", { id: "import-template-xlsx" }),
+  route("import/:id", "routes/import.$id.tsx"),
   route("network", "routes/network.tsx"),
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.ts"),

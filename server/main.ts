@@ -13,6 +13,7 @@ import { migrateDatabase } from "../app/db/migrate.server";
 import { deleteExpiredSessions } from "../app/auth/session.server";
 import { describeStartupError } from "../app/db/startup-errors.server";
 import { staticWithPrecompressed } from "./assets";
+import { IMPORT_MAX_BYTES } from "../app/lib/import/kinds";
 import { bodyLimit, sameOriginWrites, securityHeaders } from "./security";
 import type { createRequestListener } from "./app";
 
@@ -144,7 +145,14 @@ async function main() {
   app.use(compression());
   for (const m of middleware) app.use(m);
   app.use(sameOriginWrites());
-  app.use(bodyLimit(config.maxBodyBytes));
+  // Uploads to /import have a larger limit: past it, the route itself answers with a message next to
+  // the file field (decision 0025); a little room for the multipart envelope and the other fields.
+  app.use(
+    bodyLimit(config.maxBodyBytes, {
+      paths: ["/import", "/import.data"],
+      maxBytes: IMPORT_MAX_BYTES + 64 * 1024,
+    }),
+  );
   app.use(handler(database.db));
   // Last resort: never a stack trace in the browser.
   app.use(((error, _req, res, _next) => {

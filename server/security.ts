@@ -38,8 +38,16 @@ export function sameOriginWrites(): RequestHandler {
  * 413 for a body whose declared length is over the limit; 411 for a body without a declared length
  * (browsers declare the length of every form post and upload).
  */
-export function bodyLimit(maxBytes: number): RequestHandler {
+export function bodyLimit(
+  maxBytes: number,
+  /** Paths (POST) with a larger limit of their own, e.g. uploads whose route says why a file is refused. */
+  larger: { paths: readonly string[]; maxBytes: number } | null = null,
+): RequestHandler {
   return (req, res, next) => {
+    const limit =
+      larger && req.method === "POST" && larger.paths.includes(req.path)
+        ? Math.max(maxBytes, larger.maxBytes)
+        : maxBytes;
     const length = req.get("content-length");
     // A body of unknown length (chunked) could be any size: browsers always declare it.
     if (length === undefined && req.get("transfer-encoding")) {
@@ -48,7 +56,7 @@ export function bodyLimit(maxBytes: number): RequestHandler {
       return;
     }
     const declared = Number(length ?? "0");
-    if (declared > maxBytes) {
+    if (declared > limit) {
       res.status(413).set("Connection", "close").type("text/plain").send("Payload Too Large");
       req.resume();
       return;

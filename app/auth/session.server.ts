@@ -19,7 +19,8 @@ export interface AuthUser {
   name: string;
   role: UserRole;
   organisationId: string | null;
-  locale: Locale;
+  /** The chosen interface language; null: none (follow the browser). */
+  locale: Locale | null;
   /** Municipalities in a municipal official's scope. */
   municipalityIds: string[];
   sessionId: string;

@@ -1,17 +1,21 @@
 // Shared by the command-line tools: open the configured database (DATABASE_URL or the embedded
-// one), migrate it, run the task, close it, and turn known failures into one clear line.
+// one), migrate it (unless `migrate: false`: the backup reads the database as it is), run the
+// task, close it, and turn known failures into one clear line.
 import { readConfig } from "../config.server";
 import { openDatabase, type Database } from "../db/client.server";
 import { migrateDatabase } from "../db/migrate.server";
 import { DatabaseLockedError } from "../db/pglite-lock.server";
 import { describeStartupError } from "../db/startup-errors.server";
 
-export async function withCliDatabase(task: (database: Database) => Promise<void>): Promise<void> {
+export async function withCliDatabase(
+  task: (database: Database) => Promise<void>,
+  options: { migrate?: boolean } = {},
+): Promise<void> {
   const config = readConfig();
   let database: Database | undefined;
   try {
     database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir });
-    await migrateDatabase(database);
+    if (options.migrate ?? true) await migrateDatabase(database);
     await task(database);
   } catch (error) {
     if (error instanceof DatabaseLockedError) {

@@ -18,6 +18,7 @@ const sections: { to: string; key: string; end: boolean; roles?: readonly UserRo
   { to: "/events", key: "nav.events", end: false },
   { to: "/actions", key: "nav.actions", end: false },
   { to: "/network", key: "nav.network", end: false },
+  { to: "/import", key: "import.nav", end: false, roles: ["coordinator"] },
   { to: "/admin/users", key: "nav.users", end: false, roles: ["coordinator"] },
   { to: "/admin/audit", key: "nav.audit", end: false, roles: ["coordinator"] },
 ];

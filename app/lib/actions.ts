@@ -31,6 +31,10 @@ export interface ActionListQuery {
   dueFrom?: string;
   /** Due on or before this day. */
   dueTo?: string;
+  /** "events": of the events the reader created or their organisation organised (`mine=events`). */
+  mine?: "events";
+  /** Neither done nor dropped (`open=1`). */
+  open?: boolean;
   overdue: boolean;
   sort: ActionSort;
   direction: "asc" | "desc";
@@ -74,6 +78,8 @@ export function parseActionListQuery(params: URLSearchParams): ActionListQuery {
   if (status) query.status = status;
   if (dueFrom) query.dueFrom = dueFrom;
   if (dueTo) query.dueTo = dueTo;
+  if (params.get("mine") === "events") query.mine = "events";
+  if (params.get("open") === "1") query.open = true;
   return query;
 }
 
@@ -88,6 +94,8 @@ export function actionQueryString(query: ActionListQuery): string {
   if (query.status) params.set("status", query.status);
   if (query.dueFrom) params.set("from", query.dueFrom);
   if (query.dueTo) params.set("to", query.dueTo);
+  if (query.mine) params.set("mine", query.mine);
+  if (query.open) params.set("open", "1");
   if (query.overdue) params.set("overdue", "1");
   if (query.sort !== "due") params.set("sort", query.sort);
   if (query.direction !== "asc") params.set("dir", query.direction);
@@ -101,6 +109,13 @@ export const ACTION_LINK_FILTERS = [
   { kind: "organisation", param: "organisation", key: "organisationId" },
 ] as const;
 export type ActionLinkKind = (typeof ACTION_LINK_FILTERS)[number]["kind"];
+
+/** The other chips of /actions (the dashboard's "See all" links open them): no form field of their own. */
+export const ACTION_FLAG_FILTERS = [
+  { kind: "mineEvents", param: "mine", value: "events", key: "mine" },
+  { kind: "open", param: "open", value: "1", key: "open" },
+] as const;
+export type ActionFilterChipKind = ActionLinkKind | (typeof ACTION_FLAG_FILTERS)[number]["kind"];
 
 /** Which action dates a calendar event sits on: a done action on its done date, others on the due date. */
 export function actionCalendarDay(action: {

@@ -77,8 +77,11 @@ export function upcomingUntil(today: string): string {
 /** The "see all" links of the dashboard's lists (the list pages' own query strings). */
 export const dashboardLinks = {
   overdueActions: () => "/actions?overdue=1&sort=due",
+  /** Not done or dropped (`open=1`), as the list: the same total. */
   upcomingActions: (today: string) =>
-    `/actions?${new URLSearchParams({ from: today, to: upcomingUntil(today), sort: "due" }).toString()}`,
+    `/actions?${new URLSearchParams({ from: today, to: upcomingUntil(today), open: "1", sort: "due" }).toString()}`,
+  /** The organiser's "Follow-ups of your events": the actions of their events (`mine=events`). */
+  eventFollowUps: () => "/actions?mine=events&sort=status",
   organisationActions: (organisationId: string) =>
     `/actions?${new URLSearchParams({ owner: organisationId, sort: "status" }).toString()}`,
   lowestTrust: () => "/partnerships?sort=trust&dir=asc",

@@ -31,9 +31,12 @@ export const WORKBOOK_SHEETS = [
   "municipalities",
   "pilots",
   "milestones",
+  "documents",
   "outcomes",
   "events",
+  "organisers",
   "participants",
+  "takeaways",
   "actions",
 ] as const satisfies readonly (keyof WorkbookData)[];
 
@@ -254,10 +257,28 @@ function sheetOf(key: keyof WorkbookData, data: WorkbookData, t: TFunction): [Co
           t(ev.online ? "exports.yes" : "exports.no"),
         ]),
       ];
+    case "organisers":
+      return [["event", "organisation"], data.organisers.map((o) => [o.event, o.organisation])];
     case "participants":
       return [
         ["event", "organisation", "attendees"],
         data.participants.map((p) => [p.event, p.organisation, p.attendeeCount]),
+      ];
+    case "takeaways":
+      return [
+        ["event", "position", "theme", "takeaway"],
+        data.takeaways.map((k) => [k.event, k.position, k.theme, k.text]),
+      ];
+    case "documents":
+      return [
+        ["partnership", "pilot", "title", "url", "kind"],
+        data.documents.map((d) => [
+          d.partnership,
+          d.pilot,
+          d.title,
+          d.url,
+          t(`enums.documentKind.${d.kind}`),
+        ]),
       ];
     case "actions":
       return [

@@ -1,7 +1,13 @@
 import { initReactI18next } from "react-i18next";
-import { createCookie, type RouterContextProvider } from "react-router";
-import { createI18nextMiddleware } from "remix-i18next/middleware";
+import {
+  createContext,
+  createCookie,
+  type MiddlewareFunction,
+  type RouterContextProvider,
+} from "react-router";
 import { createInstance, type i18n as I18n } from "i18next";
+import { userContext } from "~/auth/context";
+import { pickAcceptedLanguage } from "~/lib/accept-language";
 import {
   fallbackLanguage,
   i18nextOptions,
@@ -10,6 +16,7 @@ import {
   type Language,
 } from "~/i18n/config";
 
+/** The language chosen with the switcher (anonymously, or mirroring a signed-in user's choice). */
 export const localeCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",
@@ -17,38 +24,62 @@ export const localeCookie = createCookie("lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
-// One i18next instance per request (createInstance inside the middleware): a shared instance
-// with changeLanguage would mix languages between concurrent requests.
-export const [i18nextMiddleware, getLocale, getInstance] = createI18nextMiddleware({
-  detection: {
-    // The fallback language comes last.
-    supportedLanguages: [...supportedLanguages].sort((a) => (a === fallbackLanguage ? 1 : -1)),
-    fallbackLanguage,
-    cookie: localeCookie,
-  },
-  i18next: i18nextOptions,
-  plugins: [initReactI18next],
-});
+/** A Set-Cookie header that removes the language cookie ("follow my browser"). */
+export function clearedLocaleCookie(): Promise<string> {
+  return localeCookie.serialize("", { maxAge: 0 });
+}
 
 /**
- * The request's i18next instance. When no route matched (a 404), route middleware has not run:
- * detect the language the same way (cookie, then Accept-Language) so the error page speaks it.
+ * The request's language (decision 0026): the signed-in user's preference, then the cookie, then
+ * Accept-Language (by weight), then the fallback. `preference` null means the user has none.
+ */
+export async function detectLanguage(request: Request, preference: string | null): Promise<Language> {
+  if (isLanguage(preference)) return preference;
+  const chosen: unknown = await localeCookie.parse(request.headers.get("Cookie"));
+  if (isLanguage(chosen)) return chosen;
+  return pickAcceptedLanguage(request.headers.get("Accept-Language"), supportedLanguages) ?? fallbackLanguage;
+}
+
+const localeContext = createContext<Language>();
+const i18nextContext = createContext<I18n>();
+
+async function newInstance(lng: Language): Promise<I18n> {
+  const instance = createInstance(i18nextOptions).use(initReactI18next);
+  await instance.init({ lng });
+  return instance;
+}
+
+/**
+ * Runs after the auth middleware (root.tsx), so the signed-in user's preference is known. One
+ * i18next instance per request: a shared instance with changeLanguage would mix languages between
+ * concurrent requests.
+ */
+export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const lng = await detectLanguage(request, context.get(userContext)?.locale ?? null);
+  context.set(localeContext, lng);
+  context.set(i18nextContext, await newInstance(lng));
+  return next();
+};
+
+/** The request's language, as the middleware detected it. */
+export function getLocale(context: Readonly<RouterContextProvider>): Language {
+  return context.get(localeContext);
+}
+
+/** The request's i18next instance. */
+export function getInstance(context: Readonly<RouterContextProvider>): I18n {
+  return context.get(i18nextContext);
+}
+
+/**
+ * The request's i18next instance, for rendering the document. When the i18n middleware has not run
+ * (the auth middleware refused first with a 503, or the request never reached the root middleware),
+ * detect the language without a user (cookie, then Accept-Language) so the error page speaks it.
  */
 export async function i18nFor(context: RouterContextProvider, request: Request): Promise<I18n> {
   try {
     return getInstance(context);
   } catch {
-    const instance = createInstance(i18nextOptions).use(initReactI18next);
-    await instance.init({ lng: await detectLanguage(request) });
-    return instance;
+    return newInstance(await detectLanguage(request, null));
   }
-}
-
-async function detectLanguage(request: Request): Promise<Language> {
-  const fromCookie: unknown = await localeCookie.parse(request.headers.get("Cookie"));
-  if (isLanguage(fromCookie)) return fromCookie;
-  const accepted = (request.headers.get("Accept-Language") ?? "")
-    .split(",")
-    .map((part) => part.split(";")[0]?.trim().slice(0, 2).toLowerCase());
-  return accepted.find(isLanguage) ?? fallbackLanguage;
 }

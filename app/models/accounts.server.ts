@@ -1,6 +1,7 @@
 // User administration (invitations, role/organisation/scope, disabling, reset links) and the own
-// account (name, password, language). Every mutation runs in one transaction with its audit entry;
-// tokens are returned once to the caller and only their SHA-256 is stored.
+// account (name, password; the language preference is in preferences.server.ts). Every mutation
+// runs in one transaction with its audit entry; tokens are returned once to the caller and only
+// their SHA-256 is stored.
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { invalidateUserSessions, type AuthUser } from "~/auth/session.server";
@@ -267,7 +268,7 @@ export interface NewAccount extends AccessInput {
   email: string;
   name: string;
   password: string;
-  locale?: Locale;
+  locale?: Locale | null;
 }
 
 async function insertAccount(
@@ -284,7 +285,7 @@ async function insertAccount(
         passwordHash,
         role: account.role,
         organisationId: account.organisationId ?? null,
-        locale: account.locale ?? "en",
+        locale: account.locale ?? null,
       })
       .returning(),
   );
@@ -439,7 +440,7 @@ export async function acceptInvitation(
           role: invitation.role,
           organisationId: invitation.organisationId,
           municipalityIds: scope,
-          locale: input.locale ?? "en",
+          locale: input.locale ?? null,
         },
         passwordHash,
       );
@@ -760,19 +761,4 @@ export async function changeOwnPassword(
     });
   });
   return { ok: true };
-}
-
-export async function setOwnLocale(db: Db, user: AuthUser, locale: Locale): Promise<void> {
-  await db.transaction(async (tx) => {
-    const before = await lockUser(tx, user.id);
-    if (!before || before.locale === locale) return;
-    await tx.update(users).set({ locale }).where(eq(users.id, user.id));
-    await recordAudit(tx, user, {
-      action: "update",
-      entityType: "user",
-      entityId: user.id,
-      before: { locale: before.locale },
-      after: { locale },
-    });
-  });
 }

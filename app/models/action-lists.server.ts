@@ -20,7 +20,16 @@ import {
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "~/db/client.server";
-import { events, followUpActions, organisations, partnerships, pilots, users } from "~/db/schema";
+import type { AuthUser } from "~/auth/session.server";
+import {
+  eventOrganisers,
+  events,
+  followUpActions,
+  organisations,
+  partnerships,
+  pilots,
+  users,
+} from "~/db/schema";
 import { CLOSED_ACTION_STATUSES, type ActionListQuery } from "~/lib/actions";
 import type { ActionStatus } from "~/lib/enums";
 import { isUuid } from "~/lib/network/filters";
@@ -125,10 +134,7 @@ export async function listEventActions(
 
 /** Overdue: due before today and neither done nor dropped (the SQL twin of isActionOverdue). */
 export function overdueCondition(today: string): SQL {
-  return and(
-    lt(followUpActions.dueOn, today),
-    notInArray(followUpActions.status, [...CLOSED_ACTION_STATUSES]),
-  ) as SQL;
+  return and(lt(followUpActions.dueOn, today), notClosedCondition()) as SQL;
 }
 
 /** Owned by the organisation or linked to it (what its page lists). */
@@ -139,7 +145,30 @@ export function ownedOrLinked(organisationId: string): SQL {
   ) as SQL;
 }
 
-function filterConditions(query: ActionListQuery, today: string): SQL | undefined {
+/** Whose events `mine=events` means: the reader's id and organisation. */
+export type ActionReader = Pick<AuthUser, "id" | "organisationId">;
+
+/**
+ * Of the events the reader created or whose organisers include their organisation (the dashboard's
+ * "Follow-ups of your events" and `/actions?mine=events`).
+ */
+export function ofReadersEvents(reader: ActionReader): SQL {
+  const created = sql`${followUpActions.eventId} in (select ${events.id} from ${events} where ${events.createdBy} = ${reader.id})`;
+  if (reader.organisationId === null) return created;
+  const organised = sql`${followUpActions.eventId} in (select ${eventOrganisers.eventId} from ${eventOrganisers} where ${eventOrganisers.organisationId} = ${reader.organisationId})`;
+  return or(created, organised) as SQL;
+}
+
+/** Neither done nor dropped. */
+export function notClosedCondition(): SQL {
+  return notInArray(followUpActions.status, [...CLOSED_ACTION_STATUSES]);
+}
+
+function filterConditions(
+  query: ActionListQuery,
+  today: string,
+  reader: ActionReader | null,
+): SQL | undefined {
   const conditions: (SQL | undefined)[] = [isNull(followUpActions.archivedAt)];
   if (query.eventId) conditions.push(eq(followUpActions.eventId, query.eventId));
   if (query.ownerOrganisationId) {
@@ -152,6 +181,9 @@ function filterConditions(query: ActionListQuery, today: string): SQL | undefine
   if (query.dueFrom) conditions.push(gte(followUpActions.dueOn, query.dueFrom));
   if (query.dueTo) conditions.push(lte(followUpActions.dueOn, query.dueTo));
   if (query.overdue) conditions.push(overdueCondition(today));
+  if (query.open) conditions.push(notClosedCondition());
+  // Without a reader (no one's events) the filter keeps nothing rather than everything.
+  if (query.mine === "events") conditions.push(reader ? ofReadersEvents(reader) : sql`false`);
   return and(...conditions);
 }
 
@@ -182,8 +214,9 @@ export async function listActions(
   page: PageRequest,
   query: ActionListQuery,
   today: string,
+  reader: ActionReader | null = null,
 ): Promise<Page<ActionRow>> {
-  const where = filterConditions(query, today);
+  const where = filterConditions(query, today, reader);
   const [[total], items] = await Promise.all([
     db.select({ n: count() }).from(followUpActions).where(where),
     selectRows(db)
@@ -228,9 +261,14 @@ export async function actionLinkNames(db: Db, query: ActionListQuery) {
 export const ACTION_EXPORT_MAX = 50_000;
 
 /** The actions matching the filters, in the list's order, for the CSV export (one query). */
-export async function exportActions(db: Db, query: ActionListQuery, today: string): Promise<ActionRow[]> {
+export async function exportActions(
+  db: Db,
+  query: ActionListQuery,
+  today: string,
+  reader: ActionReader | null = null,
+): Promise<ActionRow[]> {
   return selectRows(db)
-    .where(filterConditions(query, today))
+    .where(filterConditions(query, today, reader))
     .orderBy(...orderOf(query))
     .limit(ACTION_EXPORT_MAX);
 }

@@ -14,9 +14,10 @@ export const BACKUP_FORMAT_VERSION = 1;
 
 /**
  * Left out of backups: login sessions and rate-limit counters are ephemeral (a restore signs
- * everyone out; counters start again). Everything else is in.
+ * everyone out; counters start again), and so are uploads waiting for their import's commit
+ * (import_batches, decision 0025: they expire within a day). Everything else is in.
  */
-export const EPHEMERAL_TABLES: readonly string[] = ["sessions", "rate_limits"];
+export const EPHEMERAL_TABLES: readonly string[] = ["sessions", "rate_limits", "import_batches"];
 
 export interface BackupColumn {
   name: string;

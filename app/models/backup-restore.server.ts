@@ -329,12 +329,17 @@ async function setDeferredColumns(tx: Db, table: BackupTable, pending: PendingRo
   }
 }
 
-/** Set a table's sequences (serial, identity) past the restored rows. */
+/**
+ * Set a table's sequences (serial, identity) past the restored rows, and never back: after a
+ * forced restore the ids the replaced data used (audit entries quoted elsewhere) are not reused.
+ */
 async function advanceSequences(tx: Db, table: BackupTable): Promise<void> {
   for (const { sequence, column } of table.sequences) {
     const id = sql.identifier(column);
+    const seq = sql`cast(cast(${sequence} as text) as regclass)`;
     await tx.execute(
-      sql`select setval(cast(cast(${sequence} as text) as regclass), coalesce(max(${id}), 1), max(${id}) is not null)
+      sql`select setval(${seq}, greatest(coalesce(max(${id}), 1), coalesce(pg_sequence_last_value(${seq}), 1)),
+          max(${id}) is not null or pg_sequence_last_value(${seq}) is not null)
         from ${sql.identifier(table.name)}`,
     );
   }

@@ -97,14 +97,14 @@ export interface PartnershipAuditSummary {
   lastChangedOn: string;
   /** Created (or imported) in the app since the event. */
   created: boolean;
-  /** Its status was set to "ended" since the event. */
+  /** Its latest status change since the event set it to "ended" (not set back since). */
   endedByStatus: boolean;
 }
 
 /**
  * Audit entries since the event (on or after `since`, UTC) on these partnerships and their child
- * records, reduced to a count, the latest day and two flags per partnership: no field values leave
- * the database. Seeding is loading recorded history, not a change: its entries do not count. One query.
+ * records, reduced to a count, the latest day and two flags per partnership (the second from the
+ * latest status change only): no field values leave the database. Seeding is loading recorded history, not a change: its entries do not count. One query.
  */
 export async function auditSince(
   db: Db,
@@ -119,10 +119,12 @@ export async function auditSince(
     .select({
       partnershipId: sql<string>`${auditLog.entityId}`.as("partnership_id"),
       at: auditLog.at,
+      seq: auditLog.id,
       created: sql<boolean>`(${auditLog.action} in ('create', 'import'))`.as("created"),
-      ended: sql<boolean>`(${auditLog.action} = 'update' and ${auditLog.after} ->> 'status' = 'ended')`.as(
-        "ended",
-      ),
+      // The status an update set (null when it did not change the status).
+      status: sql<
+        string | null
+      >`(case when ${auditLog.action} = 'update' then ${auditLog.after} ->> 'status' end)`.as("status"),
     })
     .from(auditLog)
     .where(
@@ -133,8 +135,9 @@ export async function auditSince(
       .select({
         partnershipId: sql<string>`${table.partnershipId}::text`.as("partnership_id"),
         at: auditLog.at,
+        seq: auditLog.id,
         created: sql<boolean>`false`.as("created"),
-        ended: sql<boolean>`false`.as("ended"),
+        status: sql<string | null>`null::text`.as("status"),
       })
       .from(auditLog)
       .innerJoin(table, sql`${table.id}::text = ${auditLog.entityId}`)
@@ -150,7 +153,8 @@ export async function auditSince(
       changes: sql<number>`count(*)::int`,
       lastChangedOn: sql<string>`to_char(max(${entries.at}) at time zone 'UTC', 'YYYY-MM-DD')`,
       created: sql<boolean>`bool_or(${entries.created})`,
-      ended: sql<boolean>`bool_or(${entries.ended})`,
+      // Only the latest status change counts: ended, then set back to active, is not ended.
+      ended: sql<boolean>`((array_agg(${entries.status} order by ${entries.at} desc, ${entries.seq} desc) filter (where ${entries.status} is not null))[1] = 'ended')`,
     })
     .from(entries)
     .groupBy(entries.partnershipId);

@@ -54,7 +54,9 @@ const inWindow = (day: string | null, since: string, today: string) =>
 
 /**
  * New: started since the event (start date from its start day to today), or, without a start date,
- * created in the app since. Ended: end date in that window, or status set to "ended" since.
+ * created in the app since. Ended: its last day (end date) from the event's start day to yesterday,
+ * or its latest status change since the event set it to "ended": the complement of
+ * `isCurrentPartnership` (a partnership whose last day is today is still current, not ended).
  * Changed: any audit entry since on it or its child records, and neither new nor ended.
  */
 function classify(
@@ -80,7 +82,9 @@ function classify(
     };
     const isNew =
       inWindow(row.startDate, since, today) || (row.startDate === null && entries?.created === true);
-    const isEnded = inWindow(row.endDate, since, today) || entries?.endedByStatus === true;
+    const isEnded =
+      (row.endDate !== null && row.endDate >= since && row.endDate < today) ||
+      entries?.endedByStatus === true;
     if (isNew) created.push(partnership);
     if (isEnded) ended.push(partnership);
     if (!isNew && !isEnded && partnership.changes > 0) changed.push(partnership);

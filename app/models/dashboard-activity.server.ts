@@ -8,8 +8,12 @@ import type { Db } from "~/db/client.server";
 import { rows } from "~/db/rows.server";
 import {
   auditLog,
+  documents,
+  eventParticipants,
   events,
+  eventTakeaways,
   followUpActions,
+  fundingLines,
   healthChecks,
   milestones,
   municipalities,
@@ -17,7 +21,9 @@ import {
   organisations,
   partnershipMembers,
   partnerships,
+  pilotPeriods,
   pilots,
+  relationships,
   risks,
   users,
 } from "~/db/schema";
@@ -31,7 +37,12 @@ export interface ActivityEntry {
   entityType: string;
   /** The acting user's name; null for the system (seeding, imports without a user). */
   actorName: string | null;
-  /** The record's name or title (for a partnership's risk, objective, health check or member: the partnership's name); null when unknown or deleted. */
+  /**
+   * The record's name or title; for a record shown on a tab of its parent (a partnership's risk,
+   * objective, health check, member; a funding line or document of a partnership or pilot; a pilot
+   * period; an event's participant or takeaway; a relationship) the parent's name. Null when
+   * unknown or deleted.
+   */
   label: string | null;
   /** Where the record is shown, or null. */
   href: string | null;
@@ -59,12 +70,38 @@ function idsAbout(type: string): SQL {
   return sql`(select latest.entity_id::uuid from latest where latest.entity_type = ${type} and latest.entity_id ~ ${UUID_TEXT})`;
 }
 
-/** One branch of the lookup: the record's label and its parent's id (text), by primary key. */
-function branch(type: string, id: SQL, label: SQL, parentId: SQL, from: SQL): SQL {
-  return sql`select ${type}::text as entity_type, ${id}::text as id, ${label} as label, ${parentId}::text as parent_id from ${from} where ${id} in ${idsAbout(type)}`;
+/**
+ * One branch of the lookup: the record's label, its parent's id (text) and, for records of either a
+ * partnership or a pilot, which one (`parentType`), by primary key.
+ */
+function branch(type: string, id: SQL, label: SQL, parentId: SQL, from: SQL, parentType: SQL = none): SQL {
+  return sql`select ${type}::text as entity_type, ${id}::text as id, ${label} as label, ${parentId}::text as parent_id, ${parentType}::text as parent_type from ${from} where ${id} in ${idsAbout(type)}`;
 }
 
 const none = sql`null`;
+
+/** Funding lines and documents belong to a partnership or a pilot: labelled with its name. */
+function partnershipOrPilotBranch(type: string, table: typeof fundingLines | typeof documents): SQL {
+  return branch(
+    type,
+    sql`${table.id}`,
+    sql`coalesce(${partnerships.name}, ${pilots.name})`,
+    sql`coalesce(${table.partnershipId}, ${table.pilotId})`,
+    sql`${table} left join ${partnerships} on ${partnerships.id} = ${table.partnershipId} left join ${pilots} on ${pilots.id} = ${table.pilotId}`,
+    sql`(case when ${table.partnershipId} is not null then 'partnership' else 'pilot' end)`,
+  );
+}
+
+/** Records of an event shown on one of its tabs: labelled with the event's title. */
+function eventChildBranch(type: string, table: typeof eventParticipants | typeof eventTakeaways): SQL {
+  return branch(
+    type,
+    sql`${table.id}`,
+    sql`${events.title}`,
+    sql`${table.eventId}`,
+    sql`${table} join ${events} on ${events.id} = ${table.eventId}`,
+  );
+}
 
 const lookups: SQL[] = [
   branch("organisation", sql`${organisations.id}`, sql`${organisations.name}`, none, sql`${organisations}`),
@@ -107,10 +144,50 @@ const lookups: SQL[] = [
       sql`${t} join ${partnerships} on ${partnerships.id} = ${t.partnershipId}`,
     );
   }),
+  partnershipOrPilotBranch("funding_line", fundingLines),
+  partnershipOrPilotBranch("document", documents),
+  branch(
+    "pilot_period",
+    sql`${pilotPeriods.id}`,
+    sql`${pilots.name}`,
+    sql`${pilotPeriods.pilotId}`,
+    sql`${pilotPeriods} join ${pilots} on ${pilots.id} = ${pilotPeriods.pilotId}`,
+  ),
+  // A relationship is shown on the page of the organisation it goes from.
+  branch(
+    "relationship",
+    sql`${relationships.id}`,
+    sql`${organisations.name}`,
+    sql`${relationships.fromOrganisationId}`,
+    sql`${relationships} join ${organisations} on ${organisations.id} = ${relationships.fromOrganisationId}`,
+  ),
+  eventChildBranch("event_participant", eventParticipants),
+  eventChildBranch("event_takeaway", eventTakeaways),
   branch("user", sql`${users.id}`, sql`${users.name}`, none, sql`${users}`),
 ];
 
-function hrefOf(entityType: string, entityId: string, parentId: string | null): string | null {
+/** Records shown on a tab of their event. */
+const EVENT_CHILD_TABS: Record<string, string> = {
+  event_participant: "participants",
+  event_takeaway: "takeaways",
+  follow_up_action: "actions",
+};
+/** Records shown on a tab of their partnership or pilot (both have these tabs). */
+const OWNER_CHILD_TABS: Record<string, string> = { funding_line: "funding", document: "documents" };
+
+function hrefOf(
+  entityType: string,
+  entityId: string,
+  parentId: string | null,
+  parentType: string | null,
+): string | null {
+  const eventTab = EVENT_CHILD_TABS[entityType];
+  if (eventTab && parentId) return `/events/${parentId}/${eventTab}`;
+  const ownerTab = OWNER_CHILD_TABS[entityType];
+  if (ownerTab) {
+    if (!parentId) return null;
+    return `/${parentType === "pilot" ? "pilots" : "partnerships"}/${parentId}/${ownerTab}`;
+  }
   switch (entityType) {
     case "organisation":
       return `/organisations/${entityId}`;
@@ -123,9 +200,13 @@ function hrefOf(entityType: string, entityId: string, parentId: string | null): 
     case "event":
       return `/events/${entityId}`;
     case "follow_up_action":
-      return parentId ? `/events/${parentId}/actions` : "/actions";
+      return "/actions";
     case "milestone":
       return parentId ? `/pilots/${parentId}/milestones` : null;
+    case "pilot_period":
+      return parentId ? `/pilots/${parentId}/outcomes` : null;
+    case "relationship":
+      return parentId ? `/organisations/${parentId}` : null;
     case "user":
       return `/admin/users/${entityId}`;
   }
@@ -150,6 +231,7 @@ export async function recentActivity(db: Db, mayReadAll: boolean, limit = ACTIVI
     actor_name: string | null;
     label: string | null;
     parent_id: string | null;
+    parent_type: string | null;
   }>(
     await db.execute(sql`with latest as materialized (
         select ${auditLog.id} as id, ${auditLog.at} as at, ${auditLog.action} as action,
@@ -160,7 +242,7 @@ export async function recentActivity(db: Db, mayReadAll: boolean, limit = ACTIVI
         limit ${limit}
       ),
       labels as (${sql.join(lookups, sql` union all `)})
-      select latest.*, labels.label, labels.parent_id
+      select latest.*, labels.label, labels.parent_id, labels.parent_type
       from latest left join labels on labels.entity_type = latest.entity_type and labels.id = latest.entity_id
       order by latest.at desc, latest.id desc`),
   );
@@ -175,7 +257,7 @@ export async function recentActivity(db: Db, mayReadAll: boolean, limit = ACTIVI
         entityType: row.entity_type,
         actorName: row.actor_name,
         label: row.label,
-        href: known ? hrefOf(row.entity_type, row.entity_id, row.parent_id) : null,
+        href: known ? hrefOf(row.entity_type, row.entity_id, row.parent_id, row.parent_type) : null,
       };
     }),
   };

@@ -59,8 +59,12 @@ export interface AttentionLists {
   disagreement: CappedList<DisagreementItem>;
 }
 
-/** Partnerships that can still need attention: not archived and not ended. */
-const watched = sql`${partnerships.archivedAt} is null and ${partnerships.status} <> 'ended'`;
+/**
+ * Partnerships that can still need attention: not archived and current on `today`, the SQL twin of
+ * `isCurrentPartnership` (status not ended, end date, its last day, none or not before today).
+ */
+const watched = (today: string) =>
+  sql`${partnerships.archivedAt} is null and ${partnerships.status} <> 'ended' and (${partnerships.endDate} is null or ${partnerships.endDate} >= ${today})`;
 
 /** Each partnership's latest period with any answer (trustSignal's `latestPeriod`). */
 const latestPeriods = sql`latest as (select ${healthChecks.partnershipId} as partnership_id, max(${healthChecks.period}) as period from ${healthChecks} group by ${healthChecks.partnershipId})`;
@@ -81,7 +85,11 @@ function capped<T>(list: T[], total: number | undefined): CappedList<T> {
   return { items: list, total: Number(total ?? 0) };
 }
 
-export async function lowestTrust(db: Db, limit = DASHBOARD_LIST_LIMIT): Promise<CappedList<TrustItem>> {
+export async function lowestTrust(
+  db: Db,
+  today: string,
+  limit = DASHBOARD_LIST_LIMIT,
+): Promise<CappedList<TrustItem>> {
   const result = rows<{ id: string; name: string; value: number | string; total: number }>(
     await db.execute(sql`with ${latestPeriods},
       trust as (
@@ -94,7 +102,7 @@ export async function lowestTrust(db: Db, limit = DASHBOARD_LIST_LIMIT): Promise
       select ${partnerships.id} as id, ${partnerships.name} as name, trust.value as value,
         (count(*) over ())::int as total
       from trust join ${partnerships} on ${partnerships.id} = trust.partnership_id
-      where ${watched} and trust.answers >= ${SIGNAL_MIN_RESPONDENTS}
+      where ${watched(today)} and trust.answers >= ${SIGNAL_MIN_RESPONDENTS}
       order by trust.value asc, ${partnerships.name} asc, ${partnerships.id} asc
       limit ${limit}`),
   );
@@ -113,6 +121,7 @@ function exposureLevel(value: number): SignalLevel {
 
 export async function highestExposure(
   db: Db,
+  today: string,
   limit = DASHBOARD_LIST_LIMIT,
 ): Promise<CappedList<ExposureItem>> {
   const result = rows<{ id: string; name: string; value: number; open_risks: number; total: number }>(
@@ -126,7 +135,7 @@ export async function highestExposure(
       select ${partnerships.id} as id, ${partnerships.name} as name, exposure.value as value,
         exposure.open_risks as open_risks, (count(*) over ())::int as total
       from exposure join ${partnerships} on ${partnerships.id} = exposure.partnership_id
-      where ${watched}
+      where ${watched(today)}
       order by exposure.value desc, ${partnerships.name} asc, ${partnerships.id} asc
       limit ${limit}`),
   );
@@ -147,6 +156,7 @@ export async function highestExposure(
  */
 export async function biggestDisagreement(
   db: Db,
+  today: string,
   limit = DASHBOARD_LIST_LIMIT,
 ): Promise<CappedList<DisagreementItem>> {
   const values: SQL = sql.join(
@@ -179,7 +189,7 @@ export async function biggestDisagreement(
       select ${partnerships.id} as id, ${partnerships.name} as name, biggest.dimension as dimension,
         biggest.spread as spread, (count(*) over ())::int as total
       from biggest join ${partnerships} on ${partnerships.id} = biggest.partnership_id
-      where ${watched} and biggest.spread >= ${DISAGREEMENT_SPREAD}
+      where ${watched(today)} and biggest.spread >= ${DISAGREEMENT_SPREAD}
       order by biggest.spread desc, ${partnerships.name} asc, ${partnerships.id} asc
       limit ${limit}`),
   );
@@ -190,11 +200,15 @@ export async function biggestDisagreement(
 }
 
 /** The three lists, in parallel: three queries. */
-export async function attentionLists(db: Db, limit = DASHBOARD_LIST_LIMIT): Promise<AttentionLists> {
+export async function attentionLists(
+  db: Db,
+  today: string,
+  limit = DASHBOARD_LIST_LIMIT,
+): Promise<AttentionLists> {
   const [trust, exposure, disagreement] = await Promise.all([
-    lowestTrust(db, limit),
-    highestExposure(db, limit),
-    biggestDisagreement(db, limit),
+    lowestTrust(db, today, limit),
+    highestExposure(db, today, limit),
+    biggestDisagreement(db, today, limit),
   ]);
   return { lowestTrust: trust, highestExposure: exposure, disagreement };
 }

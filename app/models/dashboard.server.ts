@@ -12,23 +12,14 @@ import {
   lt,
   lte,
   notInArray,
-  or,
   sql,
   type SQL,
 } from "drizzle-orm";
 import type { AuthUser } from "~/auth/session.server";
 import { can } from "~/auth/permissions.server";
 import type { Db } from "~/db/client.server";
-import {
-  eventOrganisers,
-  events,
-  followUpActions,
-  milestones,
-  municipalities,
-  organisations,
-  pilots,
-} from "~/db/schema";
-import { CLOSED_ACTION_STATUSES, isActionOverdue } from "~/lib/actions";
+import { events, followUpActions, milestones, municipalities, organisations, pilots } from "~/db/schema";
+import { isActionOverdue } from "~/lib/actions";
 import { addDays, DUE_SOON_DAYS } from "~/lib/alerts";
 import {
   DASHBOARD_LIST_LIMIT,
@@ -37,7 +28,7 @@ import {
   type DashboardSection,
 } from "~/lib/dashboard";
 import type { ActionStatus, MilestoneStatus } from "~/lib/enums";
-import { overdueCondition } from "./action-lists.server";
+import { notClosedCondition, ofReadersEvents, overdueCondition } from "./action-lists.server";
 import { attentionLists, type AttentionLists, type CappedList } from "./dashboard-attention.server";
 import { recentActivity, type Activity } from "./dashboard-activity.server";
 import { overviewCounts, type OverviewCounts } from "./overview.server";
@@ -134,12 +125,15 @@ async function actionList(
   };
 }
 
-/** Not done or dropped, due between today and the end of the upcoming window (both included). */
+/**
+ * Not done or dropped, due between today and the end of the upcoming window (both included): the
+ * filters `open=1&from=…&to=…` of its "See all".
+ */
 function upcomingCondition(today: string): SQL {
   return and(
     gte(followUpActions.dueOn, today),
     lte(followUpActions.dueOn, upcomingUntil(today)),
-    notInArray(followUpActions.status, [...CLOSED_ACTION_STATUSES]),
+    notClosedCondition(),
   ) as SQL;
 }
 
@@ -174,17 +168,8 @@ export function eventFollowUps(
   today: string,
   limit = DASHBOARD_LIST_LIMIT,
 ) {
-  const organised =
-    user.organisationId === null
-      ? undefined
-      : inArray(
-          followUpActions.eventId,
-          db
-            .select({ id: eventOrganisers.eventId })
-            .from(eventOrganisers)
-            .where(eq(eventOrganisers.organisationId, user.organisationId)),
-        );
-  return actionList(db, or(eq(events.createdBy, user.id), organised), [statusOrder, ...byDue], today, limit);
+  // The same condition as `/actions?mine=events`, its "See all" (same total).
+  return actionList(db, ofReadersEvents(user), [statusOrder, ...byDue], today, limit);
 }
 
 // --- milestones -------------------------------------------------------------------------------
@@ -305,7 +290,7 @@ export async function dashboard(db: Db, user: AuthUser, today: string): Promise<
     ownActions,
   ] = await Promise.all([
     overviewCounts(db, today),
-    has("attention") ? attentionLists(db) : none,
+    has("attention") ? attentionLists(db, today) : none,
     has("followUps") ? overdueFollowUps(db, today) : none,
     has("followUps") ? upcomingFollowUps(db, today) : none,
     has("milestones") ? overdueMilestones(db, today) : none,

@@ -5,15 +5,21 @@
 //   partnerships whose details they may see (coordinators: all; others: those their organisation is a
 //   current member of), and nothing of the others;
 // - outcomes leave the app only through small-count suppression (decision 0018): the counts come
-//   out of here already suppressed, for every reader.
+//   out of here already suppressed, for every reader (workbook-outcomes.server.ts).
+// An archived organisation or partnership is named nowhere: the records it takes part in are left
+// out (relationships, members, participants, organisers), or show no name where it is only a
+// reference (a funder, an owner). Health checks are not exported (decision 0024).
 import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { can } from "~/auth/permissions.server";
 import type { AuthUser } from "~/auth/session.server";
 import type { Db } from "~/db/client.server";
 import {
+  documents,
+  eventOrganisers,
   eventParticipants,
   events,
+  eventTakeaways,
   followUpActions,
   fundingLines,
   milestones,
@@ -22,15 +28,12 @@ import {
   organisations,
   partnershipMembers,
   partnerships,
-  pilotOutcomes,
-  pilotPeriods,
   pilots,
   relationships,
   risks,
 } from "~/db/schema";
-import { outcomePathways, type OutcomePathway } from "~/lib/enums";
 import { riskExposure } from "~/lib/signals";
-import { formatShown, suppressCount, suppressGroup } from "~/lib/suppression";
+import { readOutcomes } from "./workbook-outcomes.server";
 
 const fromOrg = alias(organisations, "from_org");
 const toOrg = alias(organisations, "to_org");
@@ -79,7 +82,7 @@ function readRelationships(db: Db) {
     .from(relationships)
     .innerJoin(fromOrg, eq(fromOrg.id, relationships.fromOrganisationId))
     .innerJoin(toOrg, eq(toOrg.id, relationships.toOrganisationId))
-    .where(isNull(relationships.archivedAt))
+    .where(and(isNull(relationships.archivedAt), isNull(fromOrg.archivedAt), isNull(toOrg.archivedAt)))
     .orderBy(asc(fromOrg.name), asc(toOrg.name), asc(relationships.id));
 }
 
@@ -115,7 +118,13 @@ function readMembers(db: Db) {
     .from(partnershipMembers)
     .innerJoin(partnerships, eq(partnerships.id, partnershipMembers.partnershipId))
     .innerJoin(organisations, eq(organisations.id, partnershipMembers.organisationId))
-    .where(and(isNull(partnershipMembers.archivedAt), isNull(partnerships.archivedAt)))
+    .where(
+      and(
+        isNull(partnershipMembers.archivedAt),
+        isNull(partnerships.archivedAt),
+        isNull(organisations.archivedAt),
+      ),
+    )
     .orderBy(asc(partnerships.name), asc(organisations.name), asc(partnershipMembers.id));
 }
 
@@ -155,9 +164,12 @@ function readFunding(db: Db) {
     .from(fundingLines)
     .leftJoin(partnerships, eq(partnerships.id, fundingLines.partnershipId))
     .leftJoin(pilots, eq(pilots.id, fundingLines.pilotId))
-    .leftJoin(funder, eq(funder.id, fundingLines.funderOrganisationId))
-    .leftJoin(recipient, eq(recipient.id, fundingLines.recipientOrganisationId))
-    .where(isNull(fundingLines.archivedAt))
+    .leftJoin(funder, and(eq(funder.id, fundingLines.funderOrganisationId), isNull(funder.archivedAt)))
+    .leftJoin(
+      recipient,
+      and(eq(recipient.id, fundingLines.recipientOrganisationId), isNull(recipient.archivedAt)),
+    )
+    .where(and(isNull(fundingLines.archivedAt), isNull(partnerships.archivedAt), isNull(pilots.archivedAt)))
     .orderBy(asc(partnerships.name), asc(pilots.name), asc(fundingLines.startsOn), asc(fundingLines.id));
 }
 
@@ -177,7 +189,7 @@ async function readRisks(db: Db, user: AuthUser, today: string) {
     })
     .from(risks)
     .innerJoin(partnerships, eq(partnerships.id, risks.partnershipId))
-    .leftJoin(owner, eq(owner.id, risks.ownerOrganisationId))
+    .leftJoin(owner, and(eq(owner.id, risks.ownerOrganisationId), isNull(owner.archivedAt)))
     .where(and(isNull(risks.archivedAt), isNull(partnerships.archivedAt), visibleRisks(user, today)))
     .orderBy(asc(partnerships.name), asc(risks.id));
   return rows.map((row) => ({ ...row, exposure: riskExposure(row.likelihood, row.impact) }));
@@ -211,7 +223,7 @@ function readPilots(db: Db) {
     })
     .from(pilots)
     .innerJoin(municipalities, eq(municipalities.id, pilots.municipalityId))
-    .leftJoin(partnerships, eq(partnerships.id, pilots.partnershipId))
+    .leftJoin(partnerships, and(eq(partnerships.id, pilots.partnershipId), isNull(partnerships.archivedAt)))
     .where(isNull(pilots.archivedAt))
     .orderBy(asc(municipalities.name), asc(pilots.name), asc(pilots.id));
 }
@@ -229,69 +241,6 @@ function readMilestones(db: Db) {
     .innerJoin(pilots, eq(pilots.id, milestones.pilotId))
     .where(and(isNull(milestones.archivedAt), isNull(pilots.archivedAt)))
     .orderBy(asc(pilots.name), asc(milestones.position), asc(milestones.id));
-}
-
-export interface WorkbookOutcomeRow {
-  pilot: string;
-  periodStart: string;
-  periodEnd: string;
-  newParticipants: string | null;
-  participantsAtEnd: string | null;
-  /** Suppressed counts ("<5", "≈ 15" or the number), one per pathway, in `outcomePathways` order. */
-  pathways: string[];
-  total: string;
-}
-
-/** Each period of each pilot with its counts through small-count suppression (two queries). */
-async function readOutcomes(db: Db): Promise<WorkbookOutcomeRow[]> {
-  const periodRows = await db
-    .select({
-      id: pilotPeriods.id,
-      pilot: pilots.name,
-      periodStart: pilotPeriods.periodStart,
-      periodEnd: pilotPeriods.periodEnd,
-      newParticipants: pilotPeriods.newParticipants,
-      participantsAtEnd: pilotPeriods.participantsAtEnd,
-    })
-    .from(pilotPeriods)
-    .innerJoin(pilots, eq(pilots.id, pilotPeriods.pilotId))
-    .where(and(isNull(pilotPeriods.archivedAt), isNull(pilots.archivedAt)))
-    .orderBy(asc(pilots.name), asc(pilotPeriods.periodStart), asc(pilotPeriods.id));
-  const counts = await db
-    .select({
-      periodId: pilotOutcomes.pilotPeriodId,
-      pathway: pilotOutcomes.pathway,
-      count: pilotOutcomes.count,
-    })
-    .from(pilotOutcomes)
-    .innerJoin(pilotPeriods, eq(pilotPeriods.id, pilotOutcomes.pilotPeriodId))
-    .innerJoin(pilots, eq(pilots.id, pilotPeriods.pilotId))
-    .where(and(isNull(pilotPeriods.archivedAt), isNull(pilots.archivedAt)));
-  const byPeriod = new Map<string, Record<OutcomePathway, number>>();
-  for (const row of counts) {
-    const group =
-      byPeriod.get(row.periodId) ??
-      (Object.fromEntries(outcomePathways.map((p) => [p, 0])) as Record<OutcomePathway, number>);
-    group[row.pathway] += row.count;
-    byPeriod.set(row.periodId, group);
-  }
-  const shown = (n: number) => String(n);
-  return periodRows.map((period) => {
-    const group =
-      byPeriod.get(period.id) ??
-      (Object.fromEntries(outcomePathways.map((p) => [p, 0])) as Record<OutcomePathway, number>);
-    const { cells, total } = suppressGroup(group);
-    const single = (n: number | null) => (n === null ? null : formatShown(suppressCount(n), shown));
-    return {
-      pilot: period.pilot,
-      periodStart: period.periodStart,
-      periodEnd: period.periodEnd,
-      newParticipants: single(period.newParticipants),
-      participantsAtEnd: single(period.participantsAtEnd),
-      pathways: outcomePathways.map((p) => formatShown(cells[p], shown)),
-      total: formatShown(total, shown),
-    };
-  });
 }
 
 function readEvents(db: Db) {
@@ -320,8 +269,54 @@ function readParticipants(db: Db) {
     .from(eventParticipants)
     .innerJoin(events, eq(events.id, eventParticipants.eventId))
     .innerJoin(organisations, eq(organisations.id, eventParticipants.organisationId))
-    .where(isNull(events.archivedAt))
+    .where(and(isNull(events.archivedAt), isNull(organisations.archivedAt)))
     .orderBy(asc(events.startsOn), asc(organisations.name), asc(eventParticipants.id));
+}
+
+function readOrganisers(db: Db) {
+  return db
+    .select({ event: events.title, organisation: organisations.name })
+    .from(eventOrganisers)
+    .innerJoin(events, eq(events.id, eventOrganisers.eventId))
+    .innerJoin(organisations, eq(organisations.id, eventOrganisers.organisationId))
+    .where(and(isNull(events.archivedAt), isNull(organisations.archivedAt)))
+    .orderBy(asc(events.startsOn), asc(events.id), asc(organisations.name), asc(eventOrganisers.id));
+}
+
+function readTakeaways(db: Db) {
+  return db
+    .select({
+      event: events.title,
+      position: eventTakeaways.position,
+      theme: eventTakeaways.theme,
+      text: eventTakeaways.text,
+    })
+    .from(eventTakeaways)
+    .innerJoin(events, eq(events.id, eventTakeaways.eventId))
+    .where(and(isNull(eventTakeaways.archivedAt), isNull(events.archivedAt)))
+    .orderBy(asc(events.startsOn), asc(events.id), asc(eventTakeaways.position), asc(eventTakeaways.id));
+}
+
+/** Documents of current partnerships and pilots (each belongs to exactly one of them). */
+function readDocuments(db: Db) {
+  return db
+    .select({
+      partnership: partnerships.name,
+      pilot: pilots.name,
+      title: documents.title,
+      url: documents.url,
+      kind: documents.kind,
+    })
+    .from(documents)
+    .leftJoin(partnerships, eq(partnerships.id, documents.partnershipId))
+    .leftJoin(pilots, eq(pilots.id, documents.pilotId))
+    .where(and(isNull(documents.archivedAt), isNull(partnerships.archivedAt), isNull(pilots.archivedAt)))
+    .orderBy(
+      sql`${partnerships.name} asc nulls last`,
+      sql`${pilots.name} asc nulls last`,
+      asc(documents.title),
+      asc(documents.id),
+    );
 }
 
 function readActions(db: Db) {
@@ -338,9 +333,12 @@ function readActions(db: Db) {
     })
     .from(followUpActions)
     .leftJoin(events, eq(events.id, followUpActions.eventId))
-    .leftJoin(owner, eq(owner.id, followUpActions.ownerOrganisationId))
-    .leftJoin(partnerships, eq(partnerships.id, followUpActions.partnershipId))
-    .leftJoin(pilots, eq(pilots.id, followUpActions.pilotId))
+    .leftJoin(owner, and(eq(owner.id, followUpActions.ownerOrganisationId), isNull(owner.archivedAt)))
+    .leftJoin(
+      partnerships,
+      and(eq(partnerships.id, followUpActions.partnershipId), isNull(partnerships.archivedAt)),
+    )
+    .leftJoin(pilots, and(eq(pilots.id, followUpActions.pilotId), isNull(pilots.archivedAt)))
     .where(and(isNull(followUpActions.archivedAt), or(isNull(events.archivedAt), isNull(events.id))))
     .orderBy(
       sql`${followUpActions.dueOn} asc nulls last`,
@@ -349,55 +347,34 @@ function readActions(db: Db) {
     );
 }
 
-/** Everything the workbook holds for this reader, read in parallel (15 queries whatever the size). */
+/**
+ * Everything the workbook holds for this reader, read one query after another in ONE read-only,
+ * repeatable-read transaction: one connection, and every sheet from the same snapshot (18 queries
+ * whatever the size).
+ */
 export async function workbookData(db: Db, user: AuthUser, today: string) {
-  const [
-    organisationRows,
-    relationshipRows,
-    partnershipRows,
-    memberRows,
-    objectiveRows,
-    fundingRows,
-    riskRows,
-    municipalityRows,
-    pilotRows,
-    milestoneRows,
-    outcomeRows,
-    eventRows,
-    participantRows,
-    actionRows,
-  ] = await Promise.all([
-    readOrganisations(db),
-    readRelationships(db),
-    readPartnerships(db),
-    readMembers(db),
-    readObjectives(db),
-    readFunding(db),
-    readRisks(db, user, today),
-    readMunicipalities(db),
-    readPilots(db),
-    readMilestones(db),
-    readOutcomes(db),
-    readEvents(db),
-    readParticipants(db),
-    readActions(db),
-  ]);
-  return {
-    organisations: organisationRows,
-    relationships: relationshipRows,
-    partnerships: partnershipRows,
-    members: memberRows,
-    objectives: objectiveRows,
-    funding: fundingRows,
-    risks: riskRows,
-    municipalities: municipalityRows,
-    pilots: pilotRows,
-    milestones: milestoneRows,
-    outcomes: outcomeRows,
-    events: eventRows,
-    participants: participantRows,
-    actions: actionRows,
-  };
+  return db.transaction(
+    async (tx) => ({
+      organisations: await readOrganisations(tx),
+      relationships: await readRelationships(tx),
+      partnerships: await readPartnerships(tx),
+      members: await readMembers(tx),
+      objectives: await readObjectives(tx),
+      funding: await readFunding(tx),
+      risks: await readRisks(tx, user, today),
+      municipalities: await readMunicipalities(tx),
+      pilots: await readPilots(tx),
+      milestones: await readMilestones(tx),
+      documents: await readDocuments(tx),
+      outcomes: await readOutcomes(tx),
+      events: await readEvents(tx),
+      organisers: await readOrganisers(tx),
+      participants: await readParticipants(tx),
+      takeaways: await readTakeaways(tx),
+      actions: await readActions(tx),
+    }),
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
 }
 
 export type WorkbookData = Awaited<ReturnType<typeof workbookData>>;

@@ -10,9 +10,15 @@ import { CalendarSection, type CalendarAnswer } from "~/components/pilots/milest
 import { dbContext } from "~/db/context";
 import { supportedLanguages } from "~/i18n/config";
 import { pageTitle } from "~/lib/meta";
-import { accountLanguageInput, accountNameInput, accountPasswordInput } from "~/lib/validation/users";
-import { getInstance, localeCookie } from "~/middleware/i18next";
-import { changeOwnPassword, findUserSummary, setOwnLocale, updateOwnName } from "~/models/accounts.server";
+import {
+  accountLanguageInput,
+  accountNameInput,
+  accountPasswordInput,
+  FOLLOW_BROWSER,
+} from "~/lib/validation/users";
+import { clearedLocaleCookie, getInstance, localeCookie } from "~/middleware/i18next";
+import { changeOwnPassword, findUserSummary, updateOwnName } from "~/models/accounts.server";
+import { setLocalePreference } from "~/models/preferences.server";
 import { hasCalendarToken, removeCalendarToken, resetCalendarToken } from "~/models/calendar.server";
 import type { Route } from "./+types/account";
 
@@ -53,7 +59,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
 }
 
 interface Answer {
-  intent: "name" | "password";
+  intent: "name" | "password" | "language";
   result: SubmissionResult<string[]>;
   /** What was done (an i18n key). */
   notice: "account.name.saved" | "account.password.saved" | null;
@@ -119,11 +125,14 @@ export async function action({ request, context, url }: Route.ActionArgs) {
   if (intent === "language") {
     const submission = parseWithZod(formData, { schema: accountLanguageInput });
     if (submission.status !== "success")
-      throw new Response("Bad Request", { status: 400, statusText: "Bad Request" });
-    await setOwnLocale(db, user, submission.value.locale);
-    // A new request, so the whole page (and the next sign-in) speaks the chosen language.
+      return answer({ intent, result: submission.reply(), notice: null }, 400);
+    const { locale } = await setLocalePreference(db, user, submission.value.locale);
+    // A new request, so the whole page speaks the chosen language. "Follow my browser" also drops
+    // this browser's cookie, else an earlier choice kept there would still win (decision 0026).
     return redirect("/account", {
-      headers: { "Set-Cookie": await localeCookie.serialize(submission.value.locale) },
+      headers: {
+        "Set-Cookie": locale ? await localeCookie.serialize(locale) : await clearedLocaleCookie(),
+      },
     });
   }
 
@@ -160,7 +169,8 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   });
   const [languageForm, languageFields] = useForm({
     id: "account-language",
-    defaultValue: { locale: account.locale },
+    lastResult: actionData?.intent === "language" ? actionData.result : undefined,
+    defaultValue: { locale: account.locale ?? FOLLOW_BROWSER },
   });
   const notice = actionData?.intent === "calendar" ? null : actionData?.notice;
   return (
@@ -239,7 +249,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <h2 id="language-heading" className="text-lg font-semibold">
           {t("account.language.title")}
         </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("account.language.intro")}</p>
         <Form method="post" {...getFormProps(languageForm)} className="mt-3 space-y-4">
+          <FormErrors errors={languageForm.errors} />
           <input type="hidden" name="intent" value="language" />
           <div>
             <label htmlFor={languageFields.locale.id} className="block text-sm font-medium text-slate-800">
@@ -250,6 +262,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
               key={languageFields.locale.key}
               className="mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm"
             >
+              <option value={FOLLOW_BROWSER}>{t("account.language.followBrowser")}</option>
               {supportedLanguages.map((lng) => (
                 <option key={lng} value={lng} lang={lng}>
                   {t(`language.${lng}`)}

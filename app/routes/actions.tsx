@@ -9,7 +9,13 @@ import { can, forbidden, requirePermission } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
 import { eventArchived } from "~/lib/event-access.server";
 import { mayChangeStatusOf, requireActionChanger } from "~/lib/action-access.server";
-import { ACTION_LINK_FILTERS, actionQueryString, isActionOverdue, parseActionListQuery } from "~/lib/actions";
+import {
+  ACTION_FLAG_FILTERS,
+  ACTION_LINK_FILTERS,
+  actionQueryString,
+  isActionOverdue,
+  parseActionListQuery,
+} from "~/lib/actions";
 import { actionStatuses } from "~/lib/enums";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
@@ -33,17 +39,25 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const query = parseActionListQuery(url.searchParams);
   const today = todayIso();
   const [page, filterOptions, linkNames] = await Promise.all([
-    listActions(db, parsePageRequest(url.searchParams), query, today),
+    listActions(db, parsePageRequest(url.searchParams), query, today, user),
     actionFilterOptions(db),
     actionLinkNames(db, query),
   ]);
-  // "Linked to: <name>" chips (from a record page's "See all"); removing one keeps the other filters.
-  const linkChips: LinkFilterChip[] = ACTION_LINK_FILTERS.flatMap(({ kind, param, key }) => {
-    const id = query[key];
-    if (!id) return [];
+  // "Linked to: <name>" chips (from a record page's "See all"), "Of your events" and "Not done or
+  // dropped" (from the dashboard's); removing one keeps the other filters.
+  const without = (key: keyof typeof query) => {
     const rest = actionQueryString({ ...query, [key]: undefined });
-    return [{ kind, param, id, name: linkNames[kind], removeHref: `/actions${rest ? `?${rest}` : ""}` }];
-  });
+    return `/actions${rest ? `?${rest}` : ""}`;
+  };
+  const linkChips: LinkFilterChip[] = [
+    ...ACTION_LINK_FILTERS.flatMap(({ kind, param, key }) => {
+      const id = query[key];
+      return id ? [{ kind, param, value: id, name: linkNames[kind], removeHref: without(key) }] : [];
+    }),
+    ...ACTION_FLAG_FILTERS.flatMap(({ kind, param, value, key }) =>
+      query[key] ? [{ kind, param, value, name: null, removeHref: without(key) }] : [],
+    ),
+  ];
   const may = mayChangeStatusOf(user);
   const items: ActionRowView[] = page.items.map((row) => ({
     ...row,
@@ -207,7 +221,7 @@ export default function Actions({ loaderData, actionData }: Route.ComponentProps
           </label>
         </div>
         {linkChips.map((chip) => (
-          <input key={chip.param} type="hidden" name={chip.param} value={chip.id} />
+          <input key={chip.param} type="hidden" name={chip.param} value={chip.value} />
         ))}
         {query.sort !== "due" ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.direction !== "asc" ? <input type="hidden" name="dir" value={query.direction} /> : null}

@@ -11,7 +11,7 @@ import { actionCalendarDay } from "~/lib/actions";
 import { FEED_REFRESH_HOURS, feedNotFound, feedUser, icsResponse } from "~/lib/calendar-feed.server";
 import { formatDate } from "~/lib/format";
 import { buildCalendar, type IcsEvent } from "~/lib/ics";
-import { getInstance } from "~/middleware/i18next";
+import { getInstance, getLocale } from "~/middleware/i18next";
 import {
   eventActionFeed,
   organisationActionFeed,
@@ -79,13 +79,15 @@ export async function loader({ context, url }: LoaderFunctionArgs) {
     feed.kind === "event" ? await eventActionFeed(db, feed.id) : await organisationActionFeed(db, feed.id);
   if (!found) return feedNotFound();
 
-  const t = getInstance(context).getFixedT(user.locale);
+  // The token holder's preference; without one, the feed request's language (decision 0026).
+  const lng = user.locale ?? getLocale(context);
+  const t = getInstance(context).getFixedT(lng);
   const body = buildCalendar({
     name: t(`linkedActions.feed.name.${feed.kind}`, { name: found.name }),
     description: t("linkedActions.feed.description"),
     productId: "-//Trellis//Follow-up actions//EN",
     refreshHours: FEED_REFRESH_HOURS,
-    events: found.actions.flatMap((a) => actionEvent(a, feed.kind, url.origin, t, user.locale) ?? []),
+    events: found.actions.flatMap((a) => actionEvent(a, feed.kind, url.origin, t, lng) ?? []),
   });
   return icsResponse(body, "actions.ics");
 }

@@ -9,12 +9,13 @@ import { exportActions } from "~/models/actions.server";
 import type { Route } from "./+types/export.actions";
 
 export async function loader({ context, url }: Route.LoaderArgs) {
-  requirePermission(context, url, "action:read");
+  const user = requirePermission(context, url, "action:read");
   requirePermission(context, url, "export:run");
   const db = context.get(dbContext);
   const query = parseActionListQuery(url.searchParams);
   const today = todayIso();
-  const rows = await exportActions(db, query, today);
+  // `mine=events` is the reader's events, as on /actions.
+  const rows = await exportActions(db, query, today, user);
   const { t } = getInstance(context);
   const body = actionsCsv(
     rows,

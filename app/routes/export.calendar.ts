@@ -13,7 +13,7 @@ import { dbContext } from "~/db/context";
 import { FEED_REFRESH_HOURS, feedNotFound, feedUser, icsResponse } from "~/lib/calendar-feed.server";
 import { formatDate } from "~/lib/format";
 import { buildCalendar, type IcsEvent } from "~/lib/ics";
-import { getInstance } from "~/middleware/i18next";
+import { getInstance, getLocale } from "~/middleware/i18next";
 import {
   municipalityMilestoneFeed,
   pilotMilestoneFeed,
@@ -83,10 +83,10 @@ export async function loader({ context, url }: LoaderFunctionArgs) {
       : await municipalityMilestoneFeed(db, feed.id);
   if (!milestones) return feedNotFound();
 
-  const t = getInstance(context).getFixedT(user.locale);
-  const events = milestones.milestones.flatMap(
-    (m) => toEvent(m, feed.kind, url.origin, t, user.locale) ?? [],
-  );
+  // The token holder's preference; without one, the feed request's language (decision 0026).
+  const lng = user.locale ?? getLocale(context);
+  const t = getInstance(context).getFixedT(lng);
+  const events = milestones.milestones.flatMap((m) => toEvent(m, feed.kind, url.origin, t, lng) ?? []);
   const body = buildCalendar({
     name: t(`calendar.feed.name.${feed.kind}`, { name: milestones.name }),
     description: t("calendar.feed.description"),

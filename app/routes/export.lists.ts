@@ -29,10 +29,21 @@ const readPermission: Record<ListExportKind, Permission> = {
   events: "event:read",
 };
 
+/** The list holds more rows than one export may: refused, never cut silently. */
+export class ListExportTooLargeError extends Error {
+  override name = "ListExportTooLargeError";
+  constructor(
+    readonly total: number,
+    readonly max: number,
+  ) {
+    super(`the list holds ${total} rows, more than the ${max} an export may hold`);
+  }
+}
+
 /**
  * Every row of a list, read with the list's own query a large page at a time (so the ids a page
- * passes on to its follow-up queries stay well under PostgreSQL's parameter limit), at most
- * LIST_EXPORT_MAX rows.
+ * passes on to its follow-up queries stay well under PostgreSQL's parameter limit). A list of more
+ * than `max` rows throws ListExportTooLargeError once its first page tells.
  */
 export async function allPages<T>(
   read: (page: PageRequest) => Promise<Page<T>>,
@@ -40,12 +51,24 @@ export async function allPages<T>(
   max = LIST_EXPORT_MAX,
 ): Promise<T[]> {
   const rows: T[] = [];
-  for (let page = 1; rows.length < max; page += 1) {
+  for (let page = 1; ; page += 1) {
     const batch = await read({ page, pageSize });
+    if (batch.total > max) throw new ListExportTooLargeError(batch.total, max);
     rows.push(...batch.items);
     if (page >= batch.pages) break;
   }
-  return rows.slice(0, max);
+  return rows;
+}
+
+/** 422 and a plain sentence in the reader's language: how many rows at most, narrow the filters. */
+export function tooManyRowsResponse(
+  max: number,
+  t: (key: "exports.tooMany", options: { max: number }) => string,
+): Response {
+  return new Response(t("exports.tooMany", { max }), {
+    status: 422,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
+  });
 }
 
 /** The list named by the path (/export/<kind>.csv), or null. */
@@ -64,27 +87,34 @@ export async function loader({ context, url }: LoaderFunctionArgs) {
   const params = url.searchParams;
   const today = todayIso();
   const { t } = getInstance(context);
-  let body: string;
-  switch (kind) {
-    case "organisations": {
-      const filters = parseOrganisationFilters(params);
-      body = listCsv(kind, await allPages((page) => listOrganisations(db, page, filters)), t);
-      break;
-    }
-    case "partnerships": {
-      const query = parsePartnershipListQuery(params);
-      body = listCsv(kind, await allPages((page) => listPartnerships(db, page, query, today)), t);
-      break;
-    }
-    case "municipalities": {
-      const filters = parseMunicipalityFilters(params);
-      body = listCsv(kind, await allPages((page) => listMunicipalities(db, page, filters, today)), t);
-      break;
-    }
-    default: {
-      const filters = parseEventFilters(params);
-      body = listCsv(kind, await allPages((page) => listEvents(db, page, filters)), t);
-    }
+  try {
+    // Every page from the same snapshot, on one connection.
+    const body = await db.transaction(
+      async (tx) => {
+        switch (kind) {
+          case "organisations": {
+            const filters = parseOrganisationFilters(params);
+            return listCsv(kind, await allPages((page) => listOrganisations(tx, page, filters)), t);
+          }
+          case "partnerships": {
+            const query = parsePartnershipListQuery(params);
+            return listCsv(kind, await allPages((page) => listPartnerships(tx, page, query, today)), t);
+          }
+          case "municipalities": {
+            const filters = parseMunicipalityFilters(params);
+            return listCsv(kind, await allPages((page) => listMunicipalities(tx, page, filters, today)), t);
+          }
+          default: {
+            const filters = parseEventFilters(params);
+            return listCsv(kind, await allPages((page) => listEvents(tx, page, filters)), t);
+          }
+        }
+      },
+      { isolationLevel: "repeatable read", accessMode: "read only" },
+    );
+    return csvResponse(body, `trellis-${kind}-${today}.csv`);
+  } catch (error) {
+    if (error instanceof ListExportTooLargeError) return tooManyRowsResponse(error.max, t);
+    throw error;
   }
-  return csvResponse(body, `trellis-${kind}-${today}.csv`);
 }

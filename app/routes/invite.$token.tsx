@@ -6,7 +6,7 @@ import { authAttemptBlocked, tooManyAttempts } from "~/auth/rate-limit.server";
 import { createSession, sessionCookie } from "~/auth/session.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { dbContext } from "~/db/context";
-import { fallbackLanguage, isLanguage } from "~/i18n/config";
+import { isLanguage } from "~/i18n/config";
 import { pageTitle } from "~/lib/meta";
 import { acceptInvitationInput } from "~/lib/validation/users";
 import { getInstance, localeCookie } from "~/middleware/i18next";
@@ -55,7 +55,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return data({ result: submission.reply({ hideFields: SECRET_FIELDS }), problem: null }, { status: 400 });
   }
   const chosen: unknown = await localeCookie.parse(request.headers.get("Cookie"));
-  const locale = isLanguage(chosen) ? chosen : fallbackLanguage;
+  // A language chosen with the switcher before accepting becomes the preference; else none.
+  const locale = isLanguage(chosen) ? chosen : undefined;
   const outcome = await acceptInvitation(db, params.token, { ...submission.value, locale });
   if (!outcome.ok) {
     if (outcome.reason === "emailTaken") {
@@ -72,7 +73,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const session = await createSession(db, outcome.user.id);
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(request, session.token, session.expiresAt));
-  headers.append("Set-Cookie", await localeCookie.serialize(outcome.user.locale));
+  // The preference, when there is one, also becomes this browser's choice (decision 0026).
+  if (outcome.user.locale) headers.append("Set-Cookie", await localeCookie.serialize(outcome.user.locale));
   return redirect("/", { headers });
 }
 

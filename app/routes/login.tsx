@@ -47,7 +47,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const session = await createSession(db, user.id);
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(request, session.token, session.expiresAt));
-  headers.append("Set-Cookie", await localeCookie.serialize(user.locale));
+  // The preference, when there is one, also becomes this browser's choice (decision 0026).
+  if (user.locale) headers.append("Set-Cookie", await localeCookie.serialize(user.locale));
   return redirect(safeRedirect(redirectTo), { headers });
 }
 

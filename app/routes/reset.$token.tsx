@@ -60,7 +60,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const session = await createSession(db, outcome.user.id);
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(request, session.token, session.expiresAt));
-  headers.append("Set-Cookie", await localeCookie.serialize(outcome.user.locale));
+  // The preference, when there is one, also becomes this browser's choice (decision 0026).
+  if (outcome.user.locale) headers.append("Set-Cookie", await localeCookie.serialize(outcome.user.locale));
   return redirect("/", { headers });
 }
 

@@ -66,6 +66,7 @@ describe("signing in and out", () => {
       "Events",
       "Follow-ups",
       "Network",
+      "Import",
       "Users",
       "Audit log",
     ]);

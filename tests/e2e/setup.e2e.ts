@@ -113,6 +113,7 @@ describe("first-run setup", () => {
       "Events",
       "Follow-ups",
       "Network",
+      "Import",
       "Users",
       "Audit log",
     ]);

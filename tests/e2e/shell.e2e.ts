@@ -252,8 +252,9 @@ describe("application shell", () => {
 });
 
 describe("a French-speaking browser", () => {
-  // No language chosen yet (no cookie): the browser's preference (Accept-Language) decides.
-  const french = usePage({ role: "viewer", contextOptions: { locale: "fr-BE" } });
+  // No language chosen yet (no cookie, no preference): the browser's Accept-Language decides. Not the
+  // viewer: the switcher test above stores its choice as the viewer's preference (decision 0026).
+  const french = usePage({ role: "organiser", contextOptions: { locale: "fr-BE" } });
 
   test("the 404 page keeps the app shell and speaks the reader's language", async () => {
     const { page } = french;

@@ -18,6 +18,7 @@ import {
   fundingLines,
   graphLayouts,
   healthChecks,
+  importBatches,
   invitations,
   milestones,
   municipalities,
@@ -70,6 +71,8 @@ import {
   type NewPilotOutcome,
   type NewPilotPeriod,
   type NewRateLimit,
+  type ImportBatch,
+  type NewImportBatch,
   type NewRelationship,
   type NewRisk,
   type NewSession,
@@ -284,6 +287,28 @@ export async function createRateLimit(
     ...defined(overrides),
   };
   return one(await db.insert(rateLimits).values(values).returning());
+}
+
+/** An uploaded import file waiting for its next step (its user created when not given). */
+export async function createImportBatch(
+  db: FactoryDb,
+  overrides: Partial<NewImportBatch> = {},
+): Promise<ImportBatch> {
+  const userId = await orMake(
+    overrides.userId,
+    async () => (await createUser(db, { role: "coordinator" })).id,
+  );
+  const values: NewImportBatch = {
+    kind: "organisations",
+    layout: "table",
+    fileName: "organisations.csv",
+    headers: ["name"],
+    rows: [],
+    expiresAt: fromNow(60 * 60 * 1000),
+    ...defined(overrides),
+    userId,
+  };
+  return one(await db.insert(importBatches).values(values).returning());
 }
 
 // ---------------------------------------------------------------------------------------------

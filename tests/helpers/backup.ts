@@ -59,14 +59,15 @@ export function headerOf(text: string): BackupHeader {
 
 /**
  * A backup as it should come back from a restore: without createdAt, and without the audit
- * entries of restores (a restore writes one, so the next backup holds one row more).
+ * entries of restores (a restore writes one, entity type "backup", so the next backup holds one row
+ * more). Other "restore" entries (an archived record brought back) are data and stay.
  */
 export function normalised(text: string): string {
   const lines = text.split("\n").filter((line) => line !== "");
   const header = JSON.parse(lines[0] ?? "{}") as BackupHeader;
   const body = lines.slice(1).filter((line) => {
     const row = JSON.parse(line) as { t: string; r: Record<string, string | null> };
-    return !(row.t === "audit_log" && row.r.action === "restore");
+    return !(row.t === "audit_log" && row.r.action === "restore" && row.r.entity_type === "backup");
   });
   const counts = new Map<string, number>();
   for (const line of body) {

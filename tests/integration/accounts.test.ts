@@ -29,11 +29,11 @@ import {
   listUsers,
   PASSWORD_RESET_LIFETIME_MS,
   resetPassword,
-  setOwnLocale,
   setUserDisabled,
   updateOwnName,
   updateUserAccess,
 } from "~/models/accounts.server";
+import { setLocalePreference } from "~/models/preferences.server";
 import { authenticate } from "~/models/users.server";
 import { createMunicipality, createOrganisation, createUser, uniqueEmail } from "../factories";
 import { testDb } from "../helpers/db";
@@ -658,12 +658,12 @@ describe("the own account", () => {
     const user = await createUser(db, { name: "Old Name" });
     const renamed = await updateOwnName(db, authUser(user), "New Name");
     expect(renamed).toMatchObject({ name: "New Name", version: user.version + 1 });
-    await setOwnLocale(db, authUser(user), "fr");
+    await setLocalePreference(db, authUser(user), "fr");
     expect(await userRow(db, user.id)).toMatchObject({ name: "New Name", locale: "fr" });
     const entries = await auditFor(db, user.id);
     expect(entries.map((e) => [e.before, e.after])).toEqual([
       [{ name: "Old Name" }, { name: "New Name" }],
-      [{ locale: "en" }, { locale: "fr" }],
+      [{ locale: null }, { locale: "fr" }],
     ]);
   });
 });

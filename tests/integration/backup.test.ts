@@ -4,7 +4,10 @@
 import { is, sql } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { labelledEntityTypes } from "../../app/components/audit/labels";
 import { rows } from "../../app/db/rows.server";
+import en from "../../app/i18n/locales/en.json";
+import fr from "../../app/i18n/locales/fr.json";
 import * as schema from "../../app/db/schema";
 import { seedDemo } from "../../app/db/seed/demo.server";
 import { EPHEMERAL_TABLES } from "../../app/models/backup.server";
@@ -54,7 +57,7 @@ describe("writeBackup", () => {
     expect(header.schemaVersion.tag).toMatch(/^\d{4}_/);
     const names = header.tables.map((t) => t.name);
     expect([...names].sort()).toEqual(schemaTables.filter((n) => !EPHEMERAL_TABLES.includes(n)).sort());
-    expect(EPHEMERAL_TABLES).toEqual(["sessions", "rate_limits"]);
+    expect(EPHEMERAL_TABLES).toEqual(["sessions", "rate_limits", "import_batches"]);
     // Every table but the excluded ones has rows here, so the round trip below covers them all.
     for (const t of header.tables) expect(t.rows, t.name).toBeGreaterThan(0);
     expect(names.indexOf("partnerships")).toBeLessThan(names.indexOf("partnership_members"));
@@ -137,6 +140,16 @@ describe("restoreBackup", () => {
     expect(await rowCounts(db, ["sessions", "rate_limits"])).toEqual({ sessions: 0, rate_limits: 0 });
   });
 
+  it("its audit entry reads in both languages on /admin/audit and the dashboard", async () => {
+    const [entry] = rows<{ action: string; entity_type: string }>(
+      await restored.execute(sql`select action, entity_type from audit_log where entity_type = 'backup'`),
+    );
+    expect(entry).toEqual({ action: "restore", entity_type: "backup" });
+    expect(labelledEntityTypes).toContain("backup");
+    expect(en.audit.entityTypes.backup).toBe("Database (restored from a backup)");
+    expect(fr.audit.entityTypes.backup).toBe("Base de données (restaurée depuis une sauvegarde)");
+  });
+
   it("sets sequences past the restored rows: new audit entries get fresh ids", async () => {
     const db = restored;
     const [row] = rows<{ id: string; max: string }>(
@@ -159,10 +172,27 @@ describe("restoreBackup", () => {
   it("with force, replaces everything (sessions of the replaced users go too)", async () => {
     const db = occupied;
     await createSession(db);
+    // The replaced database had numbered further than the backup: its ids must never be reused.
+    await db.execute(sql`select setval(pg_get_serial_sequence('audit_log', 'id'), 1000000)`);
     const summary = await restoreText(db, original, true);
     expect(summary.replaced).toBe(true);
     expect(normalised(await backupText(db))).toBe(normalised(original));
     expect(await rowCounts(db, ["sessions"])).toEqual({ sessions: 0 });
+    const [entry] = rows<{ id: string }>(
+      await db.execute(sql`select id::text as id from audit_log where entity_type = 'backup'`),
+    );
+    expect(Number(entry?.id)).toBeGreaterThan(1000000);
+  });
+
+  it("compares restored backups without the restore's own entry only (entity type backup)", () => {
+    const [head = "", ...body] = original.trimEnd().split("\n");
+    const entry = (id: number, action: string, entityType: string) =>
+      JSON.stringify({ t: "audit_log", r: { id: String(id), action, entity_type: entityType } });
+    const withEntries = [head, ...body, entry(1e6, "restore", "backup")].join("\n");
+    expect(normalised(withEntries)).toBe(normalised(original));
+    // An archived event brought back is a "restore" too: that one is data, and must be compared.
+    const withEventRestore = [head, ...body, entry(1e6, "restore", "event")].join("\n");
+    expect(normalised(withEventRestore)).not.toBe(normalised(original));
   });
 });
 

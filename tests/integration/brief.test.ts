@@ -7,6 +7,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AuthUser } from "~/auth/session.server";
 import type { BriefData } from "~/lib/brief/types";
 import { eventBrief } from "~/models/brief.server";
+import {
+  addDays,
+  addEventParticipant,
+  addMember,
+  createAuditEntry,
+  createEvent,
+  createOrganisation,
+  createPartnership,
+  createRisk,
+} from "../factories";
 import { BRIEF_TODAY, buildBriefWorld, EVENT_START } from "../helpers/brief";
 import { testDb } from "../helpers/db";
 import { countingDb } from "../helpers/query-count";
@@ -180,6 +190,54 @@ describe("the brief of an event", () => {
   it("treats an anonymous reader as a non-member", async () => {
     const brief = await briefFor(null);
     expect(brief.risks.every((g) => g.access === "aggregate")).toBe(true);
+  });
+});
+
+describe("ended since the event", () => {
+  it("is an end date before today or a last status change to ended, never also current", async () => {
+    const participant = await createOrganisation(db, { name: "Ending participant" });
+    const event = await createEvent(db, { title: "Ending event", startsOn: EVENT_START });
+    await addEventParticipant(db, { eventId: event.id, organisationId: participant.id });
+    const partnership = async (name: string, endDate: string | null) => {
+      const row = await createPartnership(db, { name, status: "active", startDate: "2020-01-01", endDate });
+      await addMember(db, { partnershipId: row.id, organisationId: participant.id });
+      await createRisk(db, { partnershipId: row.id, title: `Risk of ${name}` });
+      return row.id;
+    };
+    await partnership("Last day today", BRIEF_TODAY);
+    await partnership("Last day yesterday", addDays(BRIEF_TODAY, -1));
+    const reactivated = await partnership("Ended then reactivated", null);
+    const statusAt = async (status: string, day: string) =>
+      createAuditEntry(db, {
+        action: "update",
+        entityType: "partnership",
+        entityId: reactivated,
+        after: { status },
+        at: new Date(`${day}T10:00:00Z`),
+      });
+    await statusAt("ended", "2025-07-01");
+    await statusAt("active", "2025-08-01");
+    // A later change of another field is not a status change.
+    await createAuditEntry(db, {
+      action: "update",
+      entityType: "partnership",
+      entityId: reactivated,
+      after: { name: "Ended then reactivated" },
+      at: new Date("2025-09-01T10:00:00Z"),
+    });
+
+    const brief = await eventBrief(db, event.id, readers.coordinator, BRIEF_TODAY);
+    expect(names(brief?.endedPartnerships ?? [])).toEqual(["Last day yesterday"]);
+    expect(names(brief?.changedPartnerships ?? [])).toEqual(["Ended then reactivated"]);
+    // Current (risks shown) exactly when not ended.
+    expect(brief?.risks.map((g) => g.partnership.name).sort()).toEqual([
+      "Ended then reactivated",
+      "Last day today",
+    ]);
+    // The next day, the one whose last day was today has ended.
+    const tomorrow = await eventBrief(db, event.id, readers.coordinator, addDays(BRIEF_TODAY, 1));
+    expect(names(tomorrow?.endedPartnerships ?? [])).toEqual(["Last day today", "Last day yesterday"]);
+    expect(tomorrow?.risks.map((g) => g.partnership.name)).toEqual(["Ended then reactivated"]);
   });
 });
 

@@ -133,7 +133,7 @@ describe("on the demo data", () => {
       all.map((row) => row.id),
       TODAY,
     );
-    const lists = await attentionLists(db, 1000);
+    const lists = await attentionLists(db, TODAY, 1000);
     expect(lists.highestExposure.items.length).toBeGreaterThan(0);
     for (const item of lists.lowestTrust.items) expect(signals.get(item.id)?.trust.value).toBe(item.value);
     for (const item of lists.highestExposure.items)

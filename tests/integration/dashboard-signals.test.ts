@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuthUser } from "~/auth/session.server";
 import { partnerships } from "~/db/schema";
+import { isCurrentPartnership } from "~/lib/partnership-status";
 import { attentionLists, biggestDisagreement } from "~/models/dashboard-attention.server";
 import { recentActivity } from "~/models/dashboard-activity.server";
 import { dashboard } from "~/models/dashboard.server";
@@ -89,7 +90,7 @@ beforeAll(async () => {
 
 describe("partnerships needing attention", () => {
   it("rank the trust index of the latest period (two answers or more), lowest first", async () => {
-    const { lowestTrust } = await attentionLists(db);
+    const { lowestTrust } = await attentionLists(db, TODAY);
     expect(lowestTrust.items.map((i) => [i.name, i.value, i.band])).toEqual([
       ["B second", 1.5, "low"],
       ["A first", 2.5, "medium"],
@@ -100,7 +101,7 @@ describe("partnerships needing attention", () => {
   });
 
   it("rank the highest open-risk exposure, highest first, ended partnerships left out", async () => {
-    const { highestExposure } = await attentionLists(db);
+    const { highestExposure } = await attentionLists(db, TODAY);
     expect(highestExposure.items.map((i) => [i.name, i.value, i.level, i.openRisks])).toEqual([
       ["A first", 20, "high", 1],
       ["B second", 4, "low", 1],
@@ -108,27 +109,29 @@ describe("partnerships needing attention", () => {
   });
 
   it("rank the biggest spread on a dimension two members scored, from 2 points", async () => {
-    const { disagreement } = await attentionLists(db);
+    const { disagreement } = await attentionLists(db, TODAY);
     expect(disagreement.items.map((i) => [i.name, i.dimension, i.spread])).toEqual([
       ["A first", "communication", 4],
       ["B second", "mutual_understanding", 3],
       ["F tie", "objectives_clarity", 3],
       ["E latest period thin", "recognition", 2],
     ]);
-    const capped = await biggestDisagreement(db, 2);
+    const capped = await biggestDisagreement(db, TODAY, 2);
     expect(capped.items).toHaveLength(2);
     expect(capped.total).toBe(4);
   });
 
   it("agree with the signals of app/lib/signals.ts", async () => {
-    const all = await db.select({ id: partnerships.id, status: partnerships.status }).from(partnerships);
+    const all = await db
+      .select({ id: partnerships.id, status: partnerships.status, endDate: partnerships.endDate })
+      .from(partnerships);
     const signals = await partnershipSignals(
       db,
       all.map((row) => row.id),
       TODAY,
     );
-    const { lowestTrust, highestExposure } = await attentionLists(db, 100);
-    const watched = all.filter((row) => row.status !== "ended");
+    const { lowestTrust, highestExposure } = await attentionLists(db, TODAY, 100);
+    const watched = all.filter((row) => isCurrentPartnership(row, TODAY));
     const trust = watched
       .map((row) => ({ id: row.id, value: signals.get(row.id)?.trust.value ?? null }))
       .filter((row) => row.value !== null);
@@ -143,8 +146,40 @@ describe("partnerships needing attention", () => {
     );
   });
 
+  it("leave out partnerships past their last day whose status is still active, as isCurrentPartnership", async () => {
+    const over = await createPartnership(db, {
+      name: "H over",
+      status: "active",
+      endDate: addDays(TODAY, -1),
+    });
+    const lastDay = await createPartnership(db, {
+      name: "I last day today",
+      status: "active",
+      endDate: TODAY,
+    });
+    for (const id of [over.id, lastDay.id]) {
+      await answers(id, "2030-Q1", [
+        { trust: 1, communication: 1 },
+        { trust: 1, communication: 5 },
+      ]);
+      await createRisk(db, { partnershipId: id, likelihood: 5, impact: 5 });
+    }
+    const lists = await attentionLists(db, TODAY, 100);
+    for (const list of [lists.lowestTrust, lists.highestExposure, lists.disagreement]) {
+      const listed = list.items.map((i) => i.name);
+      expect(listed).toContain("I last day today");
+      expect(listed).not.toContain("H over");
+    }
+    // The day before, both were current.
+    const before = await attentionLists(db, addDays(TODAY, -1), 100);
+    expect(before.lowestTrust.items.map((i) => i.name)).toContain("H over");
+    expect(
+      (await attentionLists(db, addDays(TODAY, 1), 100)).lowestTrust.items.map((i) => i.name),
+    ).not.toContain("I last day today");
+  });
+
   it("hold no risk title and no member's comment", async () => {
-    const text = JSON.stringify(await attentionLists(db));
+    const text = JSON.stringify(await attentionLists(db, TODAY));
     expect(text).not.toContain(SECRET_RISK);
     expect(text).not.toContain(SECRET_COMMENT);
   });

@@ -7,6 +7,7 @@ import type { AuthUser } from "~/auth/session.server";
 import { milestones, partnerships, pilots } from "~/db/schema";
 import { parseActionListQuery } from "~/lib/actions";
 import { isMilestoneDueSoon, isMilestoneOverdue } from "~/lib/alerts";
+import { dashboardLinks } from "~/lib/dashboard";
 import { isActiveOn } from "~/lib/partnership-status";
 import { listActions } from "~/models/action-lists.server";
 import {
@@ -268,5 +269,35 @@ describe("role-specific sections", () => {
       "overdueYesterday",
     ]);
     expect(page.milestones?.dueSoon.total).toBe(2);
+  });
+});
+
+describe('the "see all" links', () => {
+  /** The /actions list a dashboard link opens, for this reader (all rows). */
+  async function listOf(link: string, reader: Pick<AuthUser, "id" | "organisationId">) {
+    const [path, search] = link.split("?");
+    expect(path).toBe("/actions");
+    const query = parseActionListQuery(new URLSearchParams(search));
+    return listActions(db, { page: 1, pageSize: 100 }, query, TODAY, reader);
+  }
+
+  it("open the organiser's event follow-ups with the same total and the same actions", async () => {
+    const section = await eventFollowUps(db, organiser, TODAY);
+    const list = await listOf(dashboardLinks.eventFollowUps(), organiser);
+    expect(list.total).toBe(section.total);
+    expect(list.items.map((a) => a.title).sort()).toEqual(titlesOf(section).sort());
+    // Someone else's events are not theirs: the same link lists none for a reader without events.
+    expect((await listOf(dashboardLinks.eventFollowUps(), viewerWithoutOrganisation)).total).toBe(0);
+  });
+
+  it("open the upcoming follow-ups without the done or dropped ones of the window", async () => {
+    await createFollowUpAction(db, { title: "doneTomorrow", dueOn: TOMORROW, status: "done", doneOn: TODAY });
+    await createFollowUpAction(db, { title: "droppedIn3", dueOn: addDays(TODAY, 3), status: "dropped" });
+    const upcoming = await upcomingFollowUps(db, TODAY);
+    const list = await listOf(dashboardLinks.upcomingActions(TODAY), organiser);
+    expect(list.total).toBe(upcoming.total);
+    expect(list.items.map((a) => a.title)).toEqual(titlesOf(upcoming));
+    const overdue = await overdueFollowUps(db, TODAY);
+    expect((await listOf(dashboardLinks.overdueActions(), organiser)).total).toBe(overdue.total);
   });
 });

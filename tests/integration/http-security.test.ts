@@ -14,7 +14,7 @@ function buildApp({ disablePoweredBy = true } = {}): Express {
   if (disablePoweredBy) app.disable("x-powered-by");
   app.use(securityHeaders({ dev: false }));
   app.use(sameOriginWrites());
-  app.use(bodyLimit(BODY_LIMIT));
+  app.use(bodyLimit(BODY_LIMIT, { paths: ["/upload"], maxBytes: 4 * BODY_LIMIT }));
   app.use(express.text({ type: "*/*", limit: "1mb" }));
   app.use((req, res) => {
     const body: unknown = req.body;
@@ -200,6 +200,18 @@ describe("body limit", () => {
     });
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(new RegExp(`^ok POST ${BODY_LIMIT} `));
+  });
+
+  it("lets an upload path take its own, larger limit, and only for POST", async () => {
+    const post = (path: string, size: number) =>
+      fetch(`${origin}${path}`, {
+        method: "POST",
+        headers: { Origin: origin, "Content-Type": "text/plain" },
+        body: "x".repeat(size),
+      });
+    expect((await post("/upload", 2048)).status).toBe(200);
+    expect((await post("/upload", 4 * BODY_LIMIT + 1)).status).toBe(413);
+    expect((await post("/upload/other", 2048)).status).toBe(413);
   });
 
   it("checks the origin before the size: a cross-site 2 KB POST is a 403", async () => {

@@ -2,7 +2,7 @@
 // list with the same filters (every page of them, not the first), in the list's order, with headers
 // and enumerations in the reader's language and cells guarded against formula injection; a viewer
 // (no export:run) gets 403.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { User } from "~/db/schema";
 import * as exportRoute from "~/routes/export.lists";
 import {
@@ -139,12 +139,46 @@ describe("every page of a list", () => {
     expect(rows).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it("stops at the most rows an export holds", async () => {
-    const rows = await exportRoute.allPages(
-      async ({ page, pageSize }) => ({ items: [page, page], total: 100, page, pageSize, pages: 50 }),
+  it("refuses more rows than an export holds, rather than cutting them silently", async () => {
+    const seen: number[] = [];
+    const read = exportRoute.allPages(
+      async ({ page, pageSize }) => {
+        seen.push(page);
+        return { items: [page, page], total: 100, page, pageSize, pages: 50 };
+      },
       2,
       5,
     );
-    expect(rows).toEqual([1, 1, 2, 2, 3]);
+    await expect(read).rejects.toThrow(exportRoute.ListExportTooLargeError);
+    await expect(read).rejects.toMatchObject({ total: 100, max: 5 });
+    expect(seen).toEqual([1]);
+    // Exactly the most is fine.
+    const rows = await exportRoute.allPages(
+      async ({ page, pageSize }) => ({ items: [page], total: 2, page, pageSize, pages: 2 }),
+      1,
+      2,
+    );
+    expect(rows).toEqual([1, 2]);
+  });
+
+  it("answers 422 with a translated message saying how to narrow it", async () => {
+    const en = await exportRoute.tooManyRowsResponse(
+      50_000,
+      (key, options) => `${key} ${JSON.stringify(options)}`,
+    );
+    expect(en.status).toBe(422);
+    expect(en.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(await en.text()).toBe('exports.tooMany {"max":50000}');
+  });
+
+  it("reads the pages in one read-only, repeatable-read transaction", async () => {
+    const spy = vi.spyOn(db, "transaction");
+    try {
+      expect((await exportOf("/export/organisations.csv")).status).toBe(200);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(spy.mock.calls[0]?.[1]).toEqual({ isolationLevel: "repeatable read", accessMode: "read only" });
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

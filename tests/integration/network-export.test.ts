@@ -31,7 +31,8 @@ async function authUser(role: "organiser" | "viewer"): Promise<AuthUser> {
     name: user.name,
     role: user.role,
     organisationId: null,
-    locale: "en",
+    // No preference: the tests choose the language with the cookie (decision 0026).
+    locale: null,
     municipalityIds: [],
     sessionId: "test",
   };

@@ -94,6 +94,10 @@ const access: Record<string, Access> = {
   "routes/actions.tsx": { GET: "signedIn", POST: ["coordinator", "organiser", "municipal_official"] },
   "routes/export.actions.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },
   "routes/network.tsx": { GET: "signedIn", POST: coordinatorsOnly },
+  // Import: coordinators only (import:run); an upload is its uploader's own (another's: 404, see import-routes.test.ts).
+  "routes/import._index.tsx": { GET: coordinatorsOnly, POST: coordinatorsOnly },
+  "routes/import.$id.tsx": { GET: coordinatorsOnly, POST: coordinatorsOnly },
+  "routes/import.template.ts": { GET: coordinatorsOnly, POST: "none" },
   // Exports need export:run: every role but viewer.
   "routes/export.network.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },
   "routes/export.lists.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },

@@ -18,6 +18,7 @@ import { describe, expect, it } from "vitest";
 import { migrationsFolder } from "../../app/db/migrate.server";
 import { rows } from "../../app/db/rows.server";
 import * as schema from "../../app/db/schema";
+import { importKinds, importLayouts, type ImportKind, type ImportLayout } from "../../app/lib/import/kinds";
 import {
   actionStatuses,
   auditActions,
@@ -208,7 +209,25 @@ function allMatches(pattern: RegExp): RegExpExecArray[] {
   return [...SQL_TEXT.matchAll(pattern)];
 }
 
-const CHECK_NAMES = allMatches(/CONSTRAINT "(\w+)" CHECK\b/g).map((m) => m[1] ?? "");
+/** Every CHECK constraint a migration adds (a later migration may drop one and add it anew). */
+const DECLARED_CHECKS = allMatches(/CONSTRAINT "(\w+)" CHECK\b/g).map((m) => m[1] ?? "");
+
+/**
+ * The CHECK constraints in force after the last migration, in the order of the migrations: an ADD
+ * of a name already in force (without a DROP before it) is kept twice, so the uniqueness test fails.
+ */
+function checksInForce(): string[] {
+  const live: string[] = [];
+  for (const m of allMatches(/DROP CONSTRAINT "(\w+)"|CONSTRAINT "(\w+)" CHECK\b/g)) {
+    if (m[1] !== undefined) {
+      const at = live.indexOf(m[1]);
+      if (at >= 0) live.splice(at, 1);
+    } else live.push(m[2] ?? "");
+  }
+  return live;
+}
+
+const CHECK_NAMES = checksInForce();
 
 type OnDelete = "cascade" | "set null" | "restrict" | "no action" | "set default";
 
@@ -280,6 +299,7 @@ const INSERT_BY_TABLE: Record<string, Insert> = {
   invitations: (v) => f.createInvitation(db, v as Partial<schema.NewInvitation>),
   password_resets: (v) => f.createPasswordReset(db, v as Partial<schema.NewPasswordReset>),
   rate_limits: (v) => f.createRateLimit(db, v as Partial<schema.NewRateLimit>),
+  import_batches: (v) => f.createImportBatch(db, v as Partial<schema.NewImportBatch>),
   organisations: (v) => f.createOrganisation(db, v as Partial<schema.NewOrganisation>),
   municipalities: (v) => f.createMunicipality(db, v as Partial<schema.NewMunicipality>),
   relationships: (v) => f.createRelationship(db, v as Partial<schema.NewRelationship>),
@@ -454,6 +474,12 @@ const CHECK_CASES: CheckCase[] = [
   enumCase("users_locale_check", locales, (v) => f.createUser(db, { locale: v as Locale })),
   enumCase("invitations_role_check", userRoles, (v) => f.createInvitation(db, { role: v as UserRole })),
   nonNegativeCase("rate_limits_count_check", (v) => f.createRateLimit(db, { count: v as number })),
+  enumCase("import_batches_kind_check", importKinds, (v) =>
+    f.createImportBatch(db, { kind: v as ImportKind }),
+  ),
+  enumCase("import_batches_layout_check", importLayouts, (v) =>
+    f.createImportBatch(db, { layout: v as ImportLayout }),
+  ),
 
   // organisations.ts
   countryCodeCase(
@@ -753,7 +779,7 @@ const CHECK_CASES: CheckCase[] = [
 describe("CHECK constraints", () => {
   it("the migrations declare CHECK constraints, each with a unique name", () => {
     expect(CHECK_NAMES.length).toBeGreaterThan(0);
-    expect(CHECK_NAMES.length).toBe(SQL_TEXT.split(" CHECK (").length - 1);
+    expect(DECLARED_CHECKS.length).toBe(SQL_TEXT.split(" CHECK (").length - 1);
     expect(new Set(CHECK_NAMES).size).toBe(CHECK_NAMES.length);
   });
 

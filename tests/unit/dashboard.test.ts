@@ -92,9 +92,10 @@ describe("the dashboard's windows and links", () => {
   it("links each list to the list pages' own filters", () => {
     expect(dashboardLinks.overdueActions()).toBe("/actions?overdue=1&sort=due");
     expect(dashboardLinks.upcomingActions("2026-11-26")).toBe(
-      "/actions?from=2026-11-26&to=2026-12-26&sort=due",
+      "/actions?from=2026-11-26&to=2026-12-26&open=1&sort=due",
     );
     expect(dashboardLinks.organisationActions(ORG)).toBe(`/actions?owner=${ORG}&sort=status`);
+    expect(dashboardLinks.eventFollowUps()).toBe("/actions?mine=events&sort=status");
     expect(dashboardLinks.lowestTrust()).toBe("/partnerships?sort=trust&dir=asc");
     expect(dashboardLinks.highestExposure()).toBe("/partnerships?sort=exposure&dir=desc");
     expect(dashboardLinks.municipality(ORG)).toBe(`/municipalities/${ORG}`);

@@ -2,6 +2,7 @@
 // event's Follow-up actions tab and an organisation's page), and on /account, right after the token
 // was created or reset, the ready addresses (the user's organisation's, and templates). As for the
 // milestone feeds (decision 0017), the token is never in a page after the answer that created it.
+import { FeedAddress } from "~/components/pilots/milestones-calendar";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TOKEN_PLACEHOLDER } from "~/components/pilots/milestones-calendar";
@@ -37,21 +38,6 @@ export function ActionFeedHint({ origin, kind, id }: { origin: string; kind: Act
   );
 }
 
-function Address({ label, url }: { label: string; url: string }) {
-  return (
-    <div>
-      <p className="text-sm font-medium text-slate-800">{label}</p>
-      <input
-        readOnly
-        value={url}
-        aria-label={label}
-        onFocus={(event) => event.currentTarget.select()}
-        className="mt-1 block w-full rounded border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
-      />
-    </div>
-  );
-}
-
 /** On /account: the action feeds, said always; their addresses only in the answer with the new token. */
 export function ActionFeedAddresses({
   origin,
@@ -73,16 +59,16 @@ export function ActionFeedAddresses({
       {token ? (
         <div className="mt-3 space-y-3 rounded border border-amber-300 bg-amber-50 p-3">
           {organisation ? (
-            <Address
+            <FeedAddress
               label={t("linkedActions.account.organisationFeed", { name: organisation.name })}
               url={actionFeedUrl(origin, "organisations", organisation.id, token)}
             />
           ) : null}
-          <Address
+          <FeedAddress
             label={t("linkedActions.account.eventTemplate", { placeholder: EVENT_PLACEHOLDER })}
             url={actionFeedUrl(origin, "events", EVENT_PLACEHOLDER, token)}
           />
-          <Address
+          <FeedAddress
             label={t("linkedActions.account.organisationTemplate", { placeholder: ORGANISATION_PLACEHOLDER })}
             url={actionFeedUrl(origin, "organisations", ORGANISATION_PLACEHOLDER, token)}
           />

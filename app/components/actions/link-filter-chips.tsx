@@ -1,18 +1,19 @@
 // The "Linked to: <name>" filters of /actions (a partnership, a pilot, an organisation: what a record
-// page's "See all" opens), each a chip with a link that removes it and keeps the other filters.
+// page's "See all" opens) and the dashboard's "Of your events" and "Not done or dropped", each a chip
+// with a link that removes it and keeps the other filters.
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ActionLinkKind } from "~/lib/actions";
+import type { ActionFilterChipKind } from "~/lib/actions";
 
 /** A mark, not a word: the link's accessible name says what it does. */
 const REMOVE_MARK = "\u00d7";
 
 export interface LinkFilterChip {
-  kind: ActionLinkKind;
-  /** The query parameter (kept by the filter form as a hidden field). */
+  kind: ActionFilterChipKind;
+  /** The query parameter and its value (kept by the filter form as a hidden field): a record's id. */
   param: string;
-  id: string;
-  /** The record's name; null when the id names no record (the list is then empty). */
+  value: string;
+  /** The record's name; null when the id names no record (the list is then empty) or for no record. */
   name: string | null;
   /** /actions without this filter. */
   removeHref: string;
@@ -24,9 +25,12 @@ export function LinkFilterChips({ chips }: { chips: readonly LinkFilterChip[] })
   return (
     <ul className="mt-3 flex flex-wrap gap-2" aria-label={t("linkedActions.filter.label")}>
       {chips.map((chip) => {
-        const label = t(`linkedActions.filter.${chip.kind}`, {
-          name: chip.name ?? t("linkedActions.filter.unknown"),
-        });
+        const label =
+          chip.kind === "mineEvents" || chip.kind === "open"
+            ? t(`actions.filters.chips.${chip.kind}`)
+            : t(`linkedActions.filter.${chip.kind}`, {
+                name: chip.name ?? t("linkedActions.filter.unknown"),
+              });
         return (
           <li
             key={chip.param}

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { AuditAction } from "~/lib/enums";
 
 /** Entity types that have a label; any other type in the log is shown as stored. */
-const labelledEntityTypes = [
+export const labelledEntityTypes = [
   "organisation",
   "municipality",
   "relationship",
@@ -27,6 +27,7 @@ const labelledEntityTypes = [
   "invitation",
   "password_reset",
   "graph_layout",
+  "backup",
 ] as const;
 type LabelledEntityType = (typeof labelledEntityTypes)[number];
 

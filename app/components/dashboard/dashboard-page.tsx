@@ -45,7 +45,7 @@ function OneSection({ name, data }: { name: SectionName; data: Dashboard }) {
           <DashboardActionList
             list={data.eventFollowUps}
             empty={t("home.eventFollowUps.empty")}
-            seeAllTo="/actions"
+            seeAllTo={dashboardLinks.eventFollowUps()}
           />
         </DashboardSection>
       ) : null;

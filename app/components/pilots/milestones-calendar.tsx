@@ -32,7 +32,8 @@ export function calendarFeedUrl(
   return `${origin}/export/${kind}/${id}/milestones.ics?token=${encodeURIComponent(token)}`;
 }
 
-function Address({ label, url }: { label: string; url: string }) {
+/** A feed address to copy: a read-only field that selects itself on focus. */
+export function FeedAddress({ label, url }: { label: string; url: string }) {
   return (
     <div>
       <p className="text-sm font-medium text-slate-800">{label}</p>
@@ -82,17 +83,17 @@ export function CalendarSection({
         >
           <p className="text-sm font-semibold text-amber-950">{t("calendar.account.created")}</p>
           {data.municipalities.map((m) => (
-            <Address
+            <FeedAddress
               key={m.id}
               label={t("calendar.account.municipalityFeed", { name: m.name })}
               url={calendarFeedUrl(data.origin, "municipalities", m.id, token)}
             />
           ))}
-          <Address
+          <FeedAddress
             label={t("calendar.account.pilotTemplate", { placeholder: PILOT_PLACEHOLDER })}
             url={calendarFeedUrl(data.origin, "pilots", PILOT_PLACEHOLDER, token)}
           />
-          <Address
+          <FeedAddress
             label={t("calendar.account.municipalityTemplate", { placeholder: MUNICIPALITY_PLACEHOLDER })}
             url={calendarFeedUrl(data.origin, "municipalities", MUNICIPALITY_PLACEHOLDER, token)}
           />

@@ -6,4 +6,5 @@ export * from "./partnerships";
 export * from "./pilots";
 export * from "./events";
 export * from "./audit";
+export * from "./imports";
 export * from "./relations";

@@ -27,7 +27,8 @@ export const users = pgTable(
     organisationId: uuid("organisation_id").references(() => organisations.id, {
       onDelete: "set null",
     }),
-    locale: text("locale").$type<Locale>().notNull().default("en"),
+    // The interface language the user chose; null: no preference (follow the browser). See 0026.
+    locale: text("locale").$type<Locale>(),
     disabledAt: timestamptz("disabled_at"),
     // SHA-256 of the secret token in the user's calendar (iCal) feed URL.
     calendarTokenHash: text("calendar_token_hash").unique("users_calendar_token_hash_unique"),

@@ -83,9 +83,14 @@ export const accountPasswordInput = z
   .superRefine(passwordsMatch);
 export type AccountPasswordInput = z.infer<typeof accountPasswordInput>;
 
+/** The form's value for "no preference": follow the browser's language (stored as null, 0026). */
+export const FOLLOW_BROWSER = "browser";
+
 export const accountLanguageInput = z.object({
   intent: z.literal("language"),
-  locale: z.enum(locales, { error: "validation.invalidChoice" }),
+  locale: z
+    .enum([...locales, FOLLOW_BROWSER] as const, { error: "validation.invalidChoice" })
+    .transform((value) => (value === FOLLOW_BROWSER ? null : value)),
 });
 
 /** `npm run user:create`: the same rules as the forms. */

@@ -1,0 +1,36 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+/** Step 4 done: what the import wrote. */
+export function ImportResultView({ fileName, result }: { fileName: string; result: Record<string, number> }) {
+  const { t } = useTranslation();
+  const counts = ["created", "updated", "skipped", "failed"] as const;
+  return (
+    <section aria-labelledby="import-result" className="mt-6">
+      <h2 id="import-result" className="text-xl font-semibold">
+        {t("import.result.title")}
+      </h2>
+      <p role="status" className="mt-1 text-slate-700">
+        {t("import.result.intro", { file: fileName })}
+      </p>
+      <dl className="mt-4 grid max-w-md grid-cols-2 gap-2 text-sm">
+        {counts.map((key) => (
+          <div key={key} className="contents">
+            <dt className="text-slate-700">{t(`import.result.${key}`)}</dt>
+            <dd className="font-semibold" data-testid={`import-${key}`}>
+              {result[key] ?? 0}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-6 flex gap-4 text-sm">
+        <Link to="/organisations" className="text-brand-700 underline">
+          {t("import.result.organisations")}
+        </Link>
+        <Link to="/import" className="text-brand-700 underline">
+          {t("import.result.again")}
+        </Link>
+      </p>
+    </section>
+  );
+}

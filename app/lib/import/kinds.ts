@@ -1,0 +1,31 @@
+// What an import can bring in, and the layouts of the files it reads. Pure data: the schema's CHECK
+// constraints and the import pages read the same lists: organisations, partnerships with their
+// members (one row per membership), and direct relationships between organisations.
+export const importKinds = ["organisations", "partnerships", "relationships"] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+/**
+ * table: one header row, one record per row; kumu: Kumu's export (its "Elements" sheet for
+ * organisations, its "Connections" sheet for relationships).
+ */
+export const importLayouts = ["table", "kumu"] as const;
+export type ImportLayout = (typeof importLayouts)[number];
+
+/** The largest file accepted (bytes). Larger ones are refused before anything is read or stored. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The most data rows one file may hold. */
+export const IMPORT_MAX_ROWS = 20_000;
+
+/** How long an upload waits for its commit before it is cleaned up (hours). */
+export const IMPORT_TTL_HOURS = 24;
+
+/** One data row of an uploaded file: its row number in the file and its cells, as text. */
+export interface ImportRow {
+  line: number;
+  cells: string[];
+}
+
+export function importKindOf(value: unknown): ImportKind | null {
+  return importKinds.find((kind) => kind === value) ?? null;
+}

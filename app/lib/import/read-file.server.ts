@@ -1,0 +1,101 @@
+// An uploaded file as a table of text: CSV (UTF-8, or Windows-1252 as older Excel saves it) or XLSX
+// (the first sheet, or Kumu's "Elements" sheet). The first non-empty row holds the headers. Only
+// what the bytes are decides the format, not the name's extension alone.
+import ExcelJS from "exceljs";
+import { readCsv } from "./csv-read";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportLayout, type ImportRow } from "./kinds";
+import { foldText } from "./text";
+
+export interface ImportTable {
+  layout: ImportLayout;
+  headers: string[];
+  rows: ImportRow[];
+}
+
+export type ReadFileResult =
+  | ({ ok: true } & ImportTable)
+  | { ok: false; reason: "tooLarge" | "wrongType" | "empty" | "tooManyRows" | "unreadable" };
+
+/** XLSX files are ZIP archives: they start with "PK\x03\x04". */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** Text files have no NUL bytes; binary formats (PDF, images, old .xls) do, or start with a signature. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  return !sample.includes(0) && !(sample[0] === 0x25 && sample[1] === 0x50 && sample[2] === 0x44);
+}
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** Header row, then the data rows (empty ones dropped), from records with their line numbers. */
+function tableOf(records: ImportRow[], layout: ImportLayout): ReadFileResult {
+  const nonEmpty = records.filter((record) => record.cells.some((cell) => cell.trim() !== ""));
+  const [header, ...rows] = nonEmpty;
+  if (!header || rows.length === 0) return { ok: false, reason: "empty" };
+  if (rows.length > IMPORT_MAX_ROWS) return { ok: false, reason: "tooManyRows" };
+  const headers = header.cells.map((cell) => cell.trim());
+  return { ok: true, layout, headers, rows };
+}
+
+/** Kumu's element sheet as CSV: "Label" and "Type" columns. */
+function kumuHeaders(headers: string[]): boolean {
+  const folded = headers.map(foldText);
+  return folded[0] === "label" && folded.includes("type");
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return cell.text ?? "";
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<ReadFileResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+  } catch {
+    return { ok: false, reason: "unreadable" };
+  }
+  const elements = workbook.worksheets.find((sheet) => foldText(sheet.name) === "elements");
+  const sheet = elements ?? workbook.worksheets[0];
+  if (!sheet) return { ok: false, reason: "empty" };
+  if (sheet.rowCount > IMPORT_MAX_ROWS + 1) return { ok: false, reason: "tooManyRows" };
+  const records: ImportRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column)));
+    records.push({ line: rowNumber, cells });
+  });
+  return tableOf(records, elements ? "kumu" : "table");
+}
+
+/** Read an uploaded file; `size` is checked first so nothing larger than the limit is parsed. */
+export async function readImportFile(file: {
+  name: string;
+  size: number;
+  bytes: () => Promise<Uint8Array>;
+}): Promise<ReadFileResult> {
+  if (file.size > IMPORT_MAX_BYTES) return { ok: false, reason: "tooLarge" };
+  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? "";
+  if (!["csv", "txt", "xlsx"].includes(extension)) return { ok: false, reason: "wrongType" };
+  const bytes = await file.bytes();
+  if (bytes.length === 0) return { ok: false, reason: "empty" };
+  if (isZip(bytes)) {
+    return extension === "xlsx" ? readXlsx(bytes) : { ok: false, reason: "wrongType" };
+  }
+  if (extension === "xlsx" || !looksLikeText(bytes)) return { ok: false, reason: "wrongType" };
+  const records = readCsv(decodeText(bytes));
+  const table = tableOf(records, "table");
+  if (table.ok && kumuHeaders(table.headers)) return { ...table, layout: "kumu" };
+  return table;
+}
