@@ -6,6 +6,7 @@ import { ComparisonTable } from "~/components/municipalities/comparison-table";
 import { MunicipalityTable } from "~/components/municipalities/municipality-table";
 import { ViewTabs } from "~/components/municipalities/view-tabs";
 import { ExportLink } from "~/components/list-header";
+import { comparisonExportHref } from "~/lib/comparison-export";
 import { listExportHref } from "~/lib/list-exports";
 import { Pagination } from "~/components/pagination";
 import { dbContext } from "~/db/context";
@@ -39,11 +40,14 @@ export async function loader({ context, url }: Route.LoaderArgs) {
       municipalityCountries(db),
     ]);
     const shown = showComparison(pilots, (pilot) => seesExactOutcomes(user, pilot.municipalityId, "other"));
+    // The file is suppressed for everyone (an export), the page only for those without exact figures.
+    const exportHref = can(user, "export:run") ? comparisonExportHref(url.searchParams) : null;
     return {
       view,
       title: t("municipalities.compare.title"),
       countries,
       filters,
+      exportHref,
       comparison: { ...shown, rows: sortComparison(shown.rows, filters.sort, filters.dir) },
     } as const;
   }
@@ -122,6 +126,11 @@ export default function Municipalities({ loaderData }: Route.ComponentProps) {
       {data.view === "compare" ? (
         <p className="text-sm text-slate-700">
           {t("municipalities.compare.intro", { count: data.comparison.rows.length })}
+          {data.exportHref ? (
+            <span className="ml-4">
+              <ExportLink to={data.exportHref} label={t("exports.csv")} />
+            </span>
+          ) : null}
         </p>
       ) : (
         <p className="text-sm text-slate-700">
