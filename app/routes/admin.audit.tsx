@@ -1,19 +1,20 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation } from "react-router";
-import { z } from "zod";
 import { requirePermission } from "~/auth/permissions.server";
 import { AuditChanges } from "~/components/audit/changes";
 import { useAuditLabels } from "~/components/audit/labels";
 import { EmptyState } from "~/components/empty-state";
+import { ExportLink } from "~/components/list-header";
 import { ErrorList } from "~/components/form";
 import { Pagination } from "~/components/pagination";
 import { dbContext } from "~/db/context";
-import { auditActions } from "~/lib/enums";
 import { pageTitle } from "~/lib/meta";
 import { parsePageRequest } from "~/lib/pagination";
 import { getInstance } from "~/middleware/i18next";
-import { auditFilterOptions, listAuditEntries, type AuditFilters } from "~/models/audit.server";
+import { auditExportHref, parseAuditFilters, SYSTEM, type AuditFilterName } from "~/lib/validation/audit";
+import { auditActions } from "~/lib/enums";
+import { auditFilterOptions, listAuditEntries } from "~/models/audit.server";
 import type { Route } from "./+types/admin.audit";
 
 // Coordinators only. The filters travel in the query string (a GET form), so a filtered view is a
@@ -33,71 +34,11 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     filtered: Object.keys(filters).length > 0,
     entries,
     options,
+    exportHref: auditExportHref(url.searchParams),
   };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => pageTitle(loaderData?.title);
-
-const filterNames = ["user", "entityType", "entityId", "action", "from", "to"] as const;
-type FilterName = (typeof filterNames)[number];
-
-/** The value `user=system` selects the entries written without a user (seeding, imports). */
-const SYSTEM = "system";
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const day = z
-  .string()
-  .regex(ISO_DAY, { error: "audit.filters.invalidDate" })
-  .refine(
-    (value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      // A real calendar day (no 2025-02-30), in years PostgreSQL and the date picker agree on.
-      return (
-        !Number.isNaN(date.getTime()) &&
-        date.toISOString().slice(0, 10) === value &&
-        date.getUTCFullYear() >= 1000
-      );
-    },
-    { error: "audit.filters.invalidDate" },
-  );
-
-const invalidChoice = { error: "validation.invalidChoice" } as const;
-const userSchema = z.union([z.literal(SYSTEM, invalidChoice), z.uuid(invalidChoice)], invalidChoice);
-const actionSchema = z.enum(auditActions, { error: "validation.invalidChoice" });
-
-function parseAuditFilters(params: URLSearchParams) {
-  const values = Object.fromEntries(
-    filterNames.map((name) => [name, (params.get(name) ?? "").trim()]),
-  ) as Record<FilterName, string>;
-  const errors: Partial<Record<FilterName, string>> = {};
-  // An empty field is no filter; one that does not parse is no filter either, and says why.
-  function field<T>(name: FilterName, schema: z.ZodType<T>): T | undefined {
-    if (values[name] === "") return undefined;
-    const result = schema.safeParse(values[name]);
-    if (result.success) return result.data;
-    errors[name] = result.error.issues[0]?.message ?? "validation.invalidChoice";
-    return undefined;
-  }
-  const user = field("user", userSchema);
-  const from = field("from", day);
-  let to = field("to", day);
-  if (from && to && from > to) {
-    errors.to = "audit.filters.toBeforeFrom";
-    to = undefined;
-  }
-  const candidates: AuditFilters = {
-    userId: user === undefined ? undefined : user === SYSTEM ? null : user,
-    entityType: field("entityType", z.string().max(100, { error: "validation.tooLong" })),
-    entityId: field("entityId", z.string().max(200, { error: "validation.tooLong" })),
-    action: field("action", actionSchema),
-    from,
-    to,
-  };
-  const filters = Object.fromEntries(
-    Object.entries(candidates).filter(([, value]) => value !== undefined),
-  ) as AuditFilters;
-  return { filters, values, errors };
-}
 
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -108,7 +49,12 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
     <>
       <div className="flex items-baseline justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t("audit.title")}</h1>
-        <p className="text-sm text-slate-700">{t("audit.count", { count: total })}</p>
+        <p className="text-sm text-slate-700">
+          {t("audit.count", { count: total })}
+          <span className="ml-4">
+            <ExportLink to={loaderData.exportHref} label={t("exports.csv")} />
+          </span>
+        </p>
       </div>
       <Filters values={loaderData.values} errors={loaderData.errors} options={loaderData.options} />
       {total === 0 ? (
@@ -270,7 +216,7 @@ function FilterSelect({
   value,
   error,
 }: {
-  name: FilterName;
+  name: AuditFilterName;
   label: string;
   allLabel: string;
   choices: { value: string; label: string }[];
@@ -311,7 +257,7 @@ function FilterInput({
   value,
   error,
 }: {
-  name: FilterName;
+  name: AuditFilterName;
   type: "text" | "date";
   label: string;
   value: string;

@@ -6,9 +6,9 @@ import type { LoaderFunctionArgs } from "react-router";
 import { requirePermission, type Permission } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
 import { csvResponse } from "~/lib/csv";
-import { LIST_EXPORT_KINDS, LIST_EXPORT_MAX, listCsv, type ListExportKind } from "~/lib/list-exports";
+import { allPages, ListExportTooLargeError, tooManyRowsResponse } from "~/lib/export-pages";
+import { LIST_EXPORT_KINDS, listCsv, type ListExportKind } from "~/lib/list-exports";
 import { todayIso } from "~/lib/objectives";
-import type { Page, PageRequest } from "~/lib/pagination";
 import { parseEventFilters } from "~/lib/validation/events";
 import { parseMunicipalityFilters } from "~/lib/validation/municipalities";
 import { parseOrganisationFilters } from "~/lib/validation/organisations";
@@ -19,8 +19,8 @@ import { listMunicipalities } from "~/models/municipalities.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { listPartnerships } from "~/models/partnerships.server";
 
-/** Rows read per query: the page's ids go into one `in (...)` list each. */
-const EXPORT_PAGE_SIZE = 2_000;
+// Kept here for the tests that call them through this module.
+export { allPages, ListExportTooLargeError, tooManyRowsResponse };
 
 const readPermission: Record<ListExportKind, Permission> = {
   organisations: "organisation:read",
@@ -28,48 +28,6 @@ const readPermission: Record<ListExportKind, Permission> = {
   municipalities: "municipality:read",
   events: "event:read",
 };
-
-/** The list holds more rows than one export may: refused, never cut silently. */
-export class ListExportTooLargeError extends Error {
-  override name = "ListExportTooLargeError";
-  constructor(
-    readonly total: number,
-    readonly max: number,
-  ) {
-    super(`the list holds ${total} rows, more than the ${max} an export may hold`);
-  }
-}
-
-/**
- * Every row of a list, read with the list's own query a large page at a time (so the ids a page
- * passes on to its follow-up queries stay well under PostgreSQL's parameter limit). A list of more
- * than `max` rows throws ListExportTooLargeError once its first page tells.
- */
-export async function allPages<T>(
-  read: (page: PageRequest) => Promise<Page<T>>,
-  pageSize = EXPORT_PAGE_SIZE,
-  max = LIST_EXPORT_MAX,
-): Promise<T[]> {
-  const rows: T[] = [];
-  for (let page = 1; ; page += 1) {
-    const batch = await read({ page, pageSize });
-    if (batch.total > max) throw new ListExportTooLargeError(batch.total, max);
-    rows.push(...batch.items);
-    if (page >= batch.pages) break;
-  }
-  return rows;
-}
-
-/** 422 and a plain sentence in the reader's language: how many rows at most, narrow the filters. */
-export function tooManyRowsResponse(
-  max: number,
-  t: (key: "exports.tooMany", options: { max: number }) => string,
-): Response {
-  return new Response(t("exports.tooMany", { max }), {
-    status: 422,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
-  });
-}
 
 /** The list named by the path (/export/<kind>.csv), or null. */
 export function listExportKindOf(pathname: string): ListExportKind | null {
