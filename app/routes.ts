@@ -76,6 +76,7 @@ export default [
   route("export/events.csv", "routes/export.lists.ts", { id: "export-events-csv" }),
   route("export/comparison.csv", "routes/export.comparison.ts"),
   route("export/audit.csv", "routes/export.audit.ts"),
+  route("export/users.csv", "routes/export.users.ts"),
   // All current data, a sheet per kind.
   route("export/trellis.xlsx", "routes/export.workbook.ts"),
   // Calendar (ICS) feeds of milestones; the secret token in the URL stands for the session.

@@ -7,6 +7,7 @@ import { AccessFields } from "~/components/admin/access-fields";
 import { DateTime, InvitationStatusBadge, UserStatusBadge } from "~/components/admin/badges";
 import { OneTimeLink } from "~/components/admin/one-time-link";
 import { EmptyState } from "~/components/empty-state";
+import { ExportLink } from "~/components/list-header";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { dbContext } from "~/db/context";
 import { pageTitle } from "~/lib/meta";
@@ -83,6 +84,9 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
     <>
       <h1 className="text-2xl font-semibold">{t("admin.users.title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("admin.users.intro")}</p>
+      <p className="mt-2 text-sm">
+        <ExportLink to="/export/users.csv" label={t("exports.csv")} />
+      </p>
 
       {created ? (
         <div className="mt-6">

@@ -93,3 +93,28 @@ describe("/export/audit.csv", () => {
     expect((await exportOf("/export/audit.csv", organiser)).status).toBe(403);
   });
 });
+
+describe("/export/users.csv", () => {
+  it("lists the accounts with their role and status, for coordinators only", async () => {
+    const { loader } = await import("~/routes/export.users");
+    const request = new Request("http://localhost/export/users.csv", {
+      headers: { "Accept-Language": "en" },
+    });
+    const outcome = await callRoute(db, loader, request, authUserOf(coordinator), {});
+    expect(outcome.status).toBe(200);
+    const rows = parseCsv(((await (outcome.response as Response).text()) ?? "").replace(/^\uFEFF/, ""));
+    expect(rows[0]).toEqual([
+      "Name",
+      "Email",
+      "Role",
+      "Organisation",
+      "Municipalities (officials)",
+      "Status",
+      "Created on",
+    ]);
+    expect(rows).toContainEqual(
+      expect.arrayContaining(["Clara Coordinator", coordinator.email, "Coordinator", "Active"]),
+    );
+    expect((await callRoute(db, loader, request, authUserOf(organiser), {})).status).toBe(403);
+  });
+});

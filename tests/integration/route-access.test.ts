@@ -104,6 +104,7 @@ const access: Record<string, Access> = {
   "routes/export.workbook.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },
   "routes/export.comparison.ts": { GET: ["coordinator", "organiser", "municipal_official"], POST: "none" },
   "routes/export.audit.ts": { GET: coordinatorsOnly, POST: "none" },
+  "routes/export.users.ts": { GET: coordinatorsOnly, POST: "none" },
   "routes/login.tsx": { GET: "public", POST: "public" },
   "routes/logout.ts": { GET: "public", POST: "public" },
   "routes/setup.tsx": { GET: "public", POST: "public" },
