@@ -11,10 +11,10 @@ import { readConfig } from "../app/config.server";
 import { openDatabase, type Database, type Db } from "../app/db/client.server";
 import { migrateDatabase } from "../app/db/migrate.server";
 import { deleteExpiredSessions } from "../app/auth/session.server";
+import { deleteExpiredImportBatches } from "../app/models/imports.server";
 import { describeStartupError } from "../app/db/startup-errors.server";
 import { staticWithPrecompressed } from "./assets";
-import { IMPORT_MAX_BYTES } from "../app/lib/import/kinds";
-import { bodyLimit, sameOriginWrites, securityHeaders } from "./security";
+import { bodyLimit, importUploadLimit, sameOriginWrites, securityHeaders } from "./security";
 import type { createRequestListener } from "./app";
 
 type ServerModule = { createRequestListener: typeof createRequestListener };
@@ -145,14 +145,9 @@ async function main() {
   app.use(compression());
   for (const m of middleware) app.use(m);
   app.use(sameOriginWrites());
-  // Uploads to /import have a larger limit: past it, the route itself answers with a message next to
-  // the file field (decision 0025); a little room for the multipart envelope and the other fields.
-  app.use(
-    bodyLimit(config.maxBodyBytes, {
-      paths: ["/import", "/import.data"],
-      maxBytes: IMPORT_MAX_BYTES + 64 * 1024,
-    }),
-  );
+  // Uploads to /import have a larger limit (twice the file limit): the route itself answers a file
+  // over IMPORT_MAX_BYTES with a message next to the file field (decision 0025).
+  app.use(bodyLimit(config.maxBodyBytes, importUploadLimit));
   app.use(handler(database.db));
   // Last resort: never a stack trace in the browser.
   app.use(((error, _req, res, _next) => {
@@ -161,13 +156,16 @@ async function main() {
     res.status(500).type("text/plain").send("Internal Server Error");
   }) as ErrorRequestHandler);
 
-  // Expired sessions are refused on sight; sweep them now and then so the table stays small.
+  // Expired sessions are refused on sight, expired import uploads are not found: sweep them now and
+  // then so the tables stay small (and an upload's rows are not kept past their expiry).
+  const sweepExpired = () =>
+    Promise.all([deleteExpiredSessions(database.db), deleteExpiredImportBatches(database.db)]);
   const sweep = setInterval(
-    () => void deleteExpiredSessions(database.db).catch((error: unknown) => console.error(error)),
+    () => void sweepExpired().catch((error: unknown) => console.error(error)),
     60 * 60 * 1000,
   );
   sweep.unref();
-  void deleteExpiredSessions(database.db).catch(() => {});
+  void sweepExpired().catch(() => {});
 
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();

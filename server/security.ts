@@ -2,6 +2,7 @@
 // same-origin check for writes, and a body size limit. The rules are in app/lib/security.ts.
 import { randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
+import { IMPORT_MAX_BYTES } from "../app/lib/import/kinds";
 import { contentSecurityPolicy, isCrossSiteWrite } from "../app/lib/security";
 
 export function securityHeaders({ dev }: { dev: boolean }): RequestHandler {
@@ -35,6 +36,16 @@ export function sameOriginWrites(): RequestHandler {
 }
 
 /**
+ * Uploads to /import (its page and its data request): the route refuses a file over IMPORT_MAX_BYTES
+ * itself, with its message next to the field (decision 0025), so the limit here is twice that: a body
+ * between the two reaches the route; past it, a bare 413.
+ */
+export const importUploadLimit = {
+  paths: ["/import", "/import.data"],
+  maxBytes: 2 * IMPORT_MAX_BYTES,
+} as const;
+
+/**
  * 413 for a body whose declared length is over the limit; 411 for a body without a declared length
  * (browsers declare the length of every form post and upload).
  */
@@ -44,8 +55,10 @@ export function bodyLimit(
   larger: { paths: readonly string[]; maxBytes: number } | null = null,
 ): RequestHandler {
   return (req, res, next) => {
+    // "/import/" is "/import": a trailing slash does not escape the path's own limit.
+    const path = req.path.length > 1 ? req.path.replace(/\/+$/, "") : req.path;
     const limit =
-      larger && req.method === "POST" && larger.paths.includes(req.path)
+      larger && req.method === "POST" && larger.paths.includes(path)
         ? Math.max(maxBytes, larger.maxBytes)
         : maxBytes;
     const length = req.get("content-length");

@@ -16,13 +16,25 @@ import {
   type Language,
 } from "~/i18n/config";
 
-/** The language chosen with the switcher (anonymously, or mirroring a signed-in user's choice). */
-export const localeCookie = createCookie("lng", {
+/**
+ * The language chosen with the switcher (anonymously, or mirroring a signed-in user's choice). Not
+ * named `lng`: that former cookie was written by the root loader on every page with the language
+ * guessed from the browser, so it holds a guess, not a choice (decision 0026).
+ */
+export const localeCookie = createCookie("trellis-lng", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
   maxAge: 60 * 60 * 24 * 365,
 });
+
+/** The former language cookie: never read, cleared when a browser still sends it. */
+const legacyLocaleCookie = createCookie("lng", { path: "/", sameSite: "lax", httpOnly: true });
+
+function sendsLegacyLocaleCookie(request: Request): boolean {
+  const header = request.headers.get("Cookie") ?? "";
+  return header.split(";").some((pair) => pair.trim().startsWith(`${legacyLocaleCookie.name}=`));
+}
 
 /** A Set-Cookie header that removes the language cookie ("follow my browser"). */
 export function clearedLocaleCookie(): Promise<string> {
@@ -58,7 +70,11 @@ export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request,
   const lng = await detectLanguage(request, context.get(userContext)?.locale ?? null);
   context.set(localeContext, lng);
   context.set(i18nextContext, await newInstance(lng));
-  return next();
+  const response = await next();
+  if (sendsLegacyLocaleCookie(request)) {
+    response.headers.append("Set-Cookie", await legacyLocaleCookie.serialize("", { maxAge: 0 }));
+  }
+  return response;
 };
 
 /** The request's language, as the middleware detected it. */

@@ -1,8 +1,9 @@
 // Imports (decision 0025): an uploaded file waits in import_batches (any app instance can serve the
 // next step), its columns are mapped, the preview is computed from it on every request, and the
 // commit writes every row in one transaction with its audit entries, all under the batch's id.
-// Organisations in this slice; partnerships and relationships follow with their own plan and commit.
-import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+// Organisations here; partnerships (import-partnerships) and relationships (import-relationships)
+// have their own plan and commit, and import-run.server.ts picks the one of a batch's kind.
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { importBatches, organisations, type ImportBatch, type Organisation } from "~/db/schema";
 import {
@@ -15,6 +16,12 @@ import { IMPORT_TTL_HOURS, type ImportKind } from "~/lib/import/kinds";
 import type { ColumnMapping, OrganisationImportField } from "~/lib/import/mapping";
 import type { ImportTable } from "~/lib/import/read-file.server";
 import { rows } from "~/db/rows.server";
+import {
+  finishBatch,
+  lockBatchForCommit,
+  type CommitResult,
+  type ImportResult,
+} from "./import-batch-lock.server";
 import { changedFields, recordAudit, type AuditEntry } from "./audit.server";
 
 /** Rows written per statement: well under PostgreSQL's 65,535 parameters with ten columns. */
@@ -49,6 +56,11 @@ export async function createImportBatch(
     if (!batch) throw new Error("the import batch was not stored");
     return batch;
   });
+}
+
+/** Delete the expired uploads (anyone's): called by the server's periodic sweep. */
+export async function deleteExpiredImportBatches(db: Db, now = new Date()): Promise<void> {
+  await db.delete(importBatches).where(lte(importBatches.expiresAt, now));
 }
 
 /** The user's own upload, while it has not expired; null otherwise (another user's is not found). */
@@ -104,12 +116,16 @@ export async function chooseDuplicateUpdates(
 
 // --- preview and commit -------------------------------------------------------------------------
 
-/** Current organisations, to find duplicates in: one query whatever the file's size. */
+/**
+ * Current organisations, to find duplicates in: one query whatever the file's size. Ordered, so that
+ * of two of the same name and country the preview and the commit both pick the oldest.
+ */
 async function currentOrganisations(db: Db): Promise<ExistingOrganisation[]> {
   return db
     .select({ id: organisations.id, name: organisations.name, countryCode: organisations.countryCode })
     .from(organisations)
-    .where(isNull(organisations.archivedAt));
+    .where(isNull(organisations.archivedAt))
+    .orderBy(asc(organisations.createdAt), asc(organisations.id));
 }
 
 function planOf(batch: ImportBatch, existing: ExistingOrganisation[]): OrganisationPlan {
@@ -128,18 +144,7 @@ export async function previewOrganisationImport(db: Db, batch: ImportBatch): Pro
   return planOf(batch, await currentOrganisations(db));
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  skipped: number;
-  /** Rows left out because of their errors ("skip rows with errors"). */
-  failed: number;
-}
-
-export type CommitResult =
-  | { ok: true; result: ImportResult }
-  | { ok: false; reason: "notFound" | "committed" | "notMapped" }
-  | { ok: false; reason: "errors"; errors: number };
+export type { CommitResult, ImportResult } from "./import-batch-lock.server";
 
 function chunks<T>(list: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -160,20 +165,9 @@ export async function commitOrganisationImport(
   now = new Date(),
 ): Promise<CommitResult> {
   return db.transaction(async (tx) => {
-    const [batch] = await tx
-      .select()
-      .from(importBatches)
-      .where(
-        and(
-          eq(importBatches.id, batchId),
-          eq(importBatches.userId, actor.id),
-          gt(importBatches.expiresAt, now),
-        ),
-      )
-      .for("update");
-    if (!batch) return { ok: false, reason: "notFound" } as const;
-    if (batch.committedAt) return { ok: false, reason: "committed" } as const;
-    if (!batch.mapping) return { ok: false, reason: "notMapped" } as const;
+    const locked = await lockBatchForCommit(tx, actor, batchId, now);
+    if (!locked.ok) return locked;
+    const { batch, mapping } = locked;
     const plan = planOf(batch, await currentOrganisations(tx));
     if (plan.summary.error > 0 && !options.skipErrors) {
       return { ok: false, reason: "errors", errors: plan.summary.error } as const;
@@ -193,20 +187,19 @@ export async function commitOrganisationImport(
         })),
       );
     }
-    const mapped = new Set(Object.keys(batch.mapping) as OrganisationImportField[]);
+    const mapped = new Set(Object.keys(mapping) as OrganisationImportField[]);
+    let updated = 0;
     for (const chunk of chunks(plan.rows.filter((row) => row.status === "update"))) {
-      await mergeChunk(tx, actor, chunk, mapped, batch.id);
+      updated += await mergeChunk(tx, actor, chunk, mapped, batch.id);
     }
     const result: ImportResult = {
       created: plan.summary.new,
-      updated: plan.summary.update,
+      updated,
+      unchanged: plan.summary.update - updated,
       skipped: plan.summary.skip,
       failed: plan.summary.error,
     };
-    await tx
-      .update(importBatches)
-      .set({ committedAt: now, result: { ...result } })
-      .where(eq(importBatches.id, batch.id));
+    await finishBatch(tx, batch.id, result, now);
     return { ok: true, result } as const;
   });
 }
@@ -268,9 +261,9 @@ async function insertChunk(tx: Db, chunk: PlannedRow[]): Promise<Organisation[]>
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The columns a merge sets: the mapped fields the row has a value for (null keeps the existing one). */
+/** The columns a merge sets: the mapped fields the file gave a value for (null keeps the existing one). */
 function mergeValues(row: PlannedRow, mapped: ReadonlySet<OrganisationImportField>) {
-  const columns = columnsOf(row);
+  const columns = { ...columnsOf(row), type: row.stated.type, level: row.stated.level };
   const pick = <K extends keyof typeof columns>(field: K & OrganisationImportField) =>
     mapped.has(field) ? (columns[field] ?? null) : null;
   return {
@@ -284,9 +277,19 @@ function mergeValues(row: PlannedRow, mapped: ReadonlySet<OrganisationImportFiel
   };
 }
 
+type MergeValues = ReturnType<typeof mergeValues>;
+
+/** Whether merging the values would change the organisation (a value given that differs). */
+function changes(values: MergeValues, organisation: Organisation): boolean {
+  return (Object.keys(values) as (keyof MergeValues)[]).some(
+    (key) => values[key] !== null && values[key] !== organisation[key],
+  );
+}
+
 /**
  * Merge a chunk of duplicates into their existing organisations: three statements whatever the
  * chunk's size (lock and read, update from a VALUES list, read back). The name stays as recorded.
+ * Only organisations a value changes are written (version, audit entry); the count of those is returned.
  */
 async function mergeChunk(
   tx: Db,
@@ -294,19 +297,24 @@ async function mergeChunk(
   chunk: PlannedRow[],
   mapped: ReadonlySet<OrganisationImportField>,
   batchId: string,
-): Promise<void> {
+): Promise<number> {
   const ids = chunk.flatMap((row) => (row.duplicateOf ? [row.duplicateOf.id] : []));
-  if (ids.length === 0) return;
+  if (ids.length === 0) return 0;
   const before = await tx.select().from(organisations).where(inArray(organisations.id, ids)).for("update");
+  const beforeById = new Map<string, Organisation>(before.map((row) => [row.id, row]));
+  const changing = chunk.flatMap((row) => {
+    const previous = row.duplicateOf ? beforeById.get(row.duplicateOf.id) : undefined;
+    if (!previous) return [];
+    const v = mergeValues(row, mapped);
+    return changes(v, previous) ? [{ id: previous.id, v }] : [];
+  });
+  if (changing.length === 0) return 0;
   const values = sql.join(
-    chunk.flatMap((row) => {
-      if (!row.duplicateOf) return [];
-      const v = mergeValues(row, mapped);
-      return [
-        sql`(${row.duplicateOf.id}::uuid, ${v.acronym}::text, ${v.type}::text, ${v.level}::text,
+    changing.map(
+      ({ id, v }) =>
+        sql`(${id}::uuid, ${v.acronym}::text, ${v.type}::text, ${v.level}::text,
           ${v.countryCode}::text, ${v.website}::text, ${v.description}::text, ${v.mandate}::text)`,
-      ];
-    }),
+    ),
     sql`, `,
   );
   await tx.execute(sql`
@@ -322,8 +330,8 @@ async function mergeChunk(
       updated_at = now()
     from (values ${values}) as v(id, acronym, type, level, country_code, website, description, mandate)
     where o.id = v.id`);
-  const after = await tx.select().from(organisations).where(inArray(organisations.id, ids));
-  const beforeById = new Map<string, Organisation>(before.map((row) => [row.id, row]));
+  const changedIds = changing.map((row) => row.id);
+  const after = await tx.select().from(organisations).where(inArray(organisations.id, changedIds));
   const entries: AuditEntry[] = after.flatMap((organisation) => {
     const previous = beforeById.get(organisation.id);
     if (!previous) return [];
@@ -338,4 +346,5 @@ async function mergeChunk(
     ];
   });
   await recordAudit(tx, actor, entries);
+  return changing.length;
 }

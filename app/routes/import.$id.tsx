@@ -9,18 +9,13 @@ import { PreviewProblems, PreviewSummary } from "~/components/import/preview-pro
 import { PreviewTable } from "~/components/import/preview-table";
 import { ImportSteps } from "~/components/import/steps";
 import { dbContext } from "~/db/context";
-import { guessMapping, mappingFromForm, sharedColumns } from "~/lib/import/mapping";
+import { guessMapping, mappingFromForm, requiredFieldsOf, sharedColumns } from "~/lib/import/mapping";
 import { PREVIEW_PAGE_SIZE, previewFilterOf, previewView } from "~/lib/import/preview-view";
 import { pageTitle } from "~/lib/meta";
 import { parsePageRequest } from "~/lib/pagination";
 import { getInstance } from "~/middleware/i18next";
-import {
-  chooseDuplicateUpdates,
-  commitOrganisationImport,
-  findImportBatch,
-  previewOrganisationImport,
-  saveImportMapping,
-} from "~/models/imports.server";
+import { commitImport, previewImport } from "~/models/import-run.server";
+import { chooseDuplicateUpdates, findImportBatch, saveImportMapping } from "~/models/imports.server";
 import type { Route } from "./+types/import.$id";
 
 // Coordinators, their own upload only: step 2 (map the columns), step 3 (preview, duplicate choices)
@@ -42,7 +37,7 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
   const batch = await findImportBatch(db, actor.id, batchIdOf(params));
   if (!batch) throw notFound();
   const title = getInstance(context).t("import.title");
-  const base = { title, batchId: batch.id, fileName: batch.fileName };
+  const base = { title, batchId: batch.id, fileName: batch.fileName, kind: batch.kind };
   if (batch.committedAt) return { ...base, step: "done" as const, result: batch.result ?? {} };
   if (!batch.mapping || url.searchParams.get("step") === "map") {
     return {
@@ -52,10 +47,10 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
       headers: batch.headers,
       rowCount: batch.rows.length,
       sample: batch.rows[0]?.cells ?? [],
-      mapping: batch.mapping ?? guessMapping(batch.headers, batch.layout),
+      mapping: batch.mapping ?? guessMapping(batch.headers, batch.layout, batch.kind),
     };
   }
-  const plan = await previewOrganisationImport(db, batch);
+  const plan = await previewImport(db, batch);
   const view = previewView(
     plan,
     previewFilterOf(url.searchParams),
@@ -72,9 +67,11 @@ export async function action({ request, context, url, params }: Route.ActionArgs
   const form = await request.formData();
   switch (form.get("intent")) {
     case "map": {
-      const mapping = mappingFromForm(form, batch.headers.length);
-      if (mapping.name === undefined) return data({ error: "import.map.nameRequired" }, { status: 400 });
-      if (sharedColumns(mapping).length > 0)
+      const mapping = mappingFromForm(form, batch.headers.length, batch.kind);
+      const missing = requiredFieldsOf(batch.kind).find((field) => mapping[field] === undefined);
+      if (missing === "name") return data({ error: "import.map.nameRequired" }, { status: 400 });
+      if (missing) return data({ error: "import.map.required", field: missing }, { status: 400 });
+      if (sharedColumns(mapping, batch.kind).length > 0)
         return data({ error: "import.map.sharedColumn" }, { status: 400 });
       await saveImportMapping(db, batch, mapping);
       return redirect(`/import/${batch.id}`);
@@ -90,7 +87,7 @@ export async function action({ request, context, url, params }: Route.ActionArgs
       return redirect(`/import/${batch.id}${url.search}`);
     }
     case "commit": {
-      const outcome = await commitOrganisationImport(db, actor, batch.id, {
+      const outcome = await commitImport(db, actor, batch, {
         skipErrors: form.get("skipErrors") === "on",
       });
       if (outcome.ok || outcome.reason === "committed") return redirect(`/import/${batch.id}`);
@@ -112,7 +109,7 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
       <h1 className="text-2xl font-semibold">{t("import.title")}</h1>
       <ImportSteps current={loaderData.step} />
       {loaderData.step === "done" ? (
-        <ImportResultView fileName={loaderData.fileName} result={loaderData.result} />
+        <ImportResultView fileName={loaderData.fileName} kind={loaderData.kind} result={loaderData.result} />
       ) : loaderData.step === "map" ? (
         <>
           <h2 className="mt-6 text-xl font-semibold">{t("import.map.title")}</h2>
@@ -124,18 +121,24 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
             sample={loaderData.sample}
             mapping={loaderData.mapping}
             kumu={loaderData.kumu}
+            kind={loaderData.kind}
             error={error}
+            errorField={
+              actionData && "field" in actionData && typeof actionData.field === "string"
+                ? actionData.field
+                : null
+            }
           />
         </>
       ) : (
         <>
           <h2 className="mt-6 text-xl font-semibold">{t("import.preview.title")}</h2>
           <p className="mt-1 max-w-3xl text-slate-700">
-            {t("import.preview.intro", { file: loaderData.fileName })}
+            {t(`import.preview.intros.${loaderData.kind}`, { file: loaderData.fileName })}
           </p>
           <PreviewSummary summary={loaderData.view.summary} />
           <PreviewProblems problems={loaderData.view.problems} more={loaderData.view.moreProblems} />
-          <PreviewTable view={loaderData.view} />
+          <PreviewTable view={loaderData.view} kind={loaderData.kind} />
           <CommitForm batchId={loaderData.batchId} summary={loaderData.view.summary} error={error} />
         </>
       )}

@@ -4,7 +4,7 @@ import { requirePermission } from "~/auth/permissions.server";
 import { ImportSteps } from "~/components/import/steps";
 import { UploadForm, type UploadError } from "~/components/import/upload-form";
 import { dbContext } from "~/db/context";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "~/lib/import/kinds";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importKindOf, importKinds } from "~/lib/import/kinds";
 import { readImportFile } from "~/lib/import/read-file.server";
 import { formatMegabytes } from "~/lib/import/template";
 import { pageTitle } from "~/lib/meta";
@@ -22,6 +22,8 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const i18n = getInstance(context);
   return {
     title: i18n.t("import.title"),
+    // The kind chosen beforehand (a link from a page, or the template's kind).
+    kind: importKindOf(url.searchParams.get("kind")) ?? "organisations",
     maxBytes: IMPORT_MAX_BYTES,
     maxRows: IMPORT_MAX_ROWS,
     sizeLabel: formatMegabytes(IMPORT_MAX_BYTES, i18n.language),
@@ -41,17 +43,18 @@ export async function action({ request, context, url }: Route.ActionArgs) {
   } catch {
     return refuse("missing");
   }
+  const kind = importKindOf(form.get("kind") ?? "organisations");
+  if (!kind) return refuse("kind");
   const file = form.get("file");
   if (file === null || typeof file === "string" || (file.size === 0 && file.name === "")) {
     return refuse("missing");
   }
-  const table = await readImportFile({
-    name: file.name,
-    size: file.size,
-    bytes: async () => new Uint8Array(await file.arrayBuffer()),
-  });
+  const table = await readImportFile(
+    { name: file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) },
+    kind,
+  );
   if (!table.ok) return refuse(table.reason);
-  const batch = await createImportBatch(context.get(dbContext), actor, "organisations", file.name, table);
+  const batch = await createImportBatch(context.get(dbContext), actor, kind, file.name, table);
   return redirect(`/import/${batch.id}`);
 }
 
@@ -68,6 +71,7 @@ export default function ImportUpload({ loaderData, actionData }: Route.Component
         maxBytes={loaderData.maxBytes}
         maxRows={loaderData.maxRows}
         sizeLabel={loaderData.sizeLabel}
+        kind={loaderData.kind}
         error={actionData?.error ?? null}
       />
       <section aria-labelledby="import-templates" className="mt-8">
@@ -75,17 +79,18 @@ export default function ImportUpload({ loaderData, actionData }: Route.Component
           {t("import.upload.templates")}
         </h2>
         <p className="text-sm text-slate-700">{t("import.upload.templatesIntro")}</p>
-        <ul className="mt-2 flex gap-4 text-sm">
-          <li>
-            <a href="/import/template.csv" className="text-brand-700 underline" download>
-              {t("import.upload.templateCsv")}
-            </a>
-          </li>
-          <li>
-            <a href="/import/template.xlsx" className="text-brand-700 underline" download>
-              {t("import.upload.templateXlsx")}
-            </a>
-          </li>
+        <ul className="mt-2 space-y-1 text-sm">
+          {importKinds.map((kind) => (
+            <li key={kind} className="flex flex-wrap gap-x-4">
+              <span className="font-medium">{t(`import.kinds.${kind}`)}</span>
+              <a href={`/import/template.csv?kind=${kind}`} className="text-brand-700 underline" download>
+                {t("import.upload.templateCsv")}
+              </a>
+              <a href={`/import/template.xlsx?kind=${kind}`} className="text-brand-700 underline" download>
+                {t("import.upload.templateXlsx")}
+              </a>
+            </li>
+          ))}
         </ul>
       </section>
     </>

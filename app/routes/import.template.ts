@@ -1,9 +1,11 @@
 // The import templates: /import/template.csv and /import/template.xlsx (one module; the format is the
-// path's). Headers in the reader's language, one example row. Coordinators (import:run).
+// path's), one per kind (?kind=organisations|partnerships|relationships, organisations by default).
+// Headers in the reader's language, example rows. Coordinators (import:run).
 import type { LoaderFunctionArgs } from "react-router";
 import { requirePermission } from "~/auth/permissions.server";
 import { csvDocument, csvResponse } from "~/lib/csv";
-import { organisationTemplate } from "~/lib/import/template";
+import { importKindOf } from "~/lib/import/kinds";
+import { importTemplate } from "~/lib/import/template";
 import { writeWorkbook } from "~/lib/xlsx.server";
 import { getInstance } from "~/middleware/i18next";
 import { XLSX_CONTENT_TYPE } from "./export.workbook";
@@ -11,11 +13,12 @@ import { XLSX_CONTENT_TYPE } from "./export.workbook";
 export async function loader({ context, url }: LoaderFunctionArgs) {
   requirePermission(context, url, "import:run");
   const { t } = getInstance(context);
-  const { headers, example } = organisationTemplate(t);
-  const fileName = t("import.template.fileName");
+  const kind = importKindOf(url.searchParams.get("kind")) ?? "organisations";
+  const { headers, examples } = importTemplate(kind, t);
+  const fileName = t(`import.template.fileNames.${kind}`);
   if (url.pathname.endsWith(".xlsx")) {
     const body = await writeWorkbook(
-      [{ key: "organisations", name: t("import.template.sheet"), headers, rows: [example] }],
+      [{ key: kind, name: t(`import.template.sheets.${kind}`), headers, rows: examples }],
       { creator: "Trellis", title: fileName, created: new Date() },
     );
     return new Response(new Uint8Array(body), {
@@ -27,5 +30,5 @@ export async function loader({ context, url }: LoaderFunctionArgs) {
       },
     });
   }
-  return csvResponse(csvDocument([headers, example]), `${fileName}.csv`);
+  return csvResponse(csvDocument([headers, ...examples]), `${fileName}.csv`);
 }

@@ -55,7 +55,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return data({ result: submission.reply({ hideFields: SECRET_FIELDS }), problem: null }, { status: 400 });
   }
   const chosen: unknown = await localeCookie.parse(request.headers.get("Cookie"));
-  // A language chosen with the switcher before accepting becomes the preference; else none.
+  // A language chosen with the switcher before accepting becomes the preference; else none. Only the
+  // current cookie counts: the former `lng` cookie held a guess (decision 0026).
   const locale = isLanguage(chosen) ? chosen : undefined;
   const outcome = await acceptInvitation(db, params.token, { ...submission.value, locale });
   if (!outcome.ok) {

@@ -1,8 +1,9 @@
 // Issue 8's import in the browser: a coordinator uploads a CSV of 500 organisations with 3 bad rows,
 // sees the 3 errors with their row numbers, uploads the corrected file, imports it, and finds the
 // organisations in the list (search), in the network's table view and in their country's cluster on
-// the map. Its own server and database: 500 more organisations would change what the other suites see
-// (the demo data draws no clusters).
+// the map. Then a relationships CSV between two of them, found on the organisation's page. Its own
+// server and database: 500 more organisations would change what the other suites see (the demo data
+// draws no clusters).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,8 +50,9 @@ function csvFile(name: string, bad: boolean): string {
   return file;
 }
 
-async function uploadAndMap(page: Page, file: string): Promise<void> {
+async function uploadAndMap(page: Page, file: string, kind?: string): Promise<void> {
   await visit(page, "/import");
+  if (kind) await page.getByLabel("What are you importing?").selectOption(kind);
   await page.locator("#import-file").setInputFiles(file);
   await page.getByRole("button", { name: "Upload and continue" }).click();
   await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
@@ -127,5 +129,28 @@ describe("importing organisations", () => {
     await page.locator('[data-testid="network-map"][data-map-ready="true"]').waitFor({ timeout: 20_000 });
     const portugal = page.locator('[data-node-kind="cluster"][data-node-id="c:PT"]');
     await expect.poll(() => portugal.textContent()).toContain(`${before + 500} organisations`);
+  });
+
+  test("a relationships CSV between two of them: on the organisation's page", async () => {
+    const { page } = ctx;
+    if (!accounts) throw new Error("no accounts");
+    await page
+      .context()
+      .addCookies([{ name: SESSION_COOKIE, value: accounts.coordinator.sessionToken, url: baseURL() }]);
+    const file = path.join(folder, "relationships.csv");
+    fs.writeFileSync(file, `From,To,Type,Notes\r\n${PREFIX} 001,${PREFIX} 002,Funds,Imported grant\r\n`);
+    await uploadAndMap(page, file, "relationships");
+    expect(await count(page, "new")).toBe("1");
+    expect(await count(page, "error")).toBe("0");
+    await expectNoA11yViolations(page);
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByRole("heading", { name: "Import done" }).waitFor();
+    expect(await page.getByTestId("import-created").textContent()).toBe("1");
+
+    await visit(page, `/organisations?q=${encodeURIComponent(`${PREFIX} 001`)}`);
+    await page.getByRole("link", { name: `${PREFIX} 001` }).click();
+    const section = page.locator('section[aria-labelledby="relationships-heading"]');
+    await section.getByRole("link", { name: `${PREFIX} 002` }).waitFor();
+    expect(await section.textContent()).toContain("Imported grant");
   });
 });

@@ -1,6 +1,7 @@
 // Accounts at route level: /admin/users, /admin/users/:id, /invite/:token, /reset/:token and
 // /account. The route modules' loaders and actions are called directly, with the context that
 // tests/helpers/routes.ts builds (what server/app.ts and the root middleware would provide).
+import { localeCookie } from "~/middleware/i18next";
 import { count, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "~/auth/password.server";
@@ -447,7 +448,7 @@ describe("/account", () => {
     expect(await validateSessionToken(db, current.token)).not.toBeNull();
   });
 
-  it("changes the name, and the language (stored, and the lng cookie set)", async () => {
+  it("changes the name, and the language (stored, and the language cookie set)", async () => {
     const user = await createUser(db, { role: "organiser", name: "Before" });
     const named = await call(account.action, post("/account", { intent: "name", name: "After" }), { user });
     expect(named.body).toMatchObject({ notice: "account.name.saved" });
@@ -455,7 +456,7 @@ describe("/account", () => {
       user,
     });
     expect(language.status).toBe(302);
-    expect(language.headers.getSetCookie().some((c) => c.startsWith("lng="))).toBe(true);
+    expect(language.headers.getSetCookie().some((c) => c.startsWith(`${localeCookie.name}=`))).toBe(true);
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     expect(row).toMatchObject({ name: "After", locale: "fr" });
     const page = await call(account.loader, get("/account"), { user: { ...user, name: "After" } });

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import express, { type Express } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bodyLimit, sameOriginWrites, securityHeaders } from "../../server/security";
+import { IMPORT_MAX_BYTES } from "~/lib/import/kinds";
+import { bodyLimit, importUploadLimit, sameOriginWrites, securityHeaders } from "../../server/security";
 
 const BODY_LIMIT = 1024;
 
@@ -212,6 +213,29 @@ describe("body limit", () => {
     expect((await post("/upload", 2048)).status).toBe(200);
     expect((await post("/upload", 4 * BODY_LIMIT + 1)).status).toBe(413);
     expect((await post("/upload/other", 2048)).status).toBe(413);
+    // A trailing slash is the same path, with the same limit.
+    expect((await post("/upload/", 2048)).status).toBe(200);
+  });
+
+  it("lets an import upload between the file limit and twice it reach the route (its own message)", async () => {
+    const app = express();
+    app.use(bodyLimit(BODY_LIMIT, importUploadLimit));
+    app.use((req, res) => {
+      req.resume();
+      res.type("text/plain").send("route");
+    });
+    const { server: importServer, origin: importOrigin } = await listen(app);
+    const post = (path: string, size: number) =>
+      fetch(`${importOrigin}${path}`, { method: "POST", body: new Uint8Array(size) });
+    try {
+      for (const path of ["/import", "/import/", "/import.data"]) {
+        expect((await post(path, IMPORT_MAX_BYTES + 1024 * 1024)).status).toBe(200);
+      }
+      expect((await post("/import", 2 * IMPORT_MAX_BYTES + 1)).status).toBe(413);
+      expect((await post("/login", 2048)).status).toBe(413);
+    } finally {
+      await close(importServer);
+    }
   });
 
   it("checks the origin before the size: a cross-site 2 KB POST is a 403", async () => {

@@ -56,7 +56,10 @@ describe("importing organisations", () => {
     const preview = await previewOrganisationImport(db, batch);
     expect(preview.summary).toEqual({ new: 3, update: 0, skip: 0, error: 0 });
     const outcome = await commitOrganisationImport(db, coordinator, batch.id, { skipErrors: false });
-    expect(outcome).toEqual({ ok: true, result: { created: 3, updated: 0, skipped: 0, failed: 0 } });
+    expect(outcome).toEqual({
+      ok: true,
+      result: { created: 3, updated: 0, unchanged: 0, skipped: 0, failed: 0 },
+    });
     expect(await namesLike(prefix)).toEqual([`${prefix} 1`, `${prefix} 2`, `${prefix} 3`]);
     const entries = await db.select().from(auditLog).where(eq(auditLog.batchId, batch.id));
     expect(entries).toHaveLength(3);
@@ -65,6 +68,7 @@ describe("importing organisations", () => {
     expect((await findImportBatch(db, coordinator.id, batch.id))?.result).toEqual({
       created: 3,
       updated: 0,
+      unchanged: 0,
       skipped: 0,
       failed: 0,
     });
@@ -81,7 +85,10 @@ describe("importing organisations", () => {
     expect(refused).toEqual({ ok: false, reason: "errors", errors: 1 });
     expect(await namesLike(prefix)).toEqual([]);
     const skipped = await commitOrganisationImport(db, coordinator, batch.id, { skipErrors: true });
-    expect(skipped).toEqual({ ok: true, result: { created: 2, updated: 0, skipped: 0, failed: 1 } });
+    expect(skipped).toEqual({
+      ok: true,
+      result: { created: 2, updated: 0, unchanged: 0, skipped: 0, failed: 1 },
+    });
     expect(await namesLike(prefix)).toEqual([`${prefix} 1`, `${prefix} 2`]);
   });
 
@@ -109,7 +116,10 @@ describe("importing organisations", () => {
     ];
     const skipping = await mappedBatch(rows);
     const skipped = await commitOrganisationImport(db, coordinator, skipping.id, { skipErrors: false });
-    expect(skipped).toEqual({ ok: true, result: { created: 0, updated: 0, skipped: 1, failed: 0 } });
+    expect(skipped).toEqual({
+      ok: true,
+      result: { created: 0, updated: 0, unchanged: 0, skipped: 1, failed: 0 },
+    });
     const untouched = await db.select().from(organisations).where(eq(organisations.id, existing.id));
     expect(untouched[0]?.version).toBe(existing.version);
 
@@ -124,7 +134,10 @@ describe("importing organisations", () => {
       error: 0,
     });
     const merged = await commitOrganisationImport(db, coordinator, merging.id, { skipErrors: false });
-    expect(merged).toEqual({ ok: true, result: { created: 0, updated: 1, skipped: 0, failed: 0 } });
+    expect(merged).toEqual({
+      ok: true,
+      result: { created: 0, updated: 1, unchanged: 0, skipped: 0, failed: 0 },
+    });
     const [after] = await db.select().from(organisations).where(eq(organisations.id, existing.id));
     expect(after).toMatchObject({
       // The name stays as recorded; mapped fields with a value are filled in; the others kept.
@@ -209,16 +222,14 @@ describe("importing organisations", () => {
       const prefix = uniqueName(`Count${size}`);
       // A fifth of the rows duplicate existing organisations and are merged.
       const dupes = Array.from({ length: size / 5 }, (_, i) => `${prefix} existing ${i}`);
-      await db
-        .insert(organisations)
-        .values(
-          dupes.map((name) => ({
-            name,
-            type: "cso" as const,
-            level: "national" as const,
-            countryCode: "NL",
-          })),
-        );
+      await db.insert(organisations).values(
+        dupes.map((name) => ({
+          name,
+          type: "cso" as const,
+          level: "national" as const,
+          countryCode: "NL",
+        })),
+      );
       const rows = [
         ...goodRows(prefix, size - dupes.length),
         ...dupes.map((n) => [n, "X", "cso", "NL", "", ""]),
@@ -261,7 +272,10 @@ describe("importing organisations", () => {
     const outcome = await commitOrganisationImport(db, coordinator, batch.id, { skipErrors: false });
     const committed = performance.now();
     expect(preview.summary.new).toBe(5_000);
-    expect(outcome).toEqual({ ok: true, result: { created: 5_000, updated: 0, skipped: 0, failed: 0 } });
+    expect(outcome).toEqual({
+      ok: true,
+      result: { created: 5_000, updated: 0, unchanged: 0, skipped: 0, failed: 0 },
+    });
     expect(await db.$count(auditLog, eq(auditLog.batchId, batch.id))).toBe(5_000);
     console.log(
       `[import bench ${database.kind}] 5,000 rows: preview ${Math.round(previewed - started)} ms, commit ${Math.round(committed - previewed)} ms`,

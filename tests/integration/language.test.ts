@@ -1,5 +1,6 @@
-// The interface language (decision 0026): the signed-in user's preference, then the `lng` cookie
-// (the switcher's anonymous choice), then Accept-Language, then English. The switcher and the
+// The interface language (decision 0026): the signed-in user's preference, then the `trellis-lng`
+// cookie (the switcher's anonymous choice), then Accept-Language, then English. The former `lng`
+// cookie, the 503 page and invitations: language-legacy-cookie.test.ts. The switcher and the
 // /account form store the preference (version bumped, audit entry); anonymous users get a cookie.
 import { and, eq, sql } from "drizzle-orm";
 import { RouterContextProvider, type MiddlewareFunction } from "react-router";
@@ -64,7 +65,7 @@ async function cookieOf(lng: Locale): Promise<string> {
 }
 
 function langCookies(outcome: RouteOutcome): string[] {
-  return outcome.headers.getSetCookie().filter((c) => c.startsWith("lng="));
+  return outcome.headers.getSetCookie().filter((c) => c.startsWith(`${localeCookie.name}=`));
 }
 
 async function userRow(id: string): Promise<User> {

@@ -1,5 +1,6 @@
 // Migration 0002_user_locale_preference on existing data (decision 0026): users.locale becomes
-// nullable without a default, and every existing account starts with no preference. The database is
+// nullable without a default, and an existing account keeps its language only if its audit log shows
+// it was chosen (the former /account selector); every other account starts with no preference. The database is
 // migrated up to the migration before it, given users, then migrated to the end. PGlite always,
 // PostgreSQL too when DATABASE_URL is set (a brand-new database, dropped afterwards).
 import { randomBytes } from "node:crypto";
@@ -87,7 +88,7 @@ async function emptyDatabase(engine: "pglite" | "postgres"): Promise<Database> {
 const engines: ("pglite" | "postgres")[] = DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
 describe.for(engines)("the locale migration on %s", (engine) => {
-  it("makes users.locale nullable without default, and every existing account has no preference", async () => {
+  it("makes users.locale nullable without default; accounts that never chose a language have no preference", async () => {
     const database = await emptyDatabase(engine);
     const db = database.db;
     await migrateWith(database, migrationsBefore(TAG));
@@ -125,5 +126,53 @@ describe.for(engines)("the locale migration on %s", (engine) => {
       db.execute(sql`insert into users (email, name, password_hash, role, locale) values
         ('german@example.org', 'German', 'x', 'viewer', 'de')`),
     ).rejects.toThrow();
+  });
+
+  it("keeps the language of accounts whose audit log shows they chose it, and only theirs", async () => {
+    const database = await emptyDatabase(engine);
+    const db = database.db;
+    await migrateWith(database, migrationsBefore(TAG));
+    const insertUser = async (email: string, locale: string): Promise<string> => {
+      const [row] = await query<{ id: string }>(
+        db,
+        sql`insert into users (email, name, password_hash, role, locale)
+            values (${email}, ${email}, 'x', 'viewer', ${locale}) returning id`,
+      );
+      if (!row) throw new Error("no user inserted");
+      return row.id;
+    };
+    const audit = async (userId: string | null, entityType: string, entityId: string, after: object) => {
+      await db.execute(sql`insert into audit_log (user_id, action, entity_type, entity_id, before, after)
+        values (${userId}, 'update', ${entityType}, ${entityId}, '{}'::jsonb, ${JSON.stringify(after)}::jsonb)`);
+    };
+    // Chose French, then English, with the former /account selector (setOwnLocale).
+    const chose = await insertUser("a-chose-fr@example.org", "fr");
+    await audit(chose, "user", chose, { locale: "fr" });
+    const choseEn = await insertUser("b-chose-en@example.org", "en");
+    await audit(choseEn, "user", choseEn, { locale: "fr" });
+    await audit(choseEn, "user", choseEn, { locale: "en" });
+    // French copied from a guessed cookie at invitation: no audit entry with a locale.
+    const guessed = await insertUser("c-guessed@example.org", "fr");
+    await audit(guessed, "user", guessed, { name: "Renamed" });
+    // The former default, never chosen.
+    await insertUser("d-default@example.org", "en");
+    // A locale key in an entry about something else, or about someone else, proves nothing.
+    const other = await insertUser("e-other@example.org", "fr");
+    await audit(other, "organisation", other, { locale: "fr" });
+    await audit(other, "user", chose, { locale: "fr" });
+
+    await migrateDatabase(database);
+    expect(
+      await query<{ email: string; locale: string | null }>(
+        db,
+        sql`select email, locale from users order by email`,
+      ),
+    ).toEqual([
+      { email: "a-chose-fr@example.org", locale: "fr" },
+      { email: "b-chose-en@example.org", locale: "en" },
+      { email: "c-guessed@example.org", locale: null },
+      { email: "d-default@example.org", locale: null },
+      { email: "e-other@example.org", locale: null },
+    ]);
   });
 });

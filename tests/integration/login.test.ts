@@ -264,7 +264,7 @@ describe("login", () => {
     expect(token).not.toBeNull();
     expect((await validateSessionToken(db, token ?? ""))?.user.id).toBe(user.id);
     // The user's language comes along.
-    const lng = outcome.headers.getSetCookie().find((c) => c.startsWith("lng="));
+    const lng = outcome.headers.getSetCookie().find((c) => c.startsWith(`${localeCookie.name}=`));
     expect(await localeCookie.parse(lng?.split(";")[0] ?? null)).toBe("fr");
   });
 

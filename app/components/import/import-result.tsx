@@ -1,10 +1,31 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { ImportKind } from "~/lib/import/kinds";
+
+const COUNTS = {
+  organisations: ["created", "updated", "unchanged", "skipped", "failed"],
+  partnerships: ["created", "updated", "members", "skipped", "failed"],
+  relationships: ["created", "skipped", "failed"],
+} as const;
+
+const LIST = {
+  organisations: { to: "/organisations", label: "import.result.organisations" },
+  partnerships: { to: "/partnerships", label: "import.result.partnerships" },
+  relationships: { to: "/organisations", label: "import.result.organisations" },
+} as const;
 
 /** Step 4 done: what the import wrote. */
-export function ImportResultView({ fileName, result }: { fileName: string; result: Record<string, number> }) {
+export function ImportResultView({
+  fileName,
+  kind,
+  result,
+}: {
+  fileName: string;
+  kind: ImportKind;
+  result: Record<string, number>;
+}) {
   const { t } = useTranslation();
-  const counts = ["created", "updated", "skipped", "failed"] as const;
+  const counts = COUNTS[kind];
   return (
     <section aria-labelledby="import-result" className="mt-6">
       <h2 id="import-result" className="text-xl font-semibold">
@@ -16,7 +37,13 @@ export function ImportResultView({ fileName, result }: { fileName: string; resul
       <dl className="mt-4 grid max-w-md grid-cols-2 gap-2 text-sm">
         {counts.map((key) => (
           <div key={key} className="contents">
-            <dt className="text-slate-700">{t(`import.result.${key}`)}</dt>
+            <dt className="text-slate-700">
+              {t(
+                key === "created" || key === "updated"
+                  ? `import.result.counts.${kind}.${key}`
+                  : `import.result.${key}`,
+              )}
+            </dt>
             <dd className="font-semibold" data-testid={`import-${key}`}>
               {result[key] ?? 0}
             </dd>
@@ -24,8 +51,8 @@ export function ImportResultView({ fileName, result }: { fileName: string; resul
         ))}
       </dl>
       <p className="mt-6 flex gap-4 text-sm">
-        <Link to="/organisations" className="text-brand-700 underline">
-          {t("import.result.organisations")}
+        <Link to={LIST[kind].to} className="text-brand-700 underline">
+          {t(LIST[kind].label)}
         </Link>
         <Link to="/import" className="text-brand-700 underline">
           {t("import.result.again")}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
-import { organisationImportFields, type ColumnMapping } from "~/lib/import/mapping";
+import type { ImportKind } from "~/lib/import/kinds";
+import { importFieldsOf, requiredFieldsOf, type ColumnMapping } from "~/lib/import/mapping";
 import { BusyStatus, StepButton } from "./busy-status";
 
 /** Step 2: a select of the file's columns for each field, pre-filled with the guess. */
@@ -9,21 +10,33 @@ export function MappingForm({
   sample,
   mapping,
   kumu,
+  kind,
   error,
+  errorField = null,
 }: {
   headers: string[];
   sample: string[];
   mapping: ColumnMapping;
   kumu: boolean;
+  kind: ImportKind;
   error: string | null;
+  errorField?: string | null;
 }) {
   const { t } = useTranslation();
+  const required = new Set(requiredFieldsOf(kind));
   return (
     <Form method="post" className="mt-6 space-y-4">
-      {kumu ? <p className="rounded bg-slate-100 p-3 text-sm">{t("import.map.kumu")}</p> : null}
+      {kumu ? (
+        <p className="rounded bg-slate-100 p-3 text-sm">
+          {t(kind === "relationships" ? "import.map.kumuConnections" : "import.map.kumu")}
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-700">
-          {t(error as never, { defaultValue: error })}
+          {t(error as never, {
+            defaultValue: error,
+            field: errorField ? t(`import.fields.${errorField}` as never) : "",
+          })}
         </p>
       ) : null}
       <table className="min-w-full text-sm">
@@ -41,13 +54,16 @@ export function MappingForm({
           </tr>
         </thead>
         <tbody>
-          {organisationImportFields.map((field) => {
+          {importFieldsOf(kind).map((field) => {
             const index = mapping[field];
             return (
               <tr key={field} className="border-t border-slate-200">
                 <th scope="row" className="py-2 pr-4 text-left font-medium">
-                  <label htmlFor={`map-${field}`}>{t(`import.fields.${field}`)}</label>
-                  {field === "level" ? (
+                  <label htmlFor={`map-${field}`}>
+                    {t(`import.fields.${field}`)}
+                    {required.has(field) ? <span className="text-red-700"> *</span> : null}
+                  </label>
+                  {field === "level" && kind === "organisations" ? (
                     <span className="block text-xs font-normal text-slate-600">
                       {t("import.map.levelHint")}
                     </span>

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { Pagination } from "~/components/pagination";
+import type { ImportKind } from "~/lib/import/kinds";
 import { previewFilters, type PreviewView } from "~/lib/import/preview-view";
 
 const STATUS_KEY = {
@@ -17,10 +18,21 @@ const FILTER_KEY = {
   new: "import.preview.showNew",
 } as const;
 
-/** One page of the file's rows, with a skip/update choice for each duplicate of an existing organisation. */
-export function PreviewTable({ view }: { view: PreviewView }) {
+/** Where the existing record of a duplicate is shown. */
+const RECORD_PATH = {
+  organisations: "/organisations/",
+  partnerships: "/partnerships/",
+  relationships: "/organisations/",
+} as const;
+
+/**
+ * One page of the file's rows, with a skip/update choice for each duplicate of an existing
+ * organisation (for partnerships: on the first row of each, for all its rows).
+ */
+export function PreviewTable({ view, kind }: { view: PreviewView; kind: ImportKind }) {
   const { t } = useTranslation();
-  const duplicates = view.rows.items.filter((row) => row.duplicateOf && row.status !== "error");
+  const duplicates = view.rows.items.filter((row) => row.chooser);
+  const hasDetail = kind !== "organisations";
   return (
     <section aria-labelledby="import-rows" className="mt-8">
       <h2 id="import-rows" className="text-lg font-semibold">
@@ -63,6 +75,11 @@ export function PreviewTable({ view }: { view: PreviewView }) {
                 <th scope="col" className="py-1 pr-3">
                   {t("import.preview.name")}
                 </th>
+                {hasDetail ? (
+                  <th scope="col" className="py-1 pr-3">
+                    {t(`import.preview.detail.${kind}`)}
+                  </th>
+                ) : null}
                 <th scope="col" className="py-1 pr-3">
                   {t("import.preview.country")}
                 </th>
@@ -79,9 +96,10 @@ export function PreviewTable({ view }: { view: PreviewView }) {
                 <tr key={row.line} className="border-t border-slate-200">
                   <td className="py-1 pr-3">{row.line}</td>
                   <td className="py-1 pr-3">{row.name}</td>
+                  {hasDetail ? <td className="py-1 pr-3">{row.detail ?? ""}</td> : null}
                   <td className="py-1 pr-3">{row.countryCode ?? ""}</td>
                   <td className="py-1 pr-3">
-                    {row.duplicateOf && row.status !== "error" ? (
+                    {row.chooser ? (
                       <>
                         <label htmlFor={`choice-${row.line}`} className="sr-only">
                           {t("import.preview.choice")}
@@ -89,12 +107,21 @@ export function PreviewTable({ view }: { view: PreviewView }) {
                         <select
                           id={`choice-${row.line}`}
                           name={`choice.${row.line}`}
-                          defaultValue={row.status === "update" ? "update" : "skip"}
+                          defaultValue={row.merge ? "update" : "skip"}
                           className="rounded border border-slate-300 px-2 py-1"
                         >
                           <option value="skip">{t("import.preview.choiceSkip")}</option>
-                          <option value="update">{t("import.preview.choiceUpdate")}</option>
+                          <option value="update">
+                            {t(
+                              kind === "partnerships"
+                                ? "import.preview.choiceMerge"
+                                : "import.preview.choiceUpdate",
+                            )}
+                          </option>
                         </select>
+                        {row.status === "error" ? (
+                          <span className="ml-2 font-semibold text-red-700">{t(STATUS_KEY.error)}</span>
+                        ) : null}
                       </>
                     ) : (
                       <span className={row.status === "error" ? "font-semibold text-red-700" : undefined}>
@@ -104,7 +131,10 @@ export function PreviewTable({ view }: { view: PreviewView }) {
                   </td>
                   <td className="py-1">
                     {row.duplicateOf ? (
-                      <Link to={`/organisations/${row.duplicateOf.id}`} className="text-brand-700 underline">
+                      <Link
+                        to={`${RECORD_PATH[kind]}${row.duplicateOf.id}`}
+                        className="text-brand-700 underline"
+                      >
                         {row.duplicateOf.name}
                       </Link>
                     ) : null}

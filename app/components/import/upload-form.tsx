@@ -1,9 +1,25 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import {
+  IMPORT_MAX_COLUMNS,
+  IMPORT_MAX_UNZIPPED_BYTES,
+  importKinds,
+  type ImportKind,
+} from "~/lib/import/kinds";
+import { formatMegabytes } from "~/lib/import/template";
 import { BusyStatus, StepButton } from "./busy-status";
 
-export type UploadError = "missing" | "tooLarge" | "wrongType" | "empty" | "tooManyRows" | "unreadable";
+export type UploadError =
+  | "missing"
+  | "kind"
+  | "tooLarge"
+  | "wrongType"
+  | "empty"
+  | "tooManyRows"
+  | "tooManyColumns"
+  | "unzipsTooLarge"
+  | "unreadable";
 
 /**
  * Step 1: the file. A file over the limit is refused in the browser already (when scripts run), and
@@ -13,19 +29,49 @@ export function UploadForm({
   maxBytes,
   maxRows,
   sizeLabel,
+  kind,
   error,
 }: {
   maxBytes: number;
   maxRows: number;
   sizeLabel: string;
+  kind: ImportKind;
   error: UploadError | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [clientError, setClientError] = useState<UploadError | null>(null);
   const shown = clientError ?? error;
-  const message = shown ? t(`import.uploadErrors.${shown}`, { size: sizeLabel, count: maxRows }) : null;
+  const message = shown
+    ? t(`import.uploadErrors.${shown}`, {
+        size: sizeLabel,
+        count: maxRows,
+        columns: IMPORT_MAX_COLUMNS,
+        unzipped: formatMegabytes(IMPORT_MAX_UNZIPPED_BYTES, i18n.language),
+      })
+    : null;
   return (
     <Form method="post" encType="multipart/form-data" className="mt-6 max-w-xl space-y-3">
+      <div>
+        <label htmlFor="import-kind" className="block text-sm font-medium text-slate-800">
+          {t("import.upload.kind")}
+        </label>
+        <p id="import-kind-hint" className="text-xs text-slate-600">
+          {t("import.upload.kindHint")}
+        </p>
+        <select
+          id="import-kind"
+          name="kind"
+          defaultValue={kind}
+          aria-describedby="import-kind-hint"
+          className="mt-1 rounded border border-slate-300 px-2 py-1"
+        >
+          {importKinds.map((option) => (
+            <option key={option} value={option}>
+              {t(`import.kinds.${option}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <div>
         <label htmlFor="import-file" className="block text-sm font-medium text-slate-800">
           {t("import.upload.file", { size: sizeLabel })}

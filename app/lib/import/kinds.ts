@@ -17,6 +17,12 @@ export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 /** The most data rows one file may hold. */
 export const IMPORT_MAX_ROWS = 20_000;
 
+/** The most columns one file may have (a data row's cells past it are left out). */
+export const IMPORT_MAX_COLUMNS = 200;
+
+/** The most an XLSX file may unpack to (bytes): a small file can unpack to hundreds of MB. */
+export const IMPORT_MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
+
 /** How long an upload waits for its commit before it is cleaned up (hours). */
 export const IMPORT_TTL_HOURS = 24;
 

@@ -114,14 +114,7 @@ const PARTNERSHIP_SYNONYMS: Record<PartnershipImportField, string[]> = {
   status: ["status", "partnership status", "statut", "etat", "statut du partenariat"],
   startDate: ["start", "start date", "starts", "debut", "date de debut", "begin"],
   endDate: ["end", "end date", "ends", "fin", "date de fin"],
-  countryCode: [
-    "partnership country",
-    "pays du partenariat",
-    "country",
-    "pays",
-    "country code",
-    "code pays",
-  ],
+  countryCode: ["partnership country", "pays du partenariat", "country", "pays", "country code", "code pays"],
   level: ["level", "scope", "scope level", "niveau", "echelle", "echelon"],
   formalisation: ["formalisation", "formalization", "formalisation level", "agreement", "accord", "forme"],
   organisation: [
@@ -149,7 +142,16 @@ const PARTNERSHIP_SYNONYMS: Record<PartnershipImportField, string[]> = {
 
 const RELATIONSHIP_SYNONYMS: Record<RelationshipImportField, string[]> = {
   from: ["from", "source", "from organisation", "from organization", "de", "origine", "organisation source"],
-  to: ["to", "target", "to organisation", "to organization", "vers", "a", "destination", "organisation cible"],
+  to: [
+    "to",
+    "target",
+    "to organisation",
+    "to organization",
+    "vers",
+    "a",
+    "destination",
+    "organisation cible",
+  ],
   type: [
     "type",
     "relationship type",

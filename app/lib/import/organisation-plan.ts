@@ -31,6 +31,11 @@ export interface PlannedRow extends PreviewRow {
   fields: OrganisationFields | null;
   /** The existing organisation of the same name and country. */
   duplicateOf: { id: string; name: string } | null;
+  /**
+   * The type and level the file itself gave, without the defaults `fields` holds to validate a new
+   * record ("other", the type's level) nor a type guessed from Kumu's free text: a merge writes only these.
+   */
+  stated: { type: OrganisationType | null; level: Level | null };
 }
 
 export type OrganisationPlan = ImportPlan<PlannedRow>;
@@ -114,6 +119,11 @@ function planRow(
     level = levelFrom(levelText) ?? undefined;
     if (!level) problem("level", "import.problems.unknownLevel", { value: levelText });
   } else if (type) level = levelOfType(type);
+  // Kumu's free-text type counts as stated only when it names a type exactly, not when guessed.
+  const stated = {
+    type: typeText === "" ? null : input.layout === "kumu" ? organisationTypeFrom(typeText) : (type ?? null),
+    level: levelText === "" ? null : (level ?? null),
+  };
 
   const countryText = cell("countryCode");
   let countryCode: string | undefined;
@@ -160,6 +170,7 @@ function planRow(
     name,
     countryCode: countryCode ?? null,
     duplicateOf: existing ? { id: existing.id, name: existing.name } : null,
+    stated,
   };
   if (problems.length > 0 || !parsed.success) {
     return { ...base, status: "error", fields: null, problems };

@@ -47,10 +47,13 @@ export interface ExistingPartnership {
   name: string;
 }
 
+/** Every member row of the existing partnerships (one per organisation, the database insists). */
 export interface ExistingMember {
   partnershipId: string;
   organisationId: string;
   role: string;
+  /** Not left: the one-lead rule counts these. */
+  current: boolean;
 }
 
 interface PlanInput {
@@ -60,7 +63,6 @@ interface PlanInput {
   layout: ImportLayout;
   organisations: readonly ExistingOrganisation[];
   partnerships: readonly ExistingPartnership[];
-  /** The continuing members (no left date) of the existing partnerships. */
   members: readonly ExistingMember[];
   /** First rows of the partnerships whose members are added to the existing one (others skipped). */
   updates: ReadonlySet<number>;
@@ -152,6 +154,7 @@ export function planPartnershipImport(input: PlanInput): PartnershipPlan {
       problems,
       duplicateOf: group?.existing ? { id: group.existing.id, name: group.existing.name } : null,
       chooser: group !== undefined && group.existing !== null && group.line === row.line,
+      merge: group?.merge ?? false,
       groupLine: group?.line ?? row.line,
       partnership,
       member: member === "skip" ? null : member,
@@ -202,7 +205,8 @@ function partnershipOf(cell: (field: ImportField) => string, add: Add, name: str
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = issue.path[0] === "name" ? "partnership" : issue.path[0] === "scopeLevel" ? "level" : issue.path[0];
+      const field =
+        issue.path[0] === "name" ? "partnership" : issue.path[0] === "scopeLevel" ? "level" : issue.path[0];
       if (typeof field === "string" && !failed) add(field as ImportField, issue.message);
     }
     return null;
@@ -267,33 +271,46 @@ function memberOf(
     }
     failed = true;
   }
-  if (organisationId) {
-    const earlier = group.organisations.get(organisationId);
-    if (earlier !== undefined) {
-      add("organisation", "import.problems.memberTwice", { line: earlier });
-      failed = true;
-    } else group.organisations.set(organisationId, line);
-  }
   if (failed || !parsed.success || !organisationId) return null;
+  // A partnership recorded already and skipped: its rows are read, not counted against its rules.
+  if (group.existing && !group.merge) return memberValues(organisationId, parsed.data);
+  const earlier = group.organisations.get(organisationId);
+  if (earlier !== undefined) {
+    add("organisation", "import.problems.memberTwice", { line: earlier });
+    return null;
+  }
   const existingMembers = group.existing ? (membersOf.get(group.existing.id) ?? []) : [];
-  if (group.merge && existingMembers.some((m) => m.organisationId === organisationId)) return "skip";
+  if (existingMembers.some((m) => m.organisationId === organisationId)) return "skip";
   if (parsed.data.role === "lead") {
     if (group.leadLine !== null) {
       add("role", "import.problems.secondLead", { line: group.leadLine });
       return null;
     }
-    if (group.merge && existingMembers.some((m) => m.role === "lead")) {
+    if (existingMembers.some((m) => m.current && m.role === "lead")) {
       add("role", "import.problems.hasLead", { name: group.name });
       return null;
     }
     group.leadLine = line;
   }
+  group.organisations.set(organisationId, line);
+  return memberValues(organisationId, parsed.data);
+}
+
+function memberValues(
+  organisationId: string,
+  data: {
+    role: MemberRole;
+    mandate?: string | undefined;
+    contribution?: string | undefined;
+    joinedOn?: string | undefined;
+  },
+): PlannedMember {
   return {
     organisationId,
-    role: parsed.data.role,
-    mandate: parsed.data.mandate ?? null,
-    contribution: parsed.data.contribution ?? null,
-    joinedOn: parsed.data.joinedOn ?? null,
+    role: data.role,
+    mandate: data.mandate ?? null,
+    contribution: data.contribution ?? null,
+    joinedOn: data.joinedOn ?? null,
   };
 }
 

@@ -35,6 +35,8 @@ export interface PreviewRow {
   duplicateOf: { id: string; name: string } | null;
   /** Whether the row carries the skip/merge choice (partnerships: the first row of each). */
   chooser?: boolean;
+  /** Whether the duplicate is merged (the choice's current value). */
+  merge?: boolean;
 }
 
 export interface ImportPlan<R extends PreviewRow = PreviewRow> {

@@ -1,7 +1,7 @@
 // What the preview page shows of a plan: the counts, the problems (capped: a broken file can have
 // thousands), and one page of rows, filtered. Pure.
 import { toPage, type Page, type PageRequest } from "../pagination";
-import type { ImportSummary, OrganisationPlan, PlannedRow, RowProblem } from "./organisation-plan";
+import type { ImportPlan, ImportSummary, PreviewRow, RowProblem } from "./plan-types";
 
 export const previewFilters = ["all", "error", "duplicate", "new"] as const;
 export type PreviewFilter = (typeof previewFilters)[number];
@@ -15,14 +15,14 @@ export interface PreviewView {
   /** Problems beyond those shown. */
   moreProblems: number;
   filter: PreviewFilter;
-  rows: Page<Omit<PlannedRow, "fields">>;
+  rows: Page<PreviewRow>;
 }
 
 export function previewFilterOf(params: URLSearchParams): PreviewFilter {
   return previewFilters.find((filter) => filter === params.get("show")) ?? "all";
 }
 
-function matches(row: PlannedRow, filter: PreviewFilter): boolean {
+function matches(row: PreviewRow, filter: PreviewFilter): boolean {
   switch (filter) {
     case "error":
       return row.status === "error";
@@ -35,17 +35,24 @@ function matches(row: PlannedRow, filter: PreviewFilter): boolean {
   }
 }
 
-export function previewView(
-  plan: OrganisationPlan,
-  filter: PreviewFilter,
-  request: PageRequest,
-): PreviewView {
+export function previewView(plan: ImportPlan, filter: PreviewFilter, request: PageRequest): PreviewView {
   const problems = plan.rows.flatMap((row) =>
     row.problems.map((problem) => ({ ...problem, line: row.line })),
   );
   const shown = plan.rows.filter((row) => matches(row, filter));
   const start = (request.page - 1) * request.pageSize;
-  const items = shown.slice(start, start + request.pageSize).map(({ fields: _fields, ...row }) => row);
+  // Only what the page shows (not the values to save).
+  const items = shown.slice(start, start + request.pageSize).map((row): PreviewRow => ({
+    line: row.line,
+    status: row.status,
+    name: row.name,
+    detail: row.detail ?? null,
+    countryCode: row.countryCode,
+    problems: row.problems,
+    duplicateOf: row.duplicateOf,
+    chooser: row.chooser ?? (row.duplicateOf !== null && row.status !== "error"),
+    merge: row.merge ?? row.status === "update",
+  }));
   return {
     summary: plan.summary,
     problems: problems.slice(0, MAX_PROBLEMS_SHOWN),

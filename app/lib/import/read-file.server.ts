@@ -1,10 +1,20 @@
 // An uploaded file as a table of text: CSV (UTF-8, or Windows-1252 as older Excel saves it) or XLSX
-// (the first sheet, or Kumu's "Elements" sheet). The first non-empty row holds the headers. Only
+// (the first sheet, or Kumu's "Elements" sheet for organisations, its "Connections" sheet for
+// relationships). The first non-empty row holds the headers. Only
 // what the bytes are decides the format, not the name's extension alone.
 import ExcelJS from "exceljs";
 import { readCsv } from "./csv-read";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportLayout, type ImportRow } from "./kinds";
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_COLUMNS,
+  IMPORT_MAX_ROWS,
+  IMPORT_MAX_UNZIPPED_BYTES,
+  type ImportKind,
+  type ImportLayout,
+  type ImportRow,
+} from "./kinds";
 import { foldText } from "./text";
+import { checkUnzippedSize } from "./zip-size.server";
 
 export interface ImportTable {
   layout: ImportLayout;
@@ -14,7 +24,17 @@ export interface ImportTable {
 
 export type ReadFileResult =
   | ({ ok: true } & ImportTable)
-  | { ok: false; reason: "tooLarge" | "wrongType" | "empty" | "tooManyRows" | "unreadable" };
+  | {
+      ok: false;
+      reason:
+        | "tooLarge"
+        | "wrongType"
+        | "empty"
+        | "tooManyRows"
+        | "tooManyColumns"
+        | "unzipsTooLarge"
+        | "unreadable";
+    };
 
 /** XLSX files are ZIP archives: they start with "PK\x03\x04". */
 function isZip(bytes: Uint8Array): boolean {
@@ -41,15 +61,32 @@ function tableOf(records: ImportRow[], layout: ImportLayout): ReadFileResult {
   const [header, ...rows] = nonEmpty;
   if (!header || rows.length === 0) return { ok: false, reason: "empty" };
   if (rows.length > IMPORT_MAX_ROWS) return { ok: false, reason: "tooManyRows" };
+  if (header.cells.length > IMPORT_MAX_COLUMNS) return { ok: false, reason: "tooManyColumns" };
   const headers = header.cells.map((cell) => cell.trim());
-  return { ok: true, layout, headers, rows };
+  // Cells past the headers' columns cannot be mapped: at most IMPORT_MAX_COLUMNS are kept per row.
+  const capped = rows.map((row) =>
+    row.cells.length > headers.length ? { ...row, cells: row.cells.slice(0, headers.length) } : row,
+  );
+  return { ok: true, layout, headers, rows: capped };
 }
 
-/** Kumu's element sheet as CSV: "Label" and "Type" columns. */
-function kumuHeaders(headers: string[]): boolean {
+/**
+ * Kumu's sheets saved as CSV: elements start with "Label" and have a "Type"; connections start with
+ * "From", "To" and have Kumu's "Direction" column.
+ */
+function kumuHeaders(headers: string[], kind: ImportKind): boolean {
   const folded = headers.map(foldText);
-  return folded[0] === "label" && folded.includes("type");
+  if (kind === "relationships") {
+    return folded[0] === "from" && folded[1] === "to" && folded.includes("direction");
+  }
+  return kind === "organisations" && folded[0] === "label" && folded.includes("type");
 }
+
+/** The Kumu sheet a kind reads: "Elements" are organisations, "Connections" relationships. */
+const KUMU_SHEETS: Partial<Record<ImportKind, string>> = {
+  organisations: "elements",
+  relationships: "connections",
+};
 
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
@@ -57,7 +94,11 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text ?? "";
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<ReadFileResult> {
+async function readXlsx(bytes: Uint8Array, kind: ImportKind): Promise<ReadFileResult> {
+  // Checked before exceljs loads the whole workbook in memory.
+  const unzipped = checkUnzippedSize(bytes, IMPORT_MAX_UNZIPPED_BYTES);
+  if (unzipped !== "ok")
+    return { ok: false, reason: unzipped === "tooLarge" ? "unzipsTooLarge" : "unreadable" };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(
@@ -66,36 +107,42 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadFileResult> {
   } catch {
     return { ok: false, reason: "unreadable" };
   }
-  const elements = workbook.worksheets.find((sheet) => foldText(sheet.name) === "elements");
+  const kumuSheet = KUMU_SHEETS[kind];
+  const elements = workbook.worksheets.find((sheet) => foldText(sheet.name) === kumuSheet);
   const sheet = elements ?? workbook.worksheets[0];
   if (!sheet) return { ok: false, reason: "empty" };
   if (sheet.rowCount > IMPORT_MAX_ROWS + 1) return { ok: false, reason: "tooManyRows" };
+  if (sheet.columnCount > IMPORT_MAX_COLUMNS) return { ok: false, reason: "tooManyColumns" };
   const records: ImportRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column)));
+    const last = Math.min(row.cellCount, IMPORT_MAX_COLUMNS + 1);
+    for (let column = 1; column <= last; column++) cells.push(cellText(row.getCell(column)));
     records.push({ line: rowNumber, cells });
   });
   return tableOf(records, elements ? "kumu" : "table");
 }
 
 /** Read an uploaded file; `size` is checked first so nothing larger than the limit is parsed. */
-export async function readImportFile(file: {
-  name: string;
-  size: number;
-  bytes: () => Promise<Uint8Array>;
-}): Promise<ReadFileResult> {
+export async function readImportFile(
+  file: {
+    name: string;
+    size: number;
+    bytes: () => Promise<Uint8Array>;
+  },
+  kind: ImportKind = "organisations",
+): Promise<ReadFileResult> {
   if (file.size > IMPORT_MAX_BYTES) return { ok: false, reason: "tooLarge" };
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? "";
   if (!["csv", "txt", "xlsx"].includes(extension)) return { ok: false, reason: "wrongType" };
   const bytes = await file.bytes();
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   if (isZip(bytes)) {
-    return extension === "xlsx" ? readXlsx(bytes) : { ok: false, reason: "wrongType" };
+    return extension === "xlsx" ? readXlsx(bytes, kind) : { ok: false, reason: "wrongType" };
   }
   if (extension === "xlsx" || !looksLikeText(bytes)) return { ok: false, reason: "wrongType" };
   const records = readCsv(decodeText(bytes));
   const table = tableOf(records, "table");
-  if (table.ok && kumuHeaders(table.headers)) return { ...table, layout: "kumu" };
+  if (table.ok && kumuHeaders(table.headers, kind)) return { ...table, layout: "kumu" };
   return table;
 }

@@ -60,20 +60,16 @@ const statusIndex = labelIndex(
   },
 );
 
-const formalisationIndex = labelIndex(
-  formalisations,
-  [en.enums.formalisation, fr.enums.formalisation],
-  {
-    mou: "memorandum",
-    "memorandum of understanding": "memorandum",
-    "protocole d accord": "memorandum",
-    convention: "covenant",
-    contrat: "contract",
-    grant: "grant_agreement",
-    subvention: "grant_agreement",
-    informelle: "informal",
-  },
-);
+const formalisationIndex = labelIndex(formalisations, [en.enums.formalisation, fr.enums.formalisation], {
+  mou: "memorandum",
+  "memorandum of understanding": "memorandum",
+  "protocole d accord": "memorandum",
+  convention: "covenant",
+  contrat: "contract",
+  grant: "grant_agreement",
+  subvention: "grant_agreement",
+  informelle: "informal",
+});
 
 const relationshipTypeIndex = labelIndex(
   relationshipTypes,
@@ -126,7 +122,10 @@ export function guessRelationshipType(text: string): RelationshipType | null {
   const rules: [RegExp, RelationshipType][] = [
     [/\b(fund\w*|financ\w*|grant\w*|donor|donat\w*|subvention\w*|bailleur\w*)\b/, "funds"],
     [/\b(refer\w*|orient\w*|case\w*|dossier\w*|signpost\w*)\b/, "refers_cases"],
-    [/\b(information|data|share\w*|sharing|partage\w*|exchange\w*|echange\w*|communicat\w*)\b/, "shares_information"],
+    [
+      /\b(information|data|share\w*|sharing|partage\w*|exchange\w*|echange\w*|communicat\w*)\b/,
+      "shares_information",
+    ],
     [/\b(overs\w*|supervis\w*|control\w*|tutelle|accountab\w*|reports? to|monitor\w*)\b/, "oversees"],
     [/\b(advi\w*|consult\w*|conseil\w*|expert\w*|guidance|support\w*|mentor\w*)\b/, "advises"],
   ];
