@@ -3,60 +3,26 @@
 // for detection, not as an invitee's preference) and is cleared when sent. Also: the 503 page (the
 // database down) picks its language without a user.
 import { eq } from "drizzle-orm";
-import { createCookie, RouterContextProvider, type MiddlewareFunction } from "react-router";
+import { createCookie, RouterContextProvider } from "react-router";
 import { describe, expect, it, vi } from "vitest";
-import { userContext } from "~/auth/context";
-import { SESSION_COOKIE, type AuthUser } from "~/auth/session.server";
+import { SESSION_COOKIE } from "~/auth/session.server";
 import { generateToken } from "~/auth/tokens.server";
 import { dbContext } from "~/db/context";
 import { users, type User } from "~/db/schema";
 import type { Locale } from "~/lib/enums";
-import { getInstance, getLocale, i18nextMiddleware, i18nFor, localeCookie } from "~/middleware/i18next";
+import { i18nextMiddleware, i18nFor, localeCookie } from "~/middleware/i18next";
 import { createInvitation } from "~/models/accounts.server";
 import * as invite from "~/routes/invite.$token";
 import { middleware as rootMiddleware } from "~/root";
 import { createUser } from "../factories";
+import { detectedLanguage, languageRequest, type MiddlewareArgs } from "../helpers/language";
 import { closedDatabase, testDb } from "../helpers/db";
 import { callRoute, post } from "../helpers/routes";
 
 const { db } = await testDb();
 
-type MiddlewareArgs = Parameters<MiddlewareFunction<Response>>[0];
-
-function request(headers: { cookie?: string; acceptLanguage?: string }, path = "/"): Request {
-  const h = new Headers();
-  if (headers.cookie) h.set("Cookie", headers.cookie);
-  if (headers.acceptLanguage) h.set("Accept-Language", headers.acceptLanguage);
-  return new Request(`http://localhost${path}`, { headers: h });
-}
-
-/** The language the i18n middleware picks for this request and this (signed-in) preference. */
-async function detected(
-  preference: Locale | null | "anonymous",
-  headers: { cookie?: string; acceptLanguage?: string },
-): Promise<{ locale: string; instance: string }> {
-  const context = new RouterContextProvider();
-  if (preference !== "anonymous") {
-    const user: AuthUser = {
-      id: "00000000-0000-4000-8000-000000000000",
-      email: "someone@example.org",
-      name: "Someone",
-      role: "viewer",
-      organisationId: null,
-      locale: preference,
-      municipalityIds: [],
-      sessionId: "s",
-    };
-    context.set(userContext, user);
-  }
-  let seen = { locale: "", instance: "" };
-  const args = { request: request(headers), context, params: {} } as unknown as MiddlewareArgs;
-  await i18nextMiddleware(args, async () => {
-    seen = { locale: getLocale(context), instance: getInstance(context).language };
-    return new Response(null);
-  });
-  return seen;
-}
+const request = languageRequest;
+const detected = detectedLanguage;
 
 /** The response of the i18n middleware (anonymous) for this request. */
 async function middlewareResponse(headers: { cookie?: string; acceptLanguage?: string }): Promise<Response> {

@@ -3,14 +3,13 @@
 // cookie, the 503 page and invitations: language-legacy-cookie.test.ts. The switcher and the
 // /account form store the preference (version bumped, audit entry); anonymous users get a cookie.
 import { and, eq, sql } from "drizzle-orm";
-import { RouterContextProvider, type MiddlewareFunction } from "react-router";
+import { RouterContextProvider } from "react-router";
 import { describe, expect, it } from "vitest";
-import { userContext } from "~/auth/context";
-import { createSession, SESSION_COOKIE, type AuthUser } from "~/auth/session.server";
+import { createSession, SESSION_COOKIE } from "~/auth/session.server";
 import { dbContext } from "~/db/context";
 import { auditLog, users, type User } from "~/db/schema";
 import type { Locale } from "~/lib/enums";
-import { getInstance, getLocale, i18nextMiddleware, localeCookie } from "~/middleware/i18next";
+import { getLocale, localeCookie } from "~/middleware/i18next";
 import { resetCalendarToken } from "~/models/calendar.server";
 import { setLocalePreference } from "~/models/preferences.server";
 import * as account from "~/routes/account";
@@ -18,47 +17,14 @@ import * as feedRoute from "~/routes/export.calendar";
 import * as language from "~/routes/language";
 import { middleware as rootMiddleware } from "~/root";
 import { createMilestone, createPilot, createUser } from "../factories";
+import { detectedLanguage, languageRequest, type MiddlewareArgs } from "../helpers/language";
 import { testDb } from "../helpers/db";
 import { authUserOf, callRoute, get, post, renderPage, type RouteOutcome } from "../helpers/routes";
 
 const { db } = await testDb();
 
-type MiddlewareArgs = Parameters<MiddlewareFunction<Response>>[0];
-
-function request(headers: { cookie?: string; acceptLanguage?: string }, path = "/"): Request {
-  const h = new Headers();
-  if (headers.cookie) h.set("Cookie", headers.cookie);
-  if (headers.acceptLanguage) h.set("Accept-Language", headers.acceptLanguage);
-  return new Request(`http://localhost${path}`, { headers: h });
-}
-
-/** The language the i18n middleware picks for this request and this (signed-in) preference. */
-async function detected(
-  preference: Locale | null | "anonymous",
-  headers: { cookie?: string; acceptLanguage?: string },
-): Promise<{ locale: string; instance: string }> {
-  const context = new RouterContextProvider();
-  if (preference !== "anonymous") {
-    const user: AuthUser = {
-      id: "00000000-0000-4000-8000-000000000000",
-      email: "someone@example.org",
-      name: "Someone",
-      role: "viewer",
-      organisationId: null,
-      locale: preference,
-      municipalityIds: [],
-      sessionId: "s",
-    };
-    context.set(userContext, user);
-  }
-  let seen = { locale: "", instance: "" };
-  const args = { request: request(headers), context, params: {} } as unknown as MiddlewareArgs;
-  await i18nextMiddleware(args, async () => {
-    seen = { locale: getLocale(context), instance: getInstance(context).language };
-    return new Response(null);
-  });
-  return seen;
-}
+const request = languageRequest;
+const detected = detectedLanguage;
 
 async function cookieOf(lng: Locale): Promise<string> {
   return (await localeCookie.serialize(lng)).split(";")[0] ?? "";
