@@ -68,7 +68,7 @@ function readyProbeScript(selector: string): string {
   })();`;
 }
 
-const START_FRAME_RECORDER = `(() => {
+export const START_FRAME_RECORDER = `(() => {
   const state = window.__bench || (window.__bench = {});
   state.frames = [];
   state.recording = true;
@@ -85,7 +85,7 @@ const START_FRAME_RECORDER = `(() => {
   });
 })()`;
 
-const STOP_FRAME_RECORDER = `(() => {
+export const STOP_FRAME_RECORDER = `(() => {
   const state = window.__bench;
   if (!state) return [];
   state.recording = false;
@@ -95,7 +95,7 @@ const STOP_FRAME_RECORDER = `(() => {
 const READY_AT = `(window.__bench && window.__bench.readyAt !== undefined) ? window.__bench.readyAt : null`;
 
 /** A point over the empty pane (not a node or an edge) inside the map, for a pan drag. */
-const PANE_POINT = `(() => {
+export const PANE_POINT = `(() => {
   const map = document.querySelector(${JSON.stringify(MAP_SELECTOR)});
   if (!map) return null;
   map.scrollIntoView({ block: "center", inline: "center" });
@@ -136,7 +136,10 @@ const NAVIGATION_TIMING = `(() => {
 
 const DOM_COUNTS = `({
   flowNodes: document.querySelectorAll(".react-flow__node").length,
-  flowEdges: document.querySelectorAll(".react-flow__edge").length,
+  // React Flow's edges, or the edges Trellis's edge layer draws (one path per stroke, not per edge).
+  flowEdges:
+    document.querySelectorAll(".react-flow__edge").length ||
+    Number(document.querySelector('[data-testid="network-edge-layer"]')?.getAttribute("data-edge-count") ?? 0),
   domElements: document.getElementsByTagName("*").length,
 })`;
 
@@ -207,7 +210,11 @@ export function panZoomScript(): InputStep[] {
  * schedule without waiting for the page, as a user's mouse would. Returns once the page has
  * handled them all, or `budgetMs` after the start.
  */
-async function panAndZoom(cdp: CDPSession, from: { x: number; y: number }, budgetMs: number): Promise<void> {
+export async function panAndZoom(
+  cdp: CDPSession,
+  from: { x: number; y: number },
+  budgetMs: number,
+): Promise<void> {
   const started = performance.now();
   const pending: Promise<unknown>[] = [];
   for (const step of panZoomScript()) {

@@ -202,6 +202,16 @@ describe("the network map, as a coordinator", () => {
     });
     const organisations = json.nodes.filter((node) => node.kind === "organisation");
     expect(organisations.length).toBe(await page.locator(ORGANISATION_NODES).count());
+    // The edge layer draws every edge of the view, under the nodes and out of the pointer's way.
+    const edges = await page.evaluate(async () => {
+      const response = await fetch("/export/network.json?country=NL");
+      return ((await response.json()) as { edges: unknown[] }).edges.length;
+    });
+    expect(edges).toBeGreaterThan(0);
+    const layer = page.getByTestId("network-edge-layer");
+    expect(await layer.getAttribute("data-edge-count")).toBe(String(edges));
+    expect(await layer.evaluate((svg) => getComputedStyle(svg).pointerEvents)).toBe("none");
+    expect(await layer.locator("path").count()).toBeLessThan(edges);
   });
 
   test("a dragged node keeps its place after saving and reloading", async () => {
@@ -246,7 +256,9 @@ describe("the network map, as a coordinator", () => {
 
     const save = page.getByRole("button", { name: "Save layout (1 moved)" });
     await save.click();
-    await expect.poll(() => page.getByRole("status").filter({ hasText: "Layout saved." }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "Layout saved." }).count(), { timeout: 10_000 })
+      .toBe(1);
 
     await page.reload({ waitUntil: "load" });
     await waitForReady(page);

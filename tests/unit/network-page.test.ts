@@ -1,16 +1,23 @@
 // The network page's pure helpers: the layout form's parsing, node sizes and edge widths, and the
-// translation of the loader's view into React Flow nodes and edges (styles by trust, dashes, arrows).
-import { MarkerType } from "@xyflow/react";
+// translation of the loader's view into React Flow nodes and the edge layer (styles by trust, dashes, arrows).
 import type { TFunction } from "i18next";
 import { describe, expect, test } from "vitest";
-import { LAYOUT_SCALE, toFlowEdges, toFlowNodes, toLayoutUnits } from "~/components/network/flow";
+import { toEdgeLayer, type NodeAnchor } from "~/components/network/edge-layer";
+import { LAYOUT_SCALE, nodeAnchors, toFlowNodes, toLayoutUnits } from "~/components/network/flow";
 import { parseLayoutForm } from "~/components/network/layout-form";
 import { clusterLabel } from "~/components/network/nodes";
-import { clusterDiameter, edgeWidth, nodeDiameter, TRUST_COLOURS } from "~/components/network/style";
+import {
+  CHANGE_COLOURS,
+  clusterDiameter,
+  edgeWidth,
+  nodeDiameter,
+  TRUST_COLOURS,
+} from "~/components/network/style";
 import type { ViewEdge, ViewNode } from "~/lib/network/types";
 
 const A = "11111111-1111-4111-8111-111111111111";
 const B = "22222222-2222-4222-8222-222222222222";
+const C = "33333333-3333-4333-8333-333333333333";
 
 /** Echoes the key and its values, so the tests see what would be translated. */
 const t = ((key: string, values?: Record<string, unknown>) =>
@@ -149,8 +156,12 @@ test("canvas positions go back to layout units before they are saved", () => {
   expect(node && toLayoutUnits(node.position)).toEqual({ x: 12.3, y: -45.6 });
 });
 
-describe("toFlowEdges", () => {
-  const nodes = [organisation(A), organisation(B)];
+describe("toEdgeLayer", () => {
+  const anchors = new Map<string, NodeAnchor>([
+    [A, { x: 0, y: 0, radius: 10 }],
+    [B, { x: 100, y: 0, radius: 20 }],
+    [C, { x: 0, y: 100, radius: 10 }],
+  ]);
   const shared = (overrides: Partial<Extract<ViewEdge, { kind: "shared" }>>): ViewEdge => ({
     kind: "shared",
     id: "s1",
@@ -165,41 +176,67 @@ describe("toFlowEdges", () => {
     ...overrides,
   });
 
-  test("shared edges are coloured by the band of their lowest trust and dashed for power imbalance", () => {
-    const [low, high, none] = toFlowEdges(
-      {
-        nodes,
-        edges: [
-          shared({ id: "low", minTrust: 2, dashed: true, weight: 4 }),
-          shared({ id: "high", minTrust: 4.2 }),
-          shared({ id: "none" }),
-        ],
-      },
-      t,
+  test("edges drawn alike share one path; colour by the band of the lowest trust, dashes for power imbalance", () => {
+    const layer = toEdgeLayer(
+      [
+        shared({ id: "low1", minTrust: 2, dashed: true, weight: 4 }),
+        shared({ id: "low2", target: C, minTrust: 1.5, dashed: true, weight: 4 }),
+        shared({ id: "high", minTrust: 4.2 }),
+        shared({ id: "none", target: C }),
+      ],
+      anchors,
     );
-    expect(low?.style?.stroke).toBe(TRUST_COLOURS.low);
-    expect(low?.style?.strokeDasharray).toBe("6 4");
-    expect(low?.style?.strokeWidth).toBe(edgeWidth(4));
-    expect(high?.style?.stroke).toBe(TRUST_COLOURS.high);
-    expect(high?.style?.strokeDasharray).toBeUndefined();
-    expect(none?.style?.stroke).toBe(TRUST_COLOURS.none);
+    expect(layer.drawn).toBe(4);
+    expect(layer.strokes).toHaveLength(3);
+    const low = layer.strokes.find((s) => s.stroke === TRUST_COLOURS.low);
+    expect(low).toMatchObject({ dash: "6 4", edges: 2, width: Math.round(edgeWidth(4) * 2) / 2 });
+    expect(low?.d).toBe("M0 0L100 0M0 0L0 100");
+    expect(layer.strokes.find((s) => s.stroke === TRUST_COLOURS.high)).toMatchObject({
+      dash: null,
+      edges: 1,
+    });
+    expect(layer.strokes.find((s) => s.stroke === TRUST_COLOURS.none)?.d).toBe("M0 0L0 100");
   });
 
-  test("changes glow; relationships get an arrow that stops at the target's edge", () => {
-    const [added, relationship] = toFlowEdges(
-      {
-        nodes,
-        edges: [
-          shared({ id: "added", change: "added" }),
-          { kind: "relationship", id: "r1", source: A, target: B, type: "funds", weight: 1 },
-        ],
-      },
-      t,
+  test("glows are drawn first and highlighted edges last", () => {
+    const layer = toEdgeLayer(
+      [shared({ id: "h", highlighted: true }), shared({ id: "added", target: C, change: "added" })],
+      anchors,
     );
-    expect(added?.data?.glow).toBeTruthy();
-    expect(relationship?.markerEnd).toMatchObject({ type: MarkerType.ArrowClosed });
-    expect(relationship?.data?.targetInset).toBeGreaterThan(nodeDiameter(0.5) / 2);
-    expect(relationship?.data?.title).toContain("enums.relationshipType.funds");
-    expect(relationship?.data?.title).toContain("Org 22");
+    expect(layer.strokes.map((s) => [s.stroke, s.edges])).toEqual([
+      [CHANGE_COLOURS.added, 1],
+      [TRUST_COLOURS.none, 1],
+      [TRUST_COLOURS.none, 1],
+    ]);
+    expect(layer.strokes[0]?.opacity).toBe(0.35);
+    expect(layer.strokes[2]?.width).toBe(2);
+  });
+
+  test("a relationship's line stops at its arrowhead, whose tip is on the target's rim", () => {
+    const layer = toEdgeLayer(
+      [{ kind: "relationship", id: "r1", source: A, target: B, type: "funds", weight: 1 }],
+      anchors,
+    );
+    // Target centre 100, radius 20: tip at 80; head 6 + 2 x width 1 = 8 long, so the line ends at 72.
+    expect(layer.strokes[0]?.d).toBe("M0 0L72 0");
+    expect(layer.arrows).toHaveLength(1);
+    expect(layer.arrows[0]?.d).toBe("M80 0L72 4.5L72 -4.5Z");
+  });
+
+  test("an edge with an end not on the map is left out; the layer follows moved nodes", () => {
+    const edges = [shared({ id: "gone", target: "c:XX" }), shared({ id: "ok" })];
+    expect(toEdgeLayer(edges, anchors).drawn).toBe(1);
+    const moved = new Map(anchors).set(B, { x: 50, y: 50, radius: 20 });
+    expect(toEdgeLayer(edges, moved).strokes[0]?.d).toBe("M0 0L50 50");
+  });
+
+  test("node anchors are the nodes' centres with their radii", () => {
+    const anchorsOf = nodeAnchors(toFlowNodes([organisation(A), cluster], t, { draggable: false }));
+    expect(anchorsOf.get(A)).toEqual({
+      x: 10 * LAYOUT_SCALE,
+      y: 20 * LAYOUT_SCALE,
+      radius: nodeDiameter(0.5) / 2 + 2,
+    });
+    expect(anchorsOf.get("c:BE")?.radius).toBeGreaterThan(clusterDiameter(1) / 2);
   });
 });

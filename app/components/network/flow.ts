@@ -1,20 +1,10 @@
-// From the loader's NetworkView to React Flow's nodes and edges. Pure: no React, no I/O; the page
+// From the loader's NetworkView to React Flow's nodes and the edge layer's anchors. Pure: no React, no I/O; the page
 // memoises the result on the view, so React Flow gets stable arrays.
-import { MarkerType } from "@xyflow/react";
 import type { TFunction } from "i18next";
-import type { NetworkView, ViewEdge, ViewNode } from "~/lib/network/types";
-import { trustBand } from "~/lib/signals";
-import type { NetworkFlowEdge } from "./edges";
+import type { ViewNode } from "~/lib/network/types";
+import type { NodeAnchor } from "./edge-layer";
 import { clusterLabel, type FlowNode } from "./nodes";
-import {
-  CHANGE_COLOURS,
-  HUB_SIZE,
-  LAYOUT_SCALE,
-  TRUST_COLOURS,
-  clusterDiameter,
-  edgeWidth,
-  nodeDiameter,
-} from "./style";
+import { HUB_SIZE, LAYOUT_SCALE, clusterDiameter, nodeDiameter } from "./style";
 
 /**
  * Layout units (the loader's x/y, the saved layout) to canvas px: LAYOUT_SCALE. The server's layout
@@ -85,78 +75,9 @@ export function toFlowNodes(
   });
 }
 
-function edgeTitle(edge: ViewEdge, labels: ReadonlyMap<string, string>, t: TFunction): string {
-  const source = labels.get(edge.source) ?? edge.source;
-  const target = labels.get(edge.target) ?? edge.target;
-  switch (edge.kind) {
-    case "shared":
-      return t("network.edge.shared", {
-        source,
-        target,
-        count: edge.weight,
-        trust: edge.minTrust === null ? t("signals.notAvailable") : edge.minTrust.toFixed(1),
-      });
-    case "relationship":
-      return t("network.edge.relationship", {
-        source,
-        target,
-        type: t(`enums.relationshipType.${edge.type}`),
-        count: edge.weight,
-      });
-    default:
-      return t("network.edge.membership", {
-        source,
-        target,
-        role: t(`enums.memberRole.${edge.role}`),
-      });
-  }
-}
-
-export function toFlowEdges(view: Pick<NetworkView, "nodes" | "edges">, t: TFunction): NetworkFlowEdge[] {
-  const byId = new Map(view.nodes.map((node) => [node.id, node]));
-  const labels = new Map(view.nodes.map((node) => [node.id, node.label]));
-  return view.edges.map((edge): NetworkFlowEdge => {
-    const title = edgeTitle(edge, labels, t);
-    const base = {
-      id: edge.id,
-      source: edge.source,
-      target: edge.target,
-      type: "network" as const,
-      selectable: false,
-      focusable: false,
-      ariaLabel: title,
-    };
-    switch (edge.kind) {
-      case "shared": {
-        const colour = TRUST_COLOURS[trustBand(edge.minTrust)];
-        return {
-          ...base,
-          zIndex: edge.highlighted ? 1 : 0,
-          style: {
-            stroke: colour,
-            strokeWidth: edgeWidth(edge.weight) + (edge.highlighted ? 1 : 0),
-            strokeDasharray: edge.dashed ? "6 4" : undefined,
-            strokeOpacity: edge.change === "ended" ? 0.6 : 0.9,
-          },
-          data: { title, targetInset: 0, glow: edge.change ? CHANGE_COLOURS[edge.change] : null },
-        };
-      }
-      case "relationship":
-        return {
-          ...base,
-          style: { stroke: "#334155", strokeWidth: Math.min(4, 1 + Math.log2(Math.max(1, edge.weight))) },
-          markerEnd: { type: MarkerType.ArrowClosed, color: "#334155", width: 16, height: 16 },
-          data: { title, targetInset: nodeRadius(byId.get(edge.target)), glow: null },
-        };
-      default:
-        return {
-          ...base,
-          style: {
-            stroke: edge.highlighted ? "#f59e0b" : "#cbd5e1",
-            strokeWidth: edge.highlighted ? 2 : 1,
-          },
-          data: { title, targetInset: 0, glow: null },
-        };
-    }
-  });
+/** Each node's centre (nodeOrigin is the centre) and radius, for the edge layer. */
+export function nodeAnchors(nodes: readonly FlowNode[]): Map<string, NodeAnchor> {
+  return new Map(
+    nodes.map((node) => [node.id, { x: node.position.x, y: node.position.y, radius: nodeRadius(node.data) }]),
+  );
 }

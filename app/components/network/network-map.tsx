@@ -15,8 +15,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import type { NetworkView } from "~/lib/network/types";
-import { edgeTypes, type NetworkFlowEdge } from "./edges";
-import { toFlowEdges, toFlowNodes, toLayoutUnits } from "./flow";
+import { toEdgeLayer } from "./edge-layer";
+import { EdgeLayerView } from "./edge-layer-view";
+import { nodeAnchors, toFlowNodes, toLayoutUnits } from "./flow";
 import { nodeTypes, type FlowNode } from "./nodes";
 
 export interface MapHandlers {
@@ -32,6 +33,9 @@ export interface LayoutAnswer {
   /** An i18n key under network.layout.* when refused. */
   error: "stale" | "invalid" | null;
 }
+
+/** Edges are not React Flow edges: they are drawn by the edge layer (see edge-layer.ts). */
+const NO_EDGES: never[] = [];
 
 /** Zoom below which organisation labels are hidden (11 px text is under 5 px there). */
 export const LABELS_FROM_ZOOM = 0.45;
@@ -63,13 +67,12 @@ export function NetworkMap({
 }) {
   const { t } = useTranslation();
   const wrapperRef = useRef<HTMLDivElement>(null);
-  const instanceRef = useRef<ReactFlowInstance<FlowNode, NetworkFlowEdge> | null>(null);
+  const instanceRef = useRef<ReactFlowInstance<FlowNode> | null>(null);
 
   const initialNodes = useMemo(
     () => toFlowNodes(view.nodes, t, { draggable: canEditLayout }),
     [view.nodes, t, canEditLayout],
   );
-  const edges = useMemo(() => toFlowEdges(view, t), [view, t]);
   const kinds = useMemo(() => new Map(view.nodes.map((node) => [node.id, node])), [view.nodes]);
 
   // Controlled nodes (dragging moves them), reset whenever the loader sends new ones.
@@ -81,6 +84,8 @@ export function NetworkMap({
     setNodes(initialNodes);
     setMoved({});
   }
+  // Edges follow the nodes' current positions (a dragged node takes its edges along).
+  const edgeLayer = useMemo(() => toEdgeLayer(view.edges, nodeAnchors(nodes)), [view.edges, nodes]);
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current)),
     [],
@@ -131,7 +136,7 @@ export function NetworkMap({
   const [initialised, setInitialised] = useState(false);
   const [readyFor, setReadyFor] = useState<FlowNode[] | null>(null);
   const ready = initialised && readyFor === initialNodes;
-  const onInit = useCallback((instance: ReactFlowInstance<FlowNode, NetworkFlowEdge>) => {
+  const onInit = useCallback((instance: ReactFlowInstance<FlowNode>) => {
     instanceRef.current = instance;
     setInitialised(true);
   }, []);
@@ -197,11 +202,10 @@ export function NetworkMap({
         data-zoomed-out={zoomedOut ? "true" : undefined}
         className="network-map h-[70vh] min-h-[420px] rounded-lg border border-slate-200 bg-white"
       >
-        <ReactFlow<FlowNode, NetworkFlowEdge>
+        <ReactFlow<FlowNode>
           nodes={nodes}
-          edges={edges}
+          edges={NO_EDGES}
           nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onNodeClick={onNodeClick}
           onNodeDragStop={onNodeDragStop}
@@ -225,13 +229,13 @@ export function NetworkMap({
           ariaLabelConfig={{
             "node.a11yDescription.default": t("network.map.a11yNode"),
             "node.a11yDescription.keyboardDisabled": t("network.map.a11yNode"),
-            "edge.a11yDescription.default": t("network.map.a11yEdge"),
             "controls.ariaLabel": t("network.map.controls"),
             "controls.zoomIn.ariaLabel": t("network.map.zoomIn"),
             "controls.zoomOut.ariaLabel": t("network.map.zoomOut"),
             "controls.fitView.ariaLabel": t("network.map.fitView"),
           }}
         >
+          <EdgeLayerView layer={edgeLayer} />
           <Controls showInteractive={false} />
         </ReactFlow>
       </div>

@@ -1,7 +1,7 @@
 // The map's custom nodes, each memoised: an organisation (fill by type, border by level, size by
 // centrality), a cluster of organisations (country, count, a bar of its types) and a partnership hub
 // (a small diamond coloured by trust). None subscribes to the store: each renders from its own data.
-import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import type { Node, NodeProps } from "@xyflow/react";
 import type { TFunction } from "i18next";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
@@ -27,29 +27,6 @@ export type ClusterFlowNode = Node<ClusterNodeData, "cluster">;
 export type PartnershipFlowNode = Node<PartnershipNodeData, "partnership">;
 export type FlowNode = OrganisationFlowNode | ClusterFlowNode | PartnershipFlowNode;
 
-/** Edges run centre to centre: one invisible handle of each kind in the middle of every node. */
-const handleStyle: React.CSSProperties = {
-  left: "50%",
-  top: "50%",
-  width: 1,
-  height: 1,
-  minWidth: 0,
-  minHeight: 0,
-  border: 0,
-  opacity: 0,
-  pointerEvents: "none",
-  transform: "translate(-50%, -50%)",
-};
-
-function CentreHandles() {
-  return (
-    <>
-      <Handle type="target" position={Position.Top} style={handleStyle} isConnectable={false} />
-      <Handle type="source" position={Position.Bottom} style={handleStyle} isConnectable={false} />
-    </>
-  );
-}
-
 const labelClass =
   "network-node-label pointer-events-none absolute left-1/2 top-full mt-0.5 max-w-40 -translate-x-1/2 truncate whitespace-nowrap rounded bg-white px-1 text-[11px] leading-tight text-slate-900";
 
@@ -63,26 +40,24 @@ function OrganisationNodeView({ data }: NodeProps<OrganisationFlowNode>) {
       : undefined;
   return (
     <div
-      className="relative"
+      className="relative rounded-full"
       data-node-kind="organisation"
       data-node-id={data.id}
       data-country={data.countryCode ?? "none"}
       data-focused={data.focused ? "true" : undefined}
       data-highlighted={data.highlighted ? "true" : undefined}
-      style={{ width: diameter, height: diameter }}
+      style={{
+        width: diameter,
+        height: diameter,
+        background: TYPE_COLOURS[data.type],
+        border: `${border.width}px solid ${border.colour}`,
+        boxShadow: ring,
+      }}
     >
-      <div
-        className="rounded-full"
-        style={{
-          width: diameter,
-          height: diameter,
-          background: TYPE_COLOURS[data.type],
-          border: `${border.width}px solid ${border.colour}`,
-          boxShadow: ring,
-        }}
-      />
-      <span className={labelClass}>{data.label}</span>
-      <CentreHandles />
+      {/* Below the border: top-full is measured inside it. */}
+      <span className={labelClass} style={{ marginTop: border.width + 2 }}>
+        {data.label}
+      </span>
     </div>
   );
 }
@@ -136,7 +111,6 @@ function ClusterNodeView({ data }: NodeProps<ClusterFlowNode>) {
       <span className="text-slate-700" style={{ fontSize: diameter / 18 }}>
         {t("network.cluster.expand")}
       </span>
-      <CentreHandles />
     </div>
   );
 }
@@ -164,7 +138,6 @@ function PartnershipNodeView({ data }: NodeProps<PartnershipFlowNode>) {
         }}
       />
       <span className={labelClass}>{data.label}</span>
-      <CentreHandles />
     </div>
   );
 }
