@@ -16,10 +16,16 @@ import { fallbackLanguage, isLanguage } from "./i18n/config";
 import { currentUser } from "./auth/permissions.server";
 import { useNonce } from "./components/nonce";
 import { authMiddleware } from "./middleware/auth.server";
+import { databaseUnavailableMiddleware } from "./middleware/database-unavailable.server";
 import { getLocale, i18nextMiddleware } from "./middleware/i18next";
 
-// Auth first: the language follows the signed-in user's preference (decision 0026).
-export const middleware: Route.MiddlewareFunction[] = [authMiddleware, i18nextMiddleware];
+// Auth first: the language follows the signed-in user's preference (decision 0026). Outermost, the
+// clear 503 page for a request that failed while the database is not answering.
+export const middleware: Route.MiddlewareFunction[] = [
+  databaseUnavailableMiddleware,
+  authMiddleware,
+  i18nextMiddleware,
+];
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -8,6 +9,53 @@ import { acquireDirectoryLock, type DirectoryLock } from "./pglite-lock.server";
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction, or the database itself: models accept either. */
 export type Executor = Db;
+
+/** Seconds postgres.js waits for a connection to the server before the query fails. */
+const CONNECT_TIMEOUT_SECONDS = 10;
+
+/**
+ * How long postgres.js waits before opening a connection again after connections failed `retries`
+ * times in a row. Its default grows to 10-20 s: while the database is away every request would
+ * wait that long for its 503 page, and once it is back the first requests would wait as long
+ * again. Here at most a second; the pool's size still bounds how many connections are tried.
+ */
+export function reconnectDelaySeconds(retries: number): number {
+  return Math.min(0.1 * 2 ** Math.max(0, retries - 1), 1);
+}
+
+/** What postgres.js hands a `socket` factory (it is not in its type definitions). */
+interface SocketFactoryOptions {
+  host: (string | undefined)[];
+  port: (number | undefined)[];
+}
+
+/**
+ * postgres.js opens its own sockets; this factory opens the same socket, with one difference. When
+ * the server accepts a connection and closes it before sending a single byte (a proxy or load
+ * balancer in front of a stopped database does that), postgres.js reconnects in a loop and the
+ * query waits forever, connect_timeout included: the request hangs until the database is back.
+ * Here such a close is an error (CONNECTION_CLOSED), so the query fails at once and the request
+ * gets the 503 page; the next query opens a new connection, as after any other error.
+ * Only for one TCP host: a list of hosts or a Unix socket (?host=/path) keep postgres.js's own.
+ */
+function failFastSocket(url: string): Record<string, unknown> {
+  const parsed = new URL(url);
+  if (parsed.hostname.includes(",") || parsed.searchParams.has("host")) return {};
+  return {
+    socket(options: SocketFactoryOptions) {
+      const host = options.host[0] ?? parsed.hostname;
+      const port = options.port[0] ?? 5432;
+      const socket = net.connect({ host, port });
+      socket.once("end", () => {
+        if (socket.bytesRead > 0) return;
+        const error = new Error("the database server closed the connection before answering");
+        socket.destroy(Object.assign(error, { code: "CONNECTION_CLOSED" }));
+      });
+      // postgres.js reads these for the TLS server name.
+      return Object.assign(socket, { host, port });
+    },
+  };
+}
 
 /** Arbitrary constant shared by every Trellis instance: the advisory-lock key for migrations. */
 const MIGRATION_LOCK_KEY = 7_411_210_001;
@@ -76,8 +124,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, {
     max: poolSize,
-    connect_timeout: 10,
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    backoff: reconnectDelaySeconds,
     onnotice: () => {},
+    ...failFastSocket(url),
   });
   try {
     await client`select 1`;
