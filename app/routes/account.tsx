@@ -22,6 +22,9 @@ import { setLocalePreference } from "~/models/preferences.server";
 import { hasCalendarToken, removeCalendarToken, resetCalendarToken } from "~/models/calendar.server";
 import type { Route } from "./+types/account";
 
+/** A refused attempt's Retry-After (and any other header the action set) reaches the browser. */
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
 const SECRET_FIELDS = ["currentPassword", "password", "confirmPassword"];
 
 // Any signed-in user: their own name, password and language.

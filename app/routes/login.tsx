@@ -14,6 +14,9 @@ import { getInstance, localeCookie } from "~/middleware/i18next";
 import { authenticate, countUsers } from "~/models/users.server";
 import type { Route } from "./+types/login";
 
+/** A refused attempt's Retry-After (and any other header the action set) reaches the browser. */
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
 // Public. A signed-in user is sent on; before the first account exists, to /setup.
 export async function loader({ context, url }: Route.LoaderArgs) {
   if (currentUser(context)) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));

@@ -12,6 +12,9 @@ import { getInstance, localeCookie } from "~/middleware/i18next";
 import { findPasswordReset, resetPassword, type TokenProblem } from "~/models/accounts.server";
 import type { Route } from "./+types/reset.$token";
 
+/** A refused attempt's Retry-After (and any other header the action set) reaches the browser. */
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
 const SECRET_FIELDS = ["password", "confirmPassword"];
 
 /** An unknown link does not exist (404); an expired or used one is gone for good (410). */
