@@ -4,7 +4,7 @@
 import type { AuthUser } from "~/auth/session.server";
 import type { Db } from "~/db/client.server";
 import { todayIso } from "~/lib/partnership-status";
-import { computeLayout } from "~/lib/network/layout";
+import { computeLayout, layoutSignature } from "~/lib/network/layout";
 import {
   largePartnerships,
   organisationDegrees,
@@ -47,35 +47,22 @@ export {
 type Positions = Record<string, { x: number; y: number }>;
 
 // ---------------------------------------------------------------------------------------------
-// Computed layout: cached in process by data version (and revision: see SNAPSHOT_RECHECK_MS), one entry.
+// Computed layout: cached in process by layout signature (what the layout reads: organisations and
+// their current links), one entry. A change elsewhere (a follow-up, a risk, a funding line) makes a
+// new data version but the same signature, and keeps the positions.
 
 let layoutCache: {
   client: unknown;
-  dataVersion: number;
-  revision: number;
-  today: string;
+  signature: string;
   positions: Positions;
 } | null = null;
 
 function computedLayout(db: Db, snapshot: NetworkSnapshot): Positions {
   const cached = layoutCache;
-  const revision = snapshot.revision ?? 0;
-  if (
-    cached &&
-    cached.client === clientOf(db) &&
-    cached.dataVersion === snapshot.dataVersion &&
-    cached.revision === revision &&
-    cached.today === snapshot.today
-  )
-    return cached.positions;
+  const signature = layoutSignature(snapshot);
+  if (cached && cached.client === clientOf(db) && cached.signature === signature) return cached.positions;
   const positions = computeLayout(snapshot);
-  layoutCache = {
-    client: clientOf(db),
-    dataVersion: snapshot.dataVersion,
-    revision,
-    today: snapshot.today,
-    positions,
-  };
+  layoutCache = { client: clientOf(db), signature, positions };
   return positions;
 }
 

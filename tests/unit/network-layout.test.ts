@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { computeLayout, FORCE_LAYOUT_MAX_ORGANISATIONS, NODE_SPACING } from "~/lib/network/layout";
+import {
+  computeLayout,
+  FORCE_LAYOUT_MAX_ORGANISATIONS,
+  layoutSignature,
+  NODE_SPACING,
+} from "~/lib/network/layout";
 import type { NetworkSnapshot, SnapshotPartnership } from "~/lib/network/types";
 import { syntheticSnapshot } from "../fixtures/synthetic-snapshot";
 
@@ -212,5 +217,46 @@ describe("computeLayout", () => {
     );
     expectFinitePositions(snapshot, positions);
     expect(ms).toBeLessThan(3_000);
+  });
+});
+
+describe("layoutSignature", () => {
+  const base = syntheticSnapshot({ organisations: 60, seed: 3 });
+
+  it("ignores what the layout does not read: data version, names, trust", () => {
+    const other: NetworkSnapshot = {
+      ...base,
+      dataVersion: base.dataVersion + 7,
+      revision: 2,
+      organisations: base.organisations.map((o) => ({ ...o, name: `${o.name} (renamed)` })),
+      partnerships: base.partnerships.map((p) => ({ ...p, name: `${p.name}!`, trustIndex: 1 })),
+    };
+    expect(layoutSignature(other)).toBe(layoutSignature(base));
+    expect(computeLayout(other)).toEqual(computeLayout(base));
+  });
+
+  it("changes with what the layout reads: a country, a type, a partnership's members", () => {
+    const signature = layoutSignature(base);
+    const [first, ...rest] = base.organisations;
+    if (!first) throw new Error("no organisation");
+    const moved = { ...base, organisations: [{ ...first, countryCode: "ZZ" }, ...rest] };
+    expect(layoutSignature(moved)).not.toBe(signature);
+    const retyped = {
+      ...base,
+      organisations: [
+        { ...first, type: first.type === "cso" ? ("funder" as const) : ("cso" as const) },
+        ...rest,
+      ],
+    };
+    expect(layoutSignature(retyped)).not.toBe(signature);
+    const withMembers = base.partnerships.find((p) => p.members.length >= 2);
+    if (!withMembers) throw new Error("no partnership with two members");
+    const fewer = {
+      ...base,
+      partnerships: base.partnerships.map((p) =>
+        p === withMembers ? { ...p, members: p.members.slice(0, 1) } : p,
+      ),
+    };
+    expect(layoutSignature(fewer)).not.toBe(signature);
   });
 });

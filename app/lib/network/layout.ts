@@ -1,4 +1,4 @@
-// Node positions of the network map, computed on the server once per data version.
+// Node positions of the network map, computed on the server once per layout signature (below).
 // Pure and deterministic: the same snapshot and seed give the same positions.
 //
 // Up to FORCE_LAYOUT_MAX_ORGANISATIONS organisations: ForceAtlas2 on the organisation graph (edges:
@@ -54,6 +54,26 @@ export function typeClusterId(org: Pick<SnapshotOrganisation, "countryCode" | "t
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * Everything computeLayout reads, as a string: the organisations (order, id, country, type) and the
+ * weighted pairs and hubs of their current shared partnerships and relationships. Two snapshots
+ * with the same signature get the same positions, so the computed layout is cached by it rather
+ * than by data version: a follow-up added, a risk scored or a name corrected (each a new data
+ * version) no longer runs ForceAtlas2 again.
+ */
+export function layoutSignature(snapshot: NetworkSnapshot): string {
+  const organisations = snapshot.organisations
+    .map((o) => `${o.id}|${o.countryCode ?? ""}|${o.type}`)
+    .join(",");
+  const { pairs, hubs } = organisationPairs(snapshot);
+  const pairList = [...pairs.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([key, weight]) => `${key}:${weight}`)
+    .join(",");
+  const hubList = hubs.map((hub) => hub.members.join(".")).join(",");
+  return `${organisations}\n${pairList}\n${hubList}`;
+}
 
 export function computeLayout(snapshot: NetworkSnapshot, options: LayoutOptions = {}): Positions {
   if (snapshot.organisations.length === 0) return {};
