@@ -22,7 +22,6 @@ function EdgeLayerSvg({ layer }: { layer: EdgeLayer }) {
             strokeWidth={stroke.width}
             strokeDasharray={stroke.dash ?? undefined}
             strokeOpacity={stroke.opacity}
-            strokeLinecap="round"
           />
         ))}
         {layer.arrows.map((arrow) => (

@@ -14,7 +14,7 @@ export interface NodeAnchor {
   radius: number;
 }
 
-/** One path standing for every edge drawn with the same stroke. */
+/** One path standing for every edge drawn with the same stroke (a dashed edge: a path of its own). */
 export interface EdgeStroke {
   key: string;
   d: string;
@@ -117,9 +117,12 @@ export function toEdgeLayer(edges: readonly ViewEdge[], anchors: ReadonlyMap<str
   const groups = new Map<string, { stroke: Stroke; parts: string[] }>();
   const arrows = new Map<string, string[]>();
   let drawn = 0;
-  const add = (stroke: Stroke, part: string) => {
+  const add = (stroke: Stroke, part: string, edgeId: string) => {
     const normalised = { ...stroke, width: roundWidth(stroke.width) };
-    const key = `${normalised.layer}|${normalised.stroke}|${normalised.width}|${normalised.dash ?? ""}|${normalised.opacity}`;
+    // A dashed edge keeps a path of its own: dashing one long path of many segments is redone for
+    // every raster tile it crosses (p95 frame 117 against 17 ms at 10,000 organisations), while a
+    // path of one edge is skipped by the tiles it does not touch.
+    const key = `${normalised.layer}|${normalised.stroke}|${normalised.width}|${normalised.dash ?? ""}|${normalised.opacity}${normalised.dash ? `|${edgeId}` : ""}`;
     const group = groups.get(key);
     if (group) group.parts.push(part);
     else groups.set(key, { stroke: normalised, parts: [part] });
@@ -151,8 +154,8 @@ export function toEdgeLayer(edges: readonly ViewEdge[], anchors: ReadonlyMap<str
       ty = baseY;
     }
     const part = `M${n(source.x)} ${n(source.y)}L${n(tx)} ${n(ty)}`;
-    if (glow) add(glow, part);
-    add(line, part);
+    if (glow) add(glow, part, edge.id);
+    add(line, part, edge.id);
     if (head) {
       const list = arrows.get(line.stroke);
       if (list) list.push(head);
