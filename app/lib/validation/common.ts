@@ -4,15 +4,23 @@ import { passwordProblem } from "../passwords";
 // Error messages are i18n keys (app/i18n/locales/*.json, under "validation"): the form shows
 // them translated next to the field.
 
+/**
+ * NUL, which PostgreSQL cannot store in text (nor in the audit log's jsonb): refused as a field
+ * error, else the insert fails and the request ends in a 500. `.refine(...noNul)` on a string.
+ */
+export const noNul = [(value: string) => !value.includes("\u0000"), { error: "validation.nul" }] as const;
+
 export const requiredText = (max = 200) =>
   z
     .string({ error: "validation.required" })
+    .refine(...noNul)
     .trim()
     .min(1, { error: "validation.required" })
     .max(max, { error: "validation.tooLong" });
 
 export const email = z
   .string({ error: "validation.required" })
+  .refine(...noNul)
   .trim()
   .max(254, { error: "validation.tooLong" })
   .pipe(z.email({ error: "validation.email" }));
@@ -35,6 +43,7 @@ export const MARKUP = /<\s*\/?\s*[a-z!?]/i;
 export const plainText = (max: number, markupMessage: string) =>
   z
     .string({ error: "validation.required" })
+    .refine(...noNul)
     .trim()
     .max(max, { error: "validation.tooLong" })
     .refine((value) => !MARKUP.test(value), { error: markupMessage });

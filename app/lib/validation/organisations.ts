@@ -2,7 +2,7 @@
 // the ones specific to these forms live under "organisation.validation" and "relationships.validation".
 import { z } from "zod";
 import { levels, organisationTypes, relationshipTypes } from "../enums";
-import { requiredText } from "./common";
+import { noNul, requiredText } from "./common";
 
 /** The :id of an organisation's page: anything but a uuid is a page that does not exist. */
 export const organisationIdParam = z.uuid();
@@ -10,12 +10,19 @@ export const organisationIdParam = z.uuid();
 /** A name is plain text: markup in it is a paste gone wrong or an attack, never a name. */
 const NO_MARKUP = /^[^<>]*$/;
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" }).optional();
+const optionalText = (max: number) =>
+  z
+    .string()
+    .refine(...noNul)
+    .trim()
+    .max(max, { error: "validation.tooLong" })
+    .optional();
 
 const name = requiredText(200).regex(NO_MARKUP, { error: "organisation.validation.noMarkup" });
 
 const acronym = z
   .string()
+  .refine(...noNul)
   .trim()
   .max(40, { error: "validation.tooLong" })
   .regex(NO_MARKUP, { error: "organisation.validation.noMarkup" })
@@ -31,6 +38,7 @@ const countryCode = z
 /** Only http(s): a `javascript:` link on the page would run in the reader's browser. */
 const website = z
   .string()
+  .refine(...noNul)
   .trim()
   .max(500, { error: "validation.tooLong" })
   .refine(
@@ -159,7 +167,8 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 
 /** Read the list's filters leniently from a URL: an unknown value is no filter, not an error. */
 export function parseOrganisationFilters(params: URLSearchParams): OrganisationFilters {
-  const q = (params.get("q") ?? "").trim().slice(0, 200);
+  // NUL would fail the query (PostgreSQL text cannot hold it): dropped like any unusable filter.
+  const q = (params.get("q") ?? "").replaceAll("\u0000", "").trim().slice(0, 200);
   const country = (params.get("country") ?? "").trim().toUpperCase();
   return {
     q: q === "" ? undefined : q,

@@ -2,7 +2,7 @@
 // those particular to this form live under outcomes.validation (app/i18n/locales/*.json).
 import { z } from "zod";
 import { outcomePathways, type OutcomePathway } from "../enums";
-import { isoDay, MARKUP, optionalUuid, version } from "./common";
+import { isoDay, MARKUP, noNul, optionalUuid, version } from "./common";
 
 const V = "outcomes.validation";
 
@@ -38,6 +38,7 @@ export const periodInput = z
     participantsAtEnd: count,
     notes: z
       .string()
+      .refine(...noNul)
       .trim()
       .max(2000, { error: "validation.tooLong" })
       .refine((value) => !MARKUP.test(value), { error: `${V}.markup` })

@@ -3,9 +3,15 @@
 import { z } from "zod";
 import { healthDimensions, riskCategories, riskStatuses, type HealthDimension } from "../enums";
 import { isFuturePeriod, PERIOD_PATTERN } from "../periods";
-import { optionalUuid, requiredText } from "./common";
+import { noNul, optionalUuid, requiredText } from "./common";
 
-const optionalText = (max = 2000) => z.string().trim().max(max, { error: "validation.tooLong" }).optional();
+const optionalText = (max = 2000) =>
+  z
+    .string()
+    .refine(...noNul)
+    .trim()
+    .max(max, { error: "validation.tooLong" })
+    .optional();
 
 /** A whole number from 1 to 5: likelihood, impact and every health-check score. */
 const score = (message: string) =>
