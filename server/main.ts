@@ -14,6 +14,7 @@ import { deleteExpiredSessions } from "../app/auth/session.server";
 import { deleteExpiredImportBatches } from "../app/models/imports.server";
 import { describeStartupError } from "../app/db/startup-errors.server";
 import { staticWithPrecompressed } from "./assets";
+import { newestSource } from "./build-freshness";
 import { bodyLimit, importUploadLimit, sameOriginWrites, securityHeaders } from "./security";
 import type { createRequestListener } from "./app";
 
@@ -27,31 +28,6 @@ function log(message: string) {
   console.log(`[trellis] ${message}`);
 }
 
-/** The newest modification time among the files a build is made from. */
-function newestSource(): number {
-  let newest = 0;
-  const visit = (entry: string) => {
-    const stat = fs.statSync(entry, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) {
-      for (const child of fs.readdirSync(entry)) visit(path.join(entry, child));
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  for (const entry of [
-    "app",
-    "server/app.ts",
-    "public",
-    "package-lock.json",
-    "vite.config.ts",
-    "react-router.config.ts",
-  ]) {
-    visit(path.join(root, entry));
-  }
-  return newest;
-}
-
 /** Build when there is no build, or when the sources changed since (e.g. after a git pull). */
 function buildIfNeeded(autoBuild: boolean) {
   if (dev) return;
@@ -61,7 +37,7 @@ function buildIfNeeded(autoBuild: boolean) {
     console.error("[trellis] no build found and AUTO_BUILD=0: run npm run build first");
     process.exit(1);
   }
-  if (built && built.mtimeMs >= newestSource()) return;
+  if (built && built.mtimeMs >= newestSource(root)) return;
   log(
     built
       ? "the sources changed since the last build: building the app..."

@@ -19,6 +19,7 @@ import { createSession, SESSION_COOKIE } from "../../app/auth/session.server";
 import { openDatabase, type Database } from "../../app/db/client.server";
 import { migrateDatabase } from "../../app/db/migrate.server";
 import * as schema from "../../app/db/schema";
+import { newestSource } from "../../server/build-freshness";
 import { buildTrellis, startTrellis, syncAppCopy, type TrellisServer } from "../../bench/lib/server";
 
 const checkout = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -81,18 +82,6 @@ function readOptions(argv: string[]): Options {
 
 // --- the app build --------------------------------------------------------------------------------
 
-function newestMtime(entries: string[]): number {
-  let newest = 0;
-  const visit = (entry: string) => {
-    const stat = fs.statSync(entry, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) for (const child of fs.readdirSync(entry)) visit(path.join(entry, child));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const entry of entries) visit(entry);
-  return newest;
-}
-
 /**
  * A production build in the app dir (a copy of the checkout, or the checkout itself with
  * `--app-dir .`): reused when it is newer than its sources (or with --reuse-build), else (re)built.
@@ -101,15 +90,7 @@ function prepareApp(appDir: string, reuseBuild: boolean): string {
   const built = fs.statSync(path.join(appDir, "build/server/index.js"), { throwIfNoEntry: false });
   if (built && reuseBuild) return `reused the build in ${appDir} as it is`;
   syncAppCopy(checkout, appDir);
-  const sources = [
-    "app",
-    "server/app.ts",
-    "public",
-    "package-lock.json",
-    "vite.config.ts",
-    "react-router.config.ts",
-  ];
-  if (built && built.mtimeMs >= newestMtime(sources.map((s) => path.join(appDir, s)))) {
+  if (built && built.mtimeMs >= newestSource(appDir)) {
     return `reused the build in ${appDir}`;
   }
   const started = Date.now();

@@ -4,33 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { buildTrellis, syncAppCopy } from "../../bench/lib/server";
+import { newestSource } from "../../server/build-freshness";
 import { adminSql } from "../helpers/postgres";
 import { adminUrl, appDir, dropStaleDatabases, projectRoot } from "./app";
-
-/** The newest modification time among the files the build is made from (as server/main.ts). */
-function newestSource(root: string): number {
-  let newest = 0;
-  const visit = (entry: string) => {
-    const stat = fs.statSync(entry, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) {
-      for (const child of fs.readdirSync(entry)) visit(path.join(entry, child));
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  for (const entry of [
-    "app",
-    "server/app.ts",
-    "public",
-    "package-lock.json",
-    "vite.config.ts",
-    "react-router.config.ts",
-  ]) {
-    visit(path.join(root, entry));
-  }
-  return newest;
-}
 
 export default async function setup() {
   const admin = await adminSql(adminUrl);
