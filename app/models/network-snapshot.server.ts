@@ -19,8 +19,28 @@ import type { NetworkSnapshot, SnapshotMember, SnapshotPartnership } from "~/lib
 import { trustSignal } from "~/lib/signals";
 import { latestDataVersion } from "./audit.server";
 
-/** Audit entries of these entity types never change the snapshot (saving a layout, say). */
-const NON_NETWORK_ENTITY_TYPES = ["graph_layout"] as const;
+/**
+ * Audit entries of these entity types never change the snapshot: their tables are not among those
+ * readSnapshot reads (organisations, pilots, partnerships, members, risks, health checks,
+ * relationships), and no mutation of theirs writes those tables without an entry of its own. A type
+ * not listed (a new one, a restore's "backup") counts as a change: safe by default. So a follow-up
+ * added or an objective edited keeps the snapshot, and with it the layout and analytics caches.
+ */
+export const NON_NETWORK_ENTITY_TYPES = [
+  "graph_layout",
+  "event",
+  "event_participant",
+  "event_takeaway",
+  "follow_up_action",
+  "document",
+  "funding_line",
+  "objective",
+  "milestone",
+  "pilot_period",
+  "user",
+  "invitation",
+  "password_reset",
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // The cache: one entry, keyed by the database client, `today` and the data version.

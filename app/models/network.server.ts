@@ -4,7 +4,7 @@
 import type { AuthUser } from "~/auth/session.server";
 import type { Db } from "~/db/client.server";
 import { todayIso } from "~/lib/partnership-status";
-import { computeLayout, layoutSignature } from "~/lib/network/layout";
+import { computeLayout, extendLayout, layoutSignature } from "~/lib/network/layout";
 import {
   largePartnerships,
   organisationDegrees,
@@ -50,20 +50,54 @@ type Positions = Record<string, { x: number; y: number }>;
 // Computed layout: cached in process by layout signature (what the layout reads: organisations and
 // their current links), one entry. A change elsewhere (a follow-up, a risk, a funding line) makes a
 // new data version but the same signature, and keeps the positions.
+//
+// When the signature changes less than LAYOUT_REFRESH_MS after the last full layout, the previous
+// positions are extended instead (extendLayout: new organisations beside their cluster), and the
+// full layout runs on the first request after that delay. While organisations are being created
+// one after another (an import, a busy day, the load test's mix), ForceAtlas2 then runs at most
+// once per LAYOUT_REFRESH_MS instead of once per new organisation; nothing moves under a user's
+// eyes more often than that, and a quiet network ends up with its exact, deterministic layout.
+
+/** At most one full layout per this many ms while the network changes; see above. */
+export const LAYOUT_REFRESH_MS = 10_000;
 
 let layoutCache: {
   client: unknown;
   signature: string;
   positions: Positions;
+  /** Date.now() of the last full layout these positions extend (or are). */
+  computedAt: number;
+  /** Extended positions (false: the full layout of this very signature). */
+  provisional: boolean;
 } | null = null;
 
 function computedLayout(db: Db, snapshot: NetworkSnapshot): Positions {
   const cached = layoutCache;
+  const client = clientOf(db);
   const signature = layoutSignature(snapshot);
-  if (cached && cached.client === clientOf(db) && cached.signature === signature) return cached.positions;
+  const now = Date.now();
+  const recent = cached !== null && cached.client === client && now - cached.computedAt < LAYOUT_REFRESH_MS;
+  if (cached && cached.client === client && cached.signature === signature && (!cached.provisional || recent))
+    return cached.positions;
+  if (cached && recent) {
+    const positions = extendLayout(cached.positions, snapshot);
+    layoutCache = { client, signature, positions, computedAt: cached.computedAt, provisional: true };
+    return positions;
+  }
   const positions = computeLayout(snapshot);
-  layoutCache = { client: clientOf(db), signature, positions };
+  layoutCache = { client, signature, positions, computedAt: now, provisional: false };
   return positions;
+}
+
+/** The cached positions are provisional and their full layout is due (views built on them are stale). */
+function layoutRefreshDue(client: unknown): boolean {
+  const cached = layoutCache;
+  return (
+    cached !== null &&
+    cached.client === client &&
+    cached.provisional &&
+    Date.now() - cached.computedAt >= LAYOUT_REFRESH_MS
+  );
 }
 
 /** Tests: forget the computed layout (and the views built on it). */
@@ -116,7 +150,7 @@ export async function loadNetworkView(
         filtersToSearchParams(filters).toString(),
       ].join("|");
   const client = clientOf(db);
-  if (key !== null) {
+  if (key !== null && !layoutRefreshDue(client)) {
     const hit = viewCache.find((entry) => entry.client === client && entry.key === key);
     if (hit) return hit.view;
   }
@@ -134,10 +168,10 @@ export async function loadNetworkView(
   });
   const view = { ...built, partnerships: partnershipsInView(snapshot, built) };
   if (key !== null) {
-    viewCache = [{ client, key, view }, ...viewCache.filter((entry) => entry.client === client)].slice(
-      0,
-      VIEW_CACHE_MAX,
-    );
+    viewCache = [
+      { client, key, view },
+      ...viewCache.filter((entry) => entry.client === client && entry.key !== key),
+    ].slice(0, VIEW_CACHE_MAX);
   }
   return view;
 }

@@ -8,11 +8,13 @@ import type { AuthUser } from "~/auth/session.server";
 import { auditLog, graphLayouts, organisations, type User } from "~/db/schema";
 import { seedSynthetic } from "~/db/seed/synthetic.server";
 import { emptyFilters } from "~/lib/network/filters";
+import { computeLayout } from "~/lib/network/layout";
 import { latestDataVersion } from "~/models/audit.server";
 import { resetAnalyticsCache, whenAnalyticsSettled } from "~/models/network-analytics.server";
 import { SNAPSHOT_RECHECK_MS } from "~/models/network-snapshot.server";
 import {
   eventSinceDate,
+  LAYOUT_REFRESH_MS,
   loadChanges,
   loadNetworkAnalytics,
   loadNetworkTable,
@@ -255,6 +257,15 @@ describe("loadSnapshot", () => {
     expect(await loadSnapshot(counting.db, TODAY)).toBe(fourth);
     expect(counting.count()).toBe(2);
     await resetLayout(db, coordinator);
+
+    // Entries of records the snapshot does not read (a follow-up, an objective) keep it too; an
+    // entry of a type the list does not know counts as a change.
+    const kept = await loadSnapshot(db, TODAY);
+    await createAuditEntry(db, { entityType: "follow_up_action", entityId: randomUUID() });
+    await createAuditEntry(db, { entityType: "objective", entityId: randomUUID() });
+    expect(await loadSnapshot(db, TODAY)).toBe(kept);
+    await createAuditEntry(db, { entityType: "something_new", entityId: randomUUID() });
+    expect(await loadSnapshot(db, TODAY)).not.toBe(kept);
   });
 });
 
@@ -337,6 +348,38 @@ describe("built views", () => {
     const after = await loadNetworkView(db, user, emptyFilters, TODAY);
     expect(after).not.toBe(first);
     expect(after.nodes.some((node) => node.id === added.id)).toBe(true);
+  });
+});
+
+describe("computed layout while the network changes", () => {
+  test(`new organisations are placed beside the last layout; the full layout runs again after LAYOUT_REFRESH_MS`, async () => {
+    const realNow = Date.now.bind(Date);
+    let offset = 0;
+    vi.spyOn(Date, "now").mockImplementation(() => realNow() + offset);
+    const user = authUser(await createUser(db));
+    await createOrganisation(db, { name: "Layout base", countryCode: "NL" });
+    await createAuditEntry(db, { entityType: "organisation", entityId: randomUUID() });
+    const first = await loadNetworkView(db, user, emptyFilters, TODAY);
+    const positionOf = (view: typeof first, id: string) => {
+      const node = view.nodes.find((n) => n.id === id);
+      return node ? { x: node.x, y: node.y } : undefined;
+    };
+    expect(first.nodes.length).toBeGreaterThan(0);
+
+    // A new organisation soon after: every other node keeps its place, the new one has one.
+    const added = await createOrganisation(db, { name: "Layout newcomer", countryCode: "NL" });
+    await createAuditEntry(db, { entityType: "organisation", entityId: added.id });
+    const soon = await loadNetworkView(db, user, emptyFilters, TODAY);
+    for (const node of first.nodes)
+      expect(positionOf(soon, node.id), node.id).toEqual(positionOf(first, node.id));
+    expect(positionOf(soon, added.id)).toBeDefined();
+
+    // Once LAYOUT_REFRESH_MS has passed, the next request gets the full layout of the snapshot.
+    offset += LAYOUT_REFRESH_MS + 1;
+    const later = await loadNetworkView(db, user, { ...emptyFilters, countries: [] }, TODAY);
+    const exact = computeLayout(await loadSnapshot(db, TODAY));
+    for (const node of later.nodes.filter((n) => n.kind === "organisation"))
+      expect(positionOf(later, node.id), node.id).toEqual(exact[node.id]);
   });
 });
 

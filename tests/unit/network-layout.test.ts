@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   computeLayout,
+  countryClusterId,
+  extendLayout,
   FORCE_LAYOUT_MAX_ORGANISATIONS,
   layoutSignature,
   NODE_SPACING,
@@ -258,5 +260,39 @@ describe("layoutSignature", () => {
       ),
     };
     expect(layoutSignature(fewer)).not.toBe(signature);
+  });
+});
+
+describe("extendLayout", () => {
+  const before = syntheticSnapshot({ organisations: 80, seed: 5 });
+  const previous = computeLayout(before);
+  const [template] = before.organisations;
+  if (!template) throw new Error("no organisation");
+  const added = [
+    { ...template, id: "00000000-0000-4000-8000-000000000001", name: "New one" },
+    { ...template, id: "00000000-0000-4000-8000-000000000002", name: "New two" },
+    { ...template, id: "00000000-0000-4000-8000-000000000003", name: "Elsewhere", countryCode: "QQ" },
+  ];
+  const after: NetworkSnapshot = { ...before, organisations: [...before.organisations, ...added] };
+
+  it("keeps every known position and places each new organisation once, near its cluster", () => {
+    const extended = extendLayout(previous, after);
+    for (const [id, p] of Object.entries(previous)) expect(extended[id], id).toEqual(p);
+    expectFinitePositions(after, extended);
+    const [one, two, elsewhere] = added.map((o) => extended[o.id]!);
+    expect(one).not.toEqual(two);
+    // Beside its country's organisations: nearer its country's centre than the layout is wide.
+    const centre = previous[countryClusterId(template.countryCode)]!;
+    const xs = Object.values(previous).map((p) => p.x);
+    const width = Math.max(...xs) - Math.min(...xs);
+    expect(Math.hypot(one!.x - centre.x, one!.y - centre.y)).toBeLessThan(width / 3);
+    // A new country gets a place of its own, outside the previous layout, and a cluster position.
+    expect(elsewhere!.x).toBeGreaterThan(Math.max(...xs));
+    expect(extended[countryClusterId("QQ")]).toBeDefined();
+  });
+
+  it("is deterministic and leaves an unchanged snapshot's positions as they were", () => {
+    expect(extendLayout(previous, after)).toEqual(extendLayout(previous, after));
+    expect(extendLayout(previous, before)).toEqual(previous);
   });
 });

@@ -82,6 +82,50 @@ export function computeLayout(snapshot: NetworkSnapshot, options: LayoutOptions 
     : clusterLayout(snapshot, options);
 }
 
+/**
+ * Positions for a changed snapshot without running ForceAtlas2: the previous layout's positions
+ * where it has them, each new organisation on a golden-angle spiral around its type cluster (or
+ * country, or, for a new country, a point beside the previous layout), after the cluster's members
+ * already placed. Deterministic: the same previous positions and snapshot give the same result.
+ * Used between two full layouts while the network keeps changing (network.server.ts).
+ */
+export function extendLayout(previous: Positions, snapshot: NetworkSnapshot): Positions {
+  const positions: Positions = { ...previous };
+  const placed = new Map<string, number>();
+  let maxX = 0;
+  let minY = Infinity;
+  for (const p of Object.values(previous)) {
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+  }
+  if (!Number.isFinite(minY)) minY = 0;
+  let newCountries = 0;
+  for (const o of snapshot.organisations) {
+    const cluster = typeClusterId(o);
+    placed.set(cluster, (placed.get(cluster) ?? 0) + (previous[o.id] ? 1 : 0));
+  }
+  for (const o of snapshot.organisations) {
+    if (previous[o.id]) continue;
+    const cluster = typeClusterId(o);
+    const country = countryClusterId(o.countryCode);
+    if (!positions[country]) {
+      positions[country] = {
+        x: round(maxX + NODE_SPACING * 4),
+        y: round(minY + newCountries * NODE_SPACING * 6),
+      };
+      newCountries++;
+    }
+    if (!positions[cluster]) positions[cluster] = positions[country]!;
+    const centre = positions[cluster]!;
+    const i = placed.get(cluster) ?? 0;
+    placed.set(cluster, i + 1);
+    const r = SPIRAL_STEP * Math.sqrt(i + 0.5);
+    const a = i * GOLDEN_ANGLE;
+    positions[o.id] = { x: round(centre.x + Math.cos(a) * r), y: round(centre.y + Math.sin(a) * r) };
+  }
+  return positions;
+}
+
 /** Countries by decreasing size (then code), with their organisations' indexes. */
 function countriesOf(orgs: SnapshotOrganisation[]): [string, number[]][] {
   const byCountry = new Map<string, number[]>();
