@@ -266,6 +266,22 @@ describe("pages and feeds speak the preference", () => {
     expect(browserPage.body).toMatchObject({ title: "Votre compte" });
   });
 
+  it("concurrent requests in both languages each get their own (one shared instance per language)", async () => {
+    const english = await createUser(db, { locale: "en" });
+    const french = await createUser(db, { locale: "fr" });
+    const req = request({}, "/account");
+    const pages = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        callRoute(db, account.loader, req, authUserOf(i % 2 === 0 ? english : french), {}),
+      ),
+    );
+    pages.forEach((page, i) =>
+      expect(page.body, `request ${i}`).toMatchObject({
+        title: i % 2 === 0 ? "Your account" : "Votre compte",
+      }),
+    );
+  });
+
   it("a calendar feed without a session: the holder's preference, else the request's language", async () => {
     const pilot = await createPilot(db);
     await createMilestone(db, { pilotId: pilot.id, title: "Bilan", dueOn: "2024-03-15", status: "delayed" });
