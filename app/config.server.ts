@@ -14,6 +14,23 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Login and invitation attempts allowed per IP and per email in a window. */
   authRateLimit: { limit: number; windowMs: number };
+  /** Server processes sharing the port (node:cluster); more than 1 needs PostgreSQL. */
+  webConcurrency: number;
+}
+
+/**
+ * WEB_CONCURRENCY: how many server processes share the port (default 1). Above 1 the app must run on
+ * PostgreSQL: the embedded database is held by one process.
+ */
+function webConcurrencyOf(env: NodeJS.ProcessEnv): number {
+  const value = positiveInt("WEB_CONCURRENCY", env.WEB_CONCURRENCY, 1);
+  if (value > 64) throw new Error(`WEB_CONCURRENCY must be at most 64, not "${env.WEB_CONCURRENCY}"`);
+  if (value > 1 && !env.DATABASE_URL?.trim()) {
+    throw new Error(
+      "WEB_CONCURRENCY above 1 needs PostgreSQL (DATABASE_URL): the embedded database is held by one process",
+    );
+  }
+  return value;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -44,5 +61,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       limit: positiveInt("AUTH_RATE_LIMIT", env.AUTH_RATE_LIMIT, 10),
       windowMs: positiveInt("AUTH_RATE_WINDOW_SECONDS", env.AUTH_RATE_WINDOW_SECONDS, 60) * 1000,
     },
+    webConcurrency: webConcurrencyOf(env),
   };
 }

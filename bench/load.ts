@@ -23,7 +23,7 @@ const checkout = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 
 const USAGE = `usage: npm run load -- [--connections 50] [--duration 60] [--quick] [--only postgres|pglite]
   [--synthetic 2000] [--timeout 30] [--reads-only] [--app-dir /tmp/trellis-load-app] [--skip-build] [--postgres URL]
-  [--out bench/results/load-latest.md]`;
+  [--out bench/results/load-latest.md] [--cpu-prof DIR] [--web-concurrency 1]`;
 
 /** Issue 9's targets. */
 const P99_TARGET_MS = 500;
@@ -153,6 +153,8 @@ interface RunResult {
   organisations: number;
   seedSeconds: number;
   connections: number;
+  /** Server processes (WEB_CONCURRENCY; PostgreSQL only). */
+  processes: number;
   /** Seconds after which a request counts as an error (timeout). */
   timeout: number;
   seconds: number;
@@ -377,7 +379,7 @@ function markdown(meta: ReturnType<typeof machineMeta>, results: readonly RunRes
   const lines = ["### Load test (`npm run load`)", "", describeMachine(meta), ""];
   for (const r of results) {
     lines.push(
-      `#### ${r.backend}: ${r.connections} connections for ${r.seconds.toFixed(0)} s, ${r.organisations.toLocaleString("en")} organisations, timeout ${r.timeout} s${r.routes.some((t) => t.name.startsWith("POST")) ? "" : ", reads only"}`,
+      `#### ${r.backend}${r.processes > 1 ? ` (${r.processes} server processes)` : ""}: ${r.connections} connections for ${r.seconds.toFixed(0)} s, ${r.organisations.toLocaleString("en")} organisations, timeout ${r.timeout} s${r.routes.some((t) => t.name.startsWith("POST")) ? "" : ", reads only"}`,
     );
     lines.push("");
     lines.push(...table(r));
@@ -404,12 +406,23 @@ async function measure(
     synthetic: number;
     timeout: number;
     mix: readonly RouteSpec[];
+    /** Write the server's CPU profile there (node --cpu-prof), to see where a request's time goes. */
+    cpuProfDir: string | undefined;
+    /** WEB_CONCURRENCY of the PostgreSQL run (PGlite: always 1). */
+    webConcurrency: number;
   },
 ): Promise<RunResult> {
   log(`preparing ${describeTarget(target)}...`);
   const db = await prepareLoadDatabase(target, options.synthetic, log);
   log(`${db.organisations} organisations, seeded in ${db.seedSeconds.toFixed(1)} s; starting the server...`);
-  const server = await startTrellis(appDir, serverDatabaseEnv(target));
+  const profArgs = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [];
+  const processes = target.kind === "postgres" ? options.webConcurrency : 1;
+  const server = await startTrellis(
+    appDir,
+    { ...serverDatabaseEnv(target), WEB_CONCURRENCY: String(processes) },
+    120_000,
+    profArgs,
+  );
   try {
     const notes = await checkRoutes(server, db, options.mix);
     for (const note of notes) log(`CHECK FAILED: ${note}`);
@@ -420,6 +433,7 @@ async function measure(
       organisations: db.organisations,
       seedSeconds: db.seedSeconds,
       connections: options.connections,
+      processes,
       timeout: options.timeout,
       notes,
       ...run,
@@ -434,7 +448,18 @@ async function measure(
 async function main(): Promise<number> {
   const args = readArgs(
     process.argv.slice(2),
-    ["connections", "duration", "timeout", "only", "synthetic", "app-dir", "postgres", "out"],
+    [
+      "connections",
+      "duration",
+      "timeout",
+      "only",
+      "synthetic",
+      "app-dir",
+      "postgres",
+      "out",
+      "cpu-prof",
+      "web-concurrency",
+    ],
     ["quick", "skip-build", "reads-only", "help"],
     USAGE,
   );
@@ -475,7 +500,17 @@ async function main(): Promise<number> {
   }
   const results: RunResult[] = [];
   for (const target of targets)
-    results.push(await measure(target, appDir, { connections, seconds, synthetic, timeout, mix }));
+    results.push(
+      await measure(target, appDir, {
+        connections,
+        seconds,
+        synthetic,
+        timeout,
+        mix,
+        cpuProfDir: args.value("cpu-prof") && path.resolve(args.value("cpu-prof")!),
+        webConcurrency: args.int("web-concurrency", 1, 1, 64),
+      }),
+    );
 
   if (out) {
     await writeFormatted(path.resolve(checkout, out), markdown(meta, results));

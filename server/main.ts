@@ -1,6 +1,7 @@
 // The production (and dev) server: opens the database, migrates, seeds the embedded database on
 // first start, then serves the app with Express. Run with `npm start` (tsx server/main.ts).
 import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import fs from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
@@ -25,7 +26,7 @@ const dev = process.argv.includes("--dev");
 const serverBuild = path.join(root, "build/server/index.js");
 
 function log(message: string) {
-  console.log(`[trellis] ${message}`);
+  console.log(cluster.isWorker ? `[trellis ${process.pid}] ${message}` : `[trellis] ${message}`);
 }
 
 /** Build when there is no build, or when the sources changed since (e.g. after a git pull). */
@@ -107,11 +108,51 @@ async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<D
   }
 }
 
+/**
+ * WEB_CONCURRENCY > 1 (PostgreSQL only): this process migrates and builds once, then starts that many
+ * server processes sharing the port (node:cluster hands out connections), restarts one that dies,
+ * and stops them all on SIGTERM or SIGINT. Each is an instance as the README's "Scaling out" describes.
+ */
+async function runPrimary(config: ReturnType<typeof readConfig>): Promise<void> {
+  const database = await prepareDatabase(config);
+  await database.close();
+  buildIfNeeded(config.autoBuild);
+  log(`starting ${config.webConcurrency} server processes (WEB_CONCURRENCY)`);
+  let stopping = false;
+  for (let i = 0; i < config.webConcurrency; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        log("stopped");
+        process.exit(0);
+      }
+      return;
+    }
+    console.error(
+      `[trellis] server process ${worker.process.pid} exited (${signal ?? code}): starting another`,
+    );
+    // Not at once: a process that cannot start (the database away) would otherwise spin.
+    setTimeout(() => {
+      if (!stopping) cluster.fork();
+    }, 1000).unref();
+  });
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping the server processes`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
 async function main() {
   const config = readConfig();
+  if (!dev && config.webConcurrency > 1 && cluster.isPrimary) return runPrimary(config);
   // The database first: a wrong DATABASE_URL or a busy embedded database fails in a second.
   const database = await prepareDatabase(config);
-  buildIfNeeded(config.autoBuild);
+  // A cluster's primary built already.
+  if (!cluster.isWorker) buildIfNeeded(config.autoBuild);
   const { handler, middleware, closeDev } = await loadRequestListener();
 
   const app = express();

@@ -53,13 +53,15 @@ export interface TrellisServer {
   stop(): Promise<void>;
 }
 
-const LISTENING = /\[trellis\] listening on (http:\/\/\S+)/;
+const LISTENING = /\[trellis(?: \d+)?\] listening on (http:\/\/\S+)/;
 
 /** Start the built app on a database (env from serverDatabaseEnv) on a free port. */
 export async function startTrellis(
   appDir: string,
   databaseEnv: Record<string, string | undefined>,
   timeoutMs = 120_000,
+  /** Extra Node.js flags (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs: readonly string[] = [],
 ): Promise<TrellisServer> {
   if (!fs.existsSync(path.join(appDir, "build/server/index.js"))) {
     throw new Error(`${appDir}/build/server/index.js is missing: build first`);
@@ -77,7 +79,7 @@ export async function startTrellis(
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], {
     cwd: appDir,
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],

@@ -44,4 +44,15 @@ describe("configuration", () => {
     expect(readConfig({ SEED_DEMO: "0" }).seedDemo).toBe(false);
     expect(() => readConfig({ PORT: "http" })).toThrow(/PORT must be a number/);
   });
+
+  test("WEB_CONCURRENCY: 1 by default, more only on PostgreSQL, a whole number up to 64", () => {
+    expect(readConfig({}).webConcurrency).toBe(1);
+    const url = "postgres://postgres@127.0.0.1:5432/trellis";
+    expect(readConfig({ DATABASE_URL: url, WEB_CONCURRENCY: "2" }).webConcurrency).toBe(2);
+    expect(readConfig({ WEB_CONCURRENCY: "1" }).webConcurrency).toBe(1);
+    expect(() => readConfig({ WEB_CONCURRENCY: "2" })).toThrow(/needs PostgreSQL \(DATABASE_URL\)/);
+    expect(() => readConfig({ DATABASE_URL: url, WEB_CONCURRENCY: "two" })).toThrow(/positive whole number/);
+    expect(() => readConfig({ DATABASE_URL: url, WEB_CONCURRENCY: "0" })).toThrow(/positive whole number/);
+    expect(() => readConfig({ DATABASE_URL: url, WEB_CONCURRENCY: "65" })).toThrow(/at most 64/);
+  });
 });
