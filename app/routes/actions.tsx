@@ -22,6 +22,7 @@ import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/objectives";
 import { parsePageRequest } from "~/lib/pagination";
 import { bulkStatusInput, statusInput } from "~/lib/validation/actions";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { getInstance } from "~/middleware/i18next";
 import {
   actionFilterOptions,
@@ -95,6 +96,10 @@ export async function action({ request, context, url }: Route.ActionArgs) {
   const today = todayIso();
   const back = `${url.pathname}${url.search}`;
   const may = mayChangeStatusOf(user);
+  // One value a name, but for the bulk form's checked rows.
+  if (repeatedFields(formData, ["selected"]).length > 0) {
+    return data<Answer>({ bulk: null, errors: [REPEATED_FIELD] }, { status: 400 });
+  }
 
   if (intent === "status") {
     const parsed = statusInput(today).safeParse({

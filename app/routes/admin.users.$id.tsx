@@ -9,6 +9,7 @@ import { OneTimeLink } from "~/components/admin/one-time-link";
 import { FormErrors, SubmitButton } from "~/components/form";
 import { dbContext } from "~/db/context";
 import { pageTitle } from "~/lib/meta";
+import { repeatedFields } from "~/lib/validation/form-data";
 import { accessFieldErrors, updateUserInput, userCommandInput, userIdParam } from "~/lib/validation/users";
 import { getInstance } from "~/middleware/i18next";
 import {
@@ -109,8 +110,11 @@ export async function action({ request, context, url, params }: Route.ActionArgs
     }
   }
 
+  // A command is a button: a repeated name is a forged request, refused like any malformed one.
+  // (The update form is Conform's: a repeated field there is a field error.)
   const command = userCommandInput.safeParse({ intent: formData.get("intent") });
-  if (!command.success) throw new Response("Bad Request", { status: 400, statusText: "Bad Request" });
+  if (!command.success || repeatedFields(formData).length > 0)
+    throw new Response("Bad Request", { status: 400, statusText: "Bad Request" });
   const { intent } = command.data;
   if (intent === "reset") {
     const outcome = await issuePasswordReset(db, actor, userId);

@@ -8,6 +8,7 @@ import { TakeawayForm, type TakeawayValues } from "~/components/events/takeaway-
 import { FormErrors } from "~/components/form";
 import { notFound, readableEvent, writableEvent } from "~/lib/event-access.server";
 import { takeawayCommandInput, takeawayInput } from "~/lib/validation/events";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { getInstance } from "~/middleware/i18next";
 import {
   listTakeaways,
@@ -63,6 +64,10 @@ export async function action({ request, context, url, params }: Route.ActionArgs
       );
     }
     throw notFound();
+  }
+  // The save form is Conform's (a repeated field is a field error); a command reads its fields one by one.
+  if (repeatedFields(formData).length > 0) {
+    return data({ id: null, result: null, current: null, error: REPEATED_FIELD }, { status: 400 });
   }
   const command = takeawayCommandInput.safeParse({
     intent: formData.get("intent"),

@@ -3,6 +3,7 @@ import { currentUser } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
 import { isLanguage } from "~/i18n/config";
 import { safeRedirect } from "~/lib/safe-redirect";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { localeCookie } from "~/middleware/i18next";
 import { setLocalePreference } from "~/models/preferences.server";
 import type { Route } from "./+types/language";
@@ -13,6 +14,7 @@ import type { Route } from "./+types/language";
 export async function action({ request, context }: Route.ActionArgs) {
   const user = currentUser(context);
   const form = await request.formData();
+  if (repeatedFields(form).length > 0) return data({ error: REPEATED_FIELD }, { status: 400 });
   const lng = form.get("lng");
   if (!isLanguage(lng)) return data({ error: "errors.unknownLanguage" }, { status: 400 });
   if (user) await setLocalePreference(context.get(dbContext), user, lng);

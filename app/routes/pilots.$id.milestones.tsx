@@ -19,6 +19,7 @@ import {
   moveInput,
   reorderInput,
 } from "~/lib/validation/milestones";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { getInstance } from "~/middleware/i18next";
 import { loadPilotAlerts } from "~/models/alerts.server";
 import { listFundingLines } from "~/models/funding.server";
@@ -83,10 +84,15 @@ interface Answer {
   result: SubmissionResult<string[]> | null;
   /** The milestone as it is now, when the change was refused because someone else changed it. */
   current: ListedMilestone | null;
+  /** Why a command (move, reorder, archive, restore) was refused, when it can be said (an i18n key). */
+  commandError: string | null;
 }
 
 function answer(body: Partial<Answer>, status: number) {
-  return data<Answer>({ form: null, milestoneId: null, result: null, current: null, ...body }, { status });
+  return data<Answer>(
+    { form: null, milestoneId: null, result: null, current: null, commandError: null, ...body },
+    { status },
+  );
 }
 
 function badRequest() {
@@ -102,6 +108,11 @@ export async function action({ request, context, params, url }: Route.ActionArgs
   const today = todayIso();
   const back = url.pathname;
   const id = typeof formData.get("id") === "string" ? String(formData.get("id")) || null : null;
+  // One value a name, but for the order of a reorder. The forms (save, done) are Conform's, which
+  // shows a repeated field next to it; the commands read their fields one by one.
+  if (repeatedFields(formData, ["order"]).length > 0 && intent !== "save" && intent !== "done") {
+    return answer({ commandError: REPEATED_FIELD }, 400);
+  }
 
   if (intent === "save") {
     const submission = parseWithZod(formData, { schema: milestoneInput(today) });
@@ -206,6 +217,7 @@ export default function PilotMilestones({ loaderData, actionData }: Route.Compon
           <p className="text-sm text-slate-700">{t("milestones.intro")}</p>
         </div>
         <CalendarFeedHint origin={origin} kind="pilots" id={pilot.id} />
+        <FormErrors errors={actionData?.commandError ? [actionData.commandError] : undefined} />
         {milestones.length === 0 ? (
           <EmptyState>
             <p>{t("milestones.empty")}</p>

@@ -19,6 +19,7 @@ import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { readablePilot, writablePilot } from "~/lib/pilot-access.server";
 import { seesExactOutcomes, showCumulative, showPeriod, type ShownOutcomes } from "~/lib/suppression";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { periodCommandInput, periodInput } from "~/lib/validation/outcomes";
 import { getInstance } from "~/middleware/i18next";
 import { loadPeriods, savePeriod, setPeriodArchived, type StoredPeriod } from "~/models/outcomes.server";
@@ -149,6 +150,8 @@ export async function action({ request, context, params, url }: Route.ActionArgs
     return answer({ periodId, result: reply }, 400);
   }
 
+  // The save form is Conform's (a repeated field is a field error); a command reads its fields one by one.
+  if (repeatedFields(formData).length > 0) return answer({ commandError: REPEATED_FIELD }, 400);
   const command = periodCommandInput.safeParse({
     intent,
     id: formData.get("id"),

@@ -136,17 +136,13 @@ export function text(options: TextOptions): FieldKind {
 }
 
 /**
- * A choice among fixed values (a select or radio buttons; `multiple`: checkboxes, a list is fine;
- * `firstWins`: read with `formData.get`, so of a repeated name the first value counts).
+ * A choice among fixed values (a select or radio buttons; `multiple`: checkboxes, a list is fine).
+ * Of a single choice, a repeated name is refused: no action may take the first or the last value.
  */
-export function choice(
-  values: readonly string[],
-  required = true,
-  multiple = false,
-  firstWins = false,
-): FieldKind {
+export function choice(values: readonly string[], required = true, multiple = false): FieldKind {
   return {
     kind: "choice",
+    list: multiple,
     arbitrary: fc.oneof(
       tagged(fc.constantFrom(...values), "valid"),
       tagged(
@@ -158,7 +154,7 @@ export function choice(
       tagged(fc.constantFrom("", undefined), required ? "invalid" : "unknown"),
       multiple
         ? tagged(fc.subarray([...values], { minLength: 1 }), "valid")
-        : tagged(fc.constant([values[0] ?? "a", values[1] ?? "b"]), firstWins ? "unknown" : "invalid"),
+        : tagged(fc.constant([values[0] ?? "a", values[1] ?? "b"]), "invalid"),
       ...(multiple ? [tagged(fc.constant([values[0] ?? "a", "bogus"]), "invalid")] : []),
     ),
   };
@@ -262,6 +258,7 @@ export function reference(options: {
   const { required = false, multiple = false } = options;
   return {
     kind: "id",
+    list: multiple,
     roundTrip: false,
     arbitrary: fc.oneof(
       tagged(
@@ -279,10 +276,19 @@ export function reference(options: {
       tagged(fc.uuid({ version: 4 }), "invalid"),
       tagged(fc.constantFrom(...NOT_UUIDS.filter((s) => s !== "")), "invalid"),
       tagged(fc.constantFrom("", undefined), required ? "invalid" : "unknown"),
-      tagged(
-        fc.constant(null).map(() => [randomUUID(), randomUUID()]),
-        "invalid",
-      ),
+      // Repeated names, one of them an id the user may pick (first or last): an action that reads
+      // one of the two (formData.get keeps the first, Object.fromEntries the last) would accept it.
+      ...(multiple
+        ? []
+        : [
+            tagged(
+              fc.boolean().map((first) => {
+                const mine = pick(options.valid());
+                return first ? [mine, randomUUID()] : [randomUUID(), mine];
+              }),
+              "invalid",
+            ),
+          ]),
       ...(multiple
         ? [
             tagged(
@@ -326,6 +332,7 @@ export function onlyWrong(
 export function lenient(kind: FieldKind): FieldKind {
   return {
     ...kind,
+    lenient: true,
     arbitrary: kind.arbitrary.map((g) => (g.verdict === "invalid" ? { ...g, verdict: "unknown" } : g)),
   };
 }
@@ -342,6 +349,10 @@ function pickAt(values: readonly string[], n: number): string {
 export interface FieldKind {
   kind: "text" | "choice" | "number" | "day" | "id" | "checkbox" | "fixed";
   roundTrip?: boolean;
+  /** A list (checkboxes, a multiple select): its name may repeat. */
+  list?: boolean;
+  /** No value surely wrong (see `lenient`). */
+  lenient?: boolean;
   arbitrary: fc.Arbitrary<Generated>;
 }
 
@@ -375,6 +386,11 @@ export interface FormSpec {
   target?: () => { path: string; params: Record<string, string> };
   /** Every input must be refused (a record or municipality outside the user's scope in the URL). */
   refuseAll?: boolean;
+  /**
+   * Fields not (yet) judged on a repeated name: the action reads one of the values (formData.get).
+   * Known gaps, each to be closed in its route with `repeatedFields` (app/lib/validation/form-data.ts).
+   */
+  repeatsUnchecked?: readonly string[];
 }
 
 /** Dates in order: "invalid" when both are days and the end comes first. */
@@ -467,6 +483,24 @@ export async function checkForm(spec: FormSpec, runs = PROPERTY_RUNS): Promise<R
     expect(outcome.status, detail).toBeLessThan(500);
     expect(isRefusal(outcome), detail).toBe(true);
     expect(await fingerprint(spec.db, spec.tables), detail).toBe(before);
+  }
+  // Then: each single-valued field of the valid submission sent twice, its value and another, in
+  // both orders: refused whichever one an action would read (formData.get keeps the first,
+  // Object.fromEntries the last), as Conform refuses a list where one value is expected.
+  for (const [name, kind] of Object.entries(spec.fields)) {
+    if (kind.list || kind.lenient || spec.repeatsUnchecked?.includes(name)) continue;
+    for (const order of ["first", "last"] as const) {
+      const fields: Fields = { ...(await spec.base()) };
+      const value = fields[name];
+      if (typeof value !== "string") break;
+      fields[name] = order === "first" ? [value, `${value}x`] : [`${value}x`, value];
+      const before = await fingerprint(spec.db, spec.tables);
+      const outcome = await submit(spec, fields);
+      const detail = `${spec.name}: ${name} repeated (valid value ${order}) gave ${outcome.status} ${JSON.stringify(outcome.body)?.slice(0, 200)}`;
+      expect(outcome.status, detail).toBeLessThan(500);
+      expect(isRefusal(outcome), detail).toBe(true);
+      expect(await fingerprint(spec.db, spec.tables), detail).toBe(before);
+    }
   }
   await fc.assert(
     fc.asyncProperty(overrides, async (generated) => {
@@ -561,8 +595,9 @@ export async function checkBadIntents(
     "SAVE",
     SCRIPT,
     "x".repeat(10_001),
-    // Read with formData.get, the first of repeated names counts.
+    // Repeated names: refused whichever comes first.
     ["bogus", "save"],
+    ["save", "bogus"],
   ] as FormValue[]) {
     const fields = { ...base, intent };
     const before = await fingerprint(spec.db, spec.tables);

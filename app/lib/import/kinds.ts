@@ -30,6 +30,11 @@ export const IMPORT_TTL_HOURS = 24;
 export interface ImportRow {
   line: number;
   cells: string[];
+  /**
+   * The columns (0-based) whose cell held NUL, which PostgreSQL cannot store (nor the batch's jsonb):
+   * the cell keeps U+FFFD in its place, and the row is an error wherever such a cell is mapped.
+   */
+  nul?: number[];
 }
 
 export function importKindOf(value: unknown): ImportKind | null {

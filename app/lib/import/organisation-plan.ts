@@ -6,13 +6,15 @@ import type { Level, OrganisationType } from "../enums";
 import { createOrganisationInput, type OrganisationFields } from "../validation/organisations";
 import type { ImportLayout, ImportRow } from "./kinds";
 import { organisationImportFields, type ColumnMapping, type OrganisationImportField } from "./mapping";
-import type {
-  ExistingOrganisation,
-  ImportPlan,
-  ImportSummary,
-  PreviewRow,
-  RowProblem,
-  RowStatus,
+import {
+  NUL_PROBLEM,
+  nulFields,
+  type ExistingOrganisation,
+  type ImportPlan,
+  type ImportSummary,
+  type PreviewRow,
+  type RowProblem,
+  type RowStatus,
 } from "./plan-types";
 import { foldText } from "./text";
 import {
@@ -78,7 +80,7 @@ export function planOrganisationImport(input: PlanInput): OrganisationPlan {
       return index === undefined ? "" : (row.cells[index] ?? "").trim().replace(/^'(?=[=+\-@])/, "");
     };
     if (organisationImportFields.every((field) => cell(field) === "")) continue;
-    const planned = planRow(row.line, cell, input, existingByKey, firstLineOf);
+    const planned = planRow(row, cell, input, existingByKey, firstLineOf);
     summary[planned.status] += 1;
     rows.push(planned);
   }
@@ -86,7 +88,7 @@ export function planOrganisationImport(input: PlanInput): OrganisationPlan {
 }
 
 function planRow(
-  line: number,
+  row: ImportRow,
   cell: (field: OrganisationImportField) => string,
   input: PlanInput,
   existingByKey: Map<string, ExistingOrganisation>,
@@ -97,11 +99,18 @@ function planRow(
     const index = input.mapping[field];
     return index === undefined ? null : (input.headers[index] ?? null);
   };
+  // A cell that held NUL says only that (its text, with U+FFFD in place of NUL, is not judged further).
+  const nul = new Set(nulFields<OrganisationImportField>(input.mapping, row));
   const problem = (
     field: OrganisationImportField,
     message: string,
     values?: Record<string, string | number>,
-  ) => problems.push({ field, column: column(field), message, ...(values ? { values } : {}) });
+  ) => {
+    if (nul.has(field) && message !== NUL_PROBLEM) return;
+    problems.push({ field, column: column(field), message, ...(values ? { values } : {}) });
+  };
+  for (const field of nul) problem(field, NUL_PROBLEM);
+  const line = row.line;
 
   const typeText = cell("type");
   let type: OrganisationType | undefined;

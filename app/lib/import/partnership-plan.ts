@@ -109,7 +109,7 @@ export function planPartnershipImport(input: PlanInput): PartnershipPlan {
   for (const row of input.rows) {
     const cell = cellReader(input.mapping, row);
     if (Object.keys(input.mapping).every((field) => cell(field as ImportField) === "")) continue;
-    const { problems, add } = problemCollector(input.mapping, input.headers);
+    const { problems, add, nul } = problemCollector(input.mapping, input.headers, row);
     const name = cell("partnership");
     const key = foldText(name);
     let group = groups.get(key);
@@ -132,7 +132,9 @@ export function planPartnershipImport(input: PlanInput): PartnershipPlan {
       groups.set(key, group);
       if (!existing) {
         partnership = partnershipOf(cell, add, name);
-        group.partnershipOk = partnership !== null;
+        // A partnership's own value that held NUL takes its rows down, as any error of its values.
+        const nulInPartnership = nul.has("partnership") || PARTNERSHIP_FIELDS.some((field) => nul.has(field));
+        group.partnershipOk = partnership !== null && !nulInPartnership;
       }
     } else {
       for (const field of PARTNERSHIP_FIELDS) {

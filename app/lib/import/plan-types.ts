@@ -58,15 +58,33 @@ export function cellReader(mapping: ColumnMapping, row: ImportRow) {
   };
 }
 
-/** Collects a row's problems, each with the header of its column. */
-export function problemCollector(mapping: ColumnMapping, headers: readonly string[]) {
+/** The message of a mapped cell that held NUL (read-file.server.ts). */
+export const NUL_PROBLEM = "import.problems.nul";
+
+/** The mapped fields of a row whose cell held NUL: each an error of that row and cell. */
+export function nulFields<F extends ImportField>(mapping: ColumnMapping, row: ImportRow): F[] {
+  if (!row.nul || row.nul.length === 0) return [];
+  const nul = new Set(row.nul);
+  return (Object.entries(mapping) as [F, number | undefined][])
+    .filter(([, index]) => index !== undefined && nul.has(index))
+    .map(([field]) => field);
+}
+
+/**
+ * Collects a row's problems, each with the header of its column. Given the row, it starts with its
+ * cells that held NUL: such a cell says only that (its text is not judged further).
+ */
+export function problemCollector(mapping: ColumnMapping, headers: readonly string[], row?: ImportRow) {
   const problems: RowProblem[] = [];
+  const nul = new Set(row ? nulFields(mapping, row) : []);
   const add = (field: ImportField, message: string, values?: Record<string, string | number>) => {
+    if (nul.has(field) && message !== NUL_PROBLEM) return;
     const index = mapping[field];
     const column = index === undefined ? null : (headers[index] ?? null);
     problems.push({ field, column, message, ...(values ? { values } : {}) });
   };
-  return { problems, add };
+  for (const field of nul) add(field, NUL_PROBLEM);
+  return { problems, add, nul };
 }
 
 export type OrganisationMatch =

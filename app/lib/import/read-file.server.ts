@@ -41,10 +41,40 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** Text files have no NUL bytes; binary formats (PDF, images, old .xls) do, or start with a signature. */
+/** Valid UTF-8 throughout (NUL included). */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Text files have no NUL bytes; binary formats (PDF, images, old .xls, UTF-16) have many, or start
+ * with a signature. A stray NUL in a UTF-8 file is text all the same: its cell is an error of its row
+ * (tableOf), not a file refused as "not a spreadsheet".
+ */
 function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
-  return !sample.includes(0) && !(sample[0] === 0x25 && sample[1] === 0x50 && sample[2] === 0x44);
+  if (sample[0] === 0x25 && sample[1] === 0x50 && sample[2] === 0x44) return false;
+  const nuls = sample.reduce((count, byte) => (byte === 0 ? count + 1 : count), 0);
+  return nuls === 0 || (nuls <= Math.max(8, sample.length / 100) && isUtf8(bytes));
+}
+
+/**
+ * NUL in cells, which PostgreSQL cannot store (the batch is staged in jsonb): replaced by U+FFFD, the
+ * columns it was in noted on the row so that the plan makes each such mapped cell an error.
+ */
+function withoutNul(record: ImportRow): ImportRow {
+  const nul: number[] = [];
+  const cells = record.cells.map((cell, index) => {
+    if (!cell.includes("\u0000")) return cell;
+    nul.push(index);
+    return cell.replaceAll("\u0000", "\uFFFD");
+  });
+  return nul.length === 0 ? record : { ...record, cells, nul };
 }
 
 function decodeText(bytes: Uint8Array): string {
@@ -57,16 +87,20 @@ function decodeText(bytes: Uint8Array): string {
 
 /** Header row, then the data rows (empty ones dropped), from records with their line numbers. */
 function tableOf(records: ImportRow[], layout: ImportLayout): ReadFileResult {
-  const nonEmpty = records.filter((record) => record.cells.some((cell) => cell.trim() !== ""));
+  const nonEmpty = records
+    .map(withoutNul)
+    .filter((record) => record.cells.some((cell) => cell.trim() !== ""));
   const [header, ...rows] = nonEmpty;
   if (!header || rows.length === 0) return { ok: false, reason: "empty" };
   if (rows.length > IMPORT_MAX_ROWS) return { ok: false, reason: "tooManyRows" };
   if (header.cells.length > IMPORT_MAX_COLUMNS) return { ok: false, reason: "tooManyColumns" };
   const headers = header.cells.map((cell) => cell.trim());
   // Cells past the headers' columns cannot be mapped: at most IMPORT_MAX_COLUMNS are kept per row.
-  const capped = rows.map((row) =>
-    row.cells.length > headers.length ? { ...row, cells: row.cells.slice(0, headers.length) } : row,
-  );
+  const capped = rows.map((row): ImportRow => {
+    if (row.cells.length <= headers.length) return row;
+    const nul = row.nul?.filter((index) => index < headers.length) ?? [];
+    return { line: row.line, cells: row.cells.slice(0, headers.length), ...(nul.length > 0 ? { nul } : {}) };
+  });
   return { ok: true, layout, headers, rows: capped };
 }
 

@@ -61,7 +61,7 @@ export function planRelationshipImport(input: PlanInput): RelationshipPlan {
   for (const row of input.rows) {
     const cell = cellReader(input.mapping, row);
     if (Object.keys(input.mapping).every((field) => cell(field as ImportField) === "")) continue;
-    const { problems, add } = problemCollector(input.mapping, input.headers);
+    const { problems, add } = problemCollector(input.mapping, input.headers, row);
     const end = (field: "from" | "to"): string | null => {
       const name = cell(field);
       if (name === "") {

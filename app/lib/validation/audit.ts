@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { AuditFilters } from "~/models/audit.server";
 import { auditActions } from "../enums";
+import { storableText } from "./common";
 
 const filterNames = ["user", "entityType", "entityId", "action", "from", "to"] as const;
 export type AuditFilterName = (typeof filterNames)[number];
@@ -53,8 +54,8 @@ export function parseAuditFilters(params: URLSearchParams) {
   }
   const candidates: AuditFilters = {
     userId: user === undefined ? undefined : user === SYSTEM ? null : user,
-    entityType: field("entityType", z.string().max(100, { error: "validation.tooLong" })),
-    entityId: field("entityId", z.string().max(200, { error: "validation.tooLong" })),
+    entityType: field("entityType", storableText().max(100, { error: "validation.tooLong" })),
+    entityId: field("entityId", storableText().max(200, { error: "validation.tooLong" })),
     action: field("action", actionSchema),
     from,
     to,

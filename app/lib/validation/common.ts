@@ -1,26 +1,26 @@
 import { z } from "zod";
 import { passwordProblem } from "../passwords";
+import { REPEATED_FIELD } from "./form-data";
 
 // Error messages are i18n keys (app/i18n/locales/*.json, under "validation"): the form shows
 // them translated next to the field.
 
 /**
- * NUL, which PostgreSQL cannot store in text (nor in the audit log's jsonb): refused as a field
- * error, else the insert fails and the request ends in a 500. `.refine(...noNul)` on a string.
+ * Text a form field may hold, as PostgreSQL can store it: the start of every free-text field, so that
+ * no form forgets NUL, which PostgreSQL cannot store in text (nor in the audit log's jsonb). It is
+ * refused as a field error (`validation.nul`), else the insert fails and the request ends in a 500.
+ * Anything but a string is "required", or "sent more than once" when its name was repeated (Conform
+ * reads a repeated name as a list).
  */
-export const noNul = [(value: string) => !value.includes("\u0000"), { error: "validation.nul" }] as const;
+export const storableText = () =>
+  z
+    .string({ error: (issue) => (Array.isArray(issue.input) ? REPEATED_FIELD : "validation.required") })
+    .refine((value) => !value.includes("\u0000"), { error: "validation.nul" });
 
 export const requiredText = (max = 200) =>
-  z
-    .string({ error: "validation.required" })
-    .refine(...noNul)
-    .trim()
-    .min(1, { error: "validation.required" })
-    .max(max, { error: "validation.tooLong" });
+  storableText().trim().min(1, { error: "validation.required" }).max(max, { error: "validation.tooLong" });
 
-export const email = z
-  .string({ error: "validation.required" })
-  .refine(...noNul)
+export const email = storableText()
   .trim()
   .max(254, { error: "validation.tooLong" })
   .pipe(z.email({ error: "validation.email" }));
@@ -41,9 +41,7 @@ export const MARKUP = /<\s*\/?\s*[a-z!?]/i;
 
 /** Trimmed free text of at most `max` characters, refused (`markupMessage`) when it holds markup. */
 export const plainText = (max: number, markupMessage: string) =>
-  z
-    .string({ error: "validation.required" })
-    .refine(...noNul)
+  storableText()
     .trim()
     .max(max, { error: "validation.tooLong" })
     .refine((value) => !MARKUP.test(value), { error: markupMessage });

@@ -2,7 +2,7 @@
 // Messages are i18n keys; the event-specific ones live under "events.errors".
 import { z } from "zod";
 import { eventKinds, type EventKind } from "../enums";
-import { isoDay, noNul, plainText, version } from "./common";
+import { isoDay, storableText, plainText, version } from "./common";
 
 const E = "events.errors";
 
@@ -97,15 +97,8 @@ export const takeawayInput = z.object({
   intent: z.literal("save"),
   id: z.uuid({ error: "validation.invalidChoice" }).optional(),
   version: version.optional(),
-  theme: z
-    .string()
-    .refine(...noNul)
-    .trim()
-    .max(200, { error: "validation.tooLong" })
-    .optional(),
-  text: z
-    .string({ error: "validation.required" })
-    .refine(...noNul)
+  theme: storableText().trim().max(200, { error: "validation.tooLong" }).optional(),
+  text: storableText()
     .trim()
     .min(1, { error: "validation.required" })
     .max(10_000, { error: "validation.tooLong" }),

@@ -2,7 +2,7 @@
 // the ones specific to these forms live under "organisation.validation" and "relationships.validation".
 import { z } from "zod";
 import { levels, organisationTypes, relationshipTypes } from "../enums";
-import { noNul, requiredText } from "./common";
+import { storableText, requiredText } from "./common";
 
 /** The :id of an organisation's page: anything but a uuid is a page that does not exist. */
 export const organisationIdParam = z.uuid();
@@ -11,18 +11,11 @@ export const organisationIdParam = z.uuid();
 const NO_MARKUP = /^[^<>]*$/;
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .refine(...noNul)
-    .trim()
-    .max(max, { error: "validation.tooLong" })
-    .optional();
+  storableText().trim().max(max, { error: "validation.tooLong" }).optional();
 
 const name = requiredText(200).regex(NO_MARKUP, { error: "organisation.validation.noMarkup" });
 
-const acronym = z
-  .string()
-  .refine(...noNul)
+const acronym = storableText()
   .trim()
   .max(40, { error: "validation.tooLong" })
   .regex(NO_MARKUP, { error: "organisation.validation.noMarkup" })
@@ -36,9 +29,7 @@ const countryCode = z
   .optional();
 
 /** Only http(s): a `javascript:` link on the page would run in the reader's browser. */
-const website = z
-  .string()
-  .refine(...noNul)
+const website = storableText()
   .trim()
   .max(500, { error: "validation.tooLong" })
   .refine(

@@ -2,7 +2,7 @@
 // those particular to this form live under outcomes.validation (app/i18n/locales/*.json).
 import { z } from "zod";
 import { outcomePathways, type OutcomePathway } from "../enums";
-import { isoDay, MARKUP, noNul, optionalUuid, version } from "./common";
+import { isoDay, MARKUP, storableText, optionalUuid, version } from "./common";
 
 const V = "outcomes.validation";
 
@@ -36,9 +36,7 @@ export const periodInput = z
     periodEnd: day,
     newParticipants: count,
     participantsAtEnd: count,
-    notes: z
-      .string()
-      .refine(...noNul)
+    notes: storableText()
       .trim()
       .max(2000, { error: "validation.tooLong" })
       .refine((value) => !MARKUP.test(value), { error: `${V}.markup` })

@@ -3,7 +3,7 @@
 // partnership.objectives.validation, funding.validation and partnership.documents.validation.
 import { z } from "zod";
 import { documentKinds, fundingSources, fundingStages, objectiveStatuses, outcomePathways } from "../enums";
-import { isoDay, noNul, optionalUuid, plainText, version } from "./common";
+import { isoDay, storableText, optionalUuid, plainText, version } from "./common";
 
 const requiredPlainText = (max: number, markupMessage: string) =>
   plainText(max, markupMessage).pipe(
@@ -136,9 +136,7 @@ export type FundingLineInput = z.infer<typeof fundingLineInput>;
 const D = "partnership.documents.validation";
 
 /** Only http(s) links: a javascript: or data: URL would run in the reader's browser. */
-const documentUrl = z
-  .string({ error: "validation.required" })
-  .refine(...noNul)
+const documentUrl = storableText()
   .trim()
   .min(1, { error: "validation.required" })
   .max(2000, { error: "validation.tooLong" })

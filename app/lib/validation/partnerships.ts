@@ -3,23 +3,19 @@
 import { z } from "zod";
 import { formalisations, levels, memberRoles, partnershipStatuses, riskCategories } from "../enums";
 import { healthBands } from "../signals";
-import { noNul } from "./common";
+import { storableText } from "./common";
 
 /** Plain text only: something that looks like an HTML tag is refused (it would be shown as text anyway). */
 const TAG = /<\s*\/?\s*[a-z!]/i;
 
 function text(max: number) {
-  return z
-    .string({ error: "validation.required" })
-    .refine(...noNul)
+  return storableText()
     .trim()
     .max(max, { error: "validation.tooLong" })
     .refine((value) => !TAG.test(value), { error: "partnership.form.errors.markup" });
 }
 
-const requiredName = z
-  .string({ error: "validation.required" })
-  .refine(...noNul)
+const requiredName = storableText()
   .trim()
   .min(1, { error: "validation.required" })
   .max(200, { error: "validation.tooLong" })

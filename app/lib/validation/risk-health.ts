@@ -3,15 +3,10 @@
 import { z } from "zod";
 import { healthDimensions, riskCategories, riskStatuses, type HealthDimension } from "../enums";
 import { isFuturePeriod, PERIOD_PATTERN } from "../periods";
-import { noNul, optionalUuid, requiredText } from "./common";
+import { storableText, optionalUuid, requiredText } from "./common";
 
 const optionalText = (max = 2000) =>
-  z
-    .string()
-    .refine(...noNul)
-    .trim()
-    .max(max, { error: "validation.tooLong" })
-    .optional();
+  storableText().trim().max(max, { error: "validation.tooLong" }).optional();
 
 /** A whole number from 1 to 5: likelihood, impact and every health-check score. */
 const score = (message: string) =>
