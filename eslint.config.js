@@ -44,12 +44,39 @@ export default tseslint.config(
     },
   },
   {
+    // The app's useTranslation (one shared `t` per language) instead of react-i18next's, which
+    // copies the i18next instance in every component that calls it (app/i18n/use-translation.ts).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/routes/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "react-i18next",
+              importNames: ["useTranslation"],
+              message: "Import useTranslation from ~/i18n/use-translation.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Route modules and the app may not reach into the database client directly.
     files: ["app/routes/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
+          paths: [
+            {
+              name: "react-i18next",
+              importNames: ["useTranslation"],
+              message: "Import useTranslation from ~/i18n/use-translation.",
+            },
+          ],
           patterns: [
             { group: ["drizzle-orm", "drizzle-orm/*"], message: "Routes call models; models own SQL." },
             { group: ["~/db/client.server", "~/db/schema", "~/db/schema/*"], message: "Routes call models." },

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, NavLink, useLocation, useNavigation } from "react-router";
 import type { Language } from "~/i18n/config";
 import { supportedLanguages } from "~/i18n/config";

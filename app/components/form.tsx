@@ -1,7 +1,7 @@
 // The pieces every form is made of: a labelled field with its errors announced, and a submit
 // button that shows progress. Error messages are i18n keys from the zod schemas.
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { useNavigation } from "react-router";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | undefined }) {

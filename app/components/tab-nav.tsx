@@ -1,6 +1,6 @@
 // The tabs of a record's page (a partnership, a pilot): child routes as links, the current one marked.
 import type { ParseKeys } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { NavLink } from "react-router";
 
 export interface Tab {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { data, Form, Link, redirect } from "react-router";
 import { ActionTable, type ActionRowView } from "~/components/actions/action-table";
 import { LinkFilterChips, type LinkFilterChip } from "~/components/actions/link-filter-chips";

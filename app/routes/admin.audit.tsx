@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link, useLocation } from "react-router";
 import { requirePermission } from "~/auth/permissions.server";
 import { AuditChanges } from "~/components/audit/changes";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { BriefView } from "~/components/brief/brief-view";
 import { PrintButton } from "~/components/brief/print-button";

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { data, redirect } from "react-router";
 import { EventForm, type EventFormValues } from "~/components/events/event-form";
 import { eventTabMeta } from "~/components/events/tab-meta";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { DashboardSections } from "~/components/dashboard/dashboard-page";
 import { FreshInstall } from "~/components/dashboard/fresh-install";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { data, redirect } from "react-router";
 import { requirePermission } from "~/auth/permissions.server";
 import { ImportSteps } from "~/components/import/steps";

@@ -1,6 +1,6 @@
 import flowStyles from "@xyflow/react/dist/style.css?url";
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { data, Link, useLocation, useNavigate, useRevalidator } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { AnalyticsPanel as AnalyticsPanelView } from "~/components/network/analytics-panel";

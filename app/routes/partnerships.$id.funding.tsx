@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { FundingTab } from "~/components/funding/funding-tab";
 import { dbContext } from "~/db/context";

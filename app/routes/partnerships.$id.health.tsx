@@ -6,7 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { data, Form } from "react-router";
 import { can, forbidden, requirePermission, requireUser } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";

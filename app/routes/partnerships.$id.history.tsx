@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/permissions.server";
 import { AuditChanges } from "~/components/audit/changes";
 import { useAuditLabels } from "~/components/audit/labels";

@@ -1,6 +1,6 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { EmptyState } from "~/components/empty-state";
 import { SelectField, TextField } from "~/components/form";

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { data, Link, redirect } from "react-router";
 import { requirePermission } from "~/auth/permissions.server";
 import { PartnershipForm } from "~/components/partnerships/partnership-form";

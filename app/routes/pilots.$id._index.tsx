@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { data, Link } from "react-router";
 import { LinkedActions } from "~/components/actions/linked-actions";
 import { SignalBadges } from "~/components/partnerships/signals";

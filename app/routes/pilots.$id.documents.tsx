@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { pilotTabMeta } from "~/components/pilots/tab-meta";
 import { DocumentsTab } from "~/components/records/documents-tab";
 import { documentsTabAction, documentsTabData } from "~/lib/owned-record-routes.server";

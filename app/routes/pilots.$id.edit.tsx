@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { data, redirect } from "react-router";
 import { PilotForm, type PilotFormValues } from "~/components/pilots/pilot-form";
 import { pilotTabMeta } from "~/components/pilots/tab-meta";

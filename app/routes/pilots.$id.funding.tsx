@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FundingTab } from "~/components/funding/funding-tab";
 import { pilotTabMeta } from "~/components/pilots/tab-meta";
 import { fundingTabAction, fundingTabData } from "~/lib/owned-record-routes.server";

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { data, redirect, useLocation } from "react-router";
 import { EmptyState } from "~/components/empty-state";
 import { FormErrors } from "~/components/form";

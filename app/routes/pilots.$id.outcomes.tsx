@@ -4,7 +4,7 @@
 // from the loader (app/lib/suppression.ts), so exact small counts never reach their browser.
 import { type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { data, Link, redirect } from "react-router";
 import { EmptyState } from "~/components/empty-state";
 import { FormErrors } from "~/components/form";

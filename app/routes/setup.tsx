@@ -1,6 +1,6 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { data, Form, redirect } from "react-router";
 import { createSession, sessionCookie } from "~/auth/session.server";
 import { ErrorList, FormErrors, SubmitButton, TextField } from "~/components/form";

@@ -3,7 +3,7 @@
 // was created or reset, the ready addresses (the user's organisation's, and templates). As for the
 // milestone feeds (decision 0017), the token is never in a page after the answer that created it.
 import { FeedAddress } from "~/components/pilots/milestones-calendar";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { TOKEN_PLACEHOLDER } from "~/components/pilots/milestones-calendar";
 

@@ -1,7 +1,7 @@
 // The table of follow-up actions (an event's tab and /actions): status, due date (overdue marked),
 // owner, links; per row a status change for those who may make it, an edit link for editors, and
 // (on /actions) a checkbox that belongs to the bulk status form.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { SortHeading } from "~/components/sort-heading";
 import type { ActionSort } from "~/lib/actions";

@@ -1,7 +1,7 @@
 // The "Linked to: <name>" filters of /actions (a partnership, a pilot, an organisation: what a record
 // page's "See all" opens) and the dashboard's "Of your events" and "Not done or dropped", each a chip
 // with a link that removes it and keeps the other filters.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import type { ActionFilterChipKind } from "~/lib/actions";
 

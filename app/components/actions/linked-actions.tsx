@@ -2,7 +2,7 @@
 // actions (open ones first by due date, overdue marked, then done and dropped), each with its status,
 // due date, event and owner; "See all N" opens /actions filtered to the record. The empty state says
 // where actions are created (an event's Follow-up actions tab), with a link for those who may.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { EmptyState } from "~/components/empty-state";
 import type { LinkedActionsView } from "~/lib/actions";

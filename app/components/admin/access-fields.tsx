@@ -1,7 +1,7 @@
 // The access a user is given, shared by the invitation form and a user's page: role,
 // organisation and, for a municipal official, the municipalities in scope.
 import { getCollectionProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ErrorList } from "~/components/form";
 import { userRoles } from "~/lib/enums";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 const badge = "inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 

@@ -1,7 +1,7 @@
 // A secret link (invitation, password reset) shown once, right after it was made: only its hash
 // is stored, so it cannot be shown again.
 import { useId, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 export function OneTimeLink({
   title,

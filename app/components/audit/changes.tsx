@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatAuditValue, type AuditEntryView, type FieldChange } from "~/lib/audit-diff";
 
 /** How many field names the collapsed summary lists before "and N more". */

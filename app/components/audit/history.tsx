@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { EmptyState } from "~/components/empty-state";
 import type { AuditEntryView } from "~/lib/audit-diff";
 import { AuditChanges } from "./changes";

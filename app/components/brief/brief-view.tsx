@@ -1,6 +1,6 @@
 // The follow-up brief as a readable, printable page (the same BriefData the Markdown and PDF
 // downloads are made from). Takeaways are rendered as safe Markdown; everything else is text.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { MarkdownText } from "~/components/events/markdown-text";
 import type { BriefCommitment, BriefData, BriefPartnership, BriefRiskGroup } from "~/lib/brief/types";

@@ -1,6 +1,6 @@
 // A capped list of follow-up actions: title (to its event's actions tab), status, due date (overdue
 // said in words), owner; "see all" with the total when there are more.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { ActionStatusBadge } from "~/components/actions/action-table";
 import { formatDate } from "~/lib/format";

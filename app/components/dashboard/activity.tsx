@@ -1,5 +1,5 @@
 // Recent activity from the audit log: who did what to which record, when. Never before/after values.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { useAuditLabels } from "~/components/audit/labels";
 import { dashboardLinks } from "~/lib/dashboard";

@@ -1,5 +1,5 @@
 // Partnerships needing attention: three short lists, each with its figure in words.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { dashboardLinks } from "~/lib/dashboard";
 import { DISAGREEMENT_SPREAD } from "~/lib/signals";

@@ -1,5 +1,5 @@
 // The key figures, each a link to its list where there is one.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import type { OverviewCounts } from "~/models/overview.server";
 

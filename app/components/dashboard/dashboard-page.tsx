@@ -1,5 +1,5 @@
 // The dashboard's sections in the order `dashboardSectionOrder` gives (app/lib/dashboard.ts).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { DUE_SOON_DAYS } from "~/lib/alerts";
 import { dashboardLinks, UPCOMING_DAYS, type DashboardSection as SectionName } from "~/lib/dashboard";
 import type { Dashboard } from "~/models/dashboard.server";

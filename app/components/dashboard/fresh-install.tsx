@@ -1,5 +1,5 @@
 // A fresh install (no organisations): what to do next, by role.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { EmptyState } from "~/components/empty-state";
 

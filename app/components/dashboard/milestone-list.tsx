@@ -1,6 +1,6 @@
 // A capped list of pilot milestones: title (to the pilot's milestones tab), pilot, municipality,
 // due date (overdue said in words).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { formatDate } from "~/lib/format";
 import type { CappedList, DashboardMilestone } from "~/models/dashboard.server";

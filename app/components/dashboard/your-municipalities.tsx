@@ -1,5 +1,5 @@
 // A municipal official's municipalities: pilots, overdue milestones (in words), the next milestone.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { dashboardLinks } from "~/lib/dashboard";
 import { formatDate } from "~/lib/format";

@@ -1,6 +1,6 @@
 // How an event's dates and place read: "12 Mar 2025" or "12 Mar 2025 – 13 Mar 2025"; "Brussels",
 // "Online", "Brussels and online".
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatDate } from "~/lib/format";
 
 export function EventDates({ startsOn, endsOn }: { startsOn: string; endsOn: string | null }) {

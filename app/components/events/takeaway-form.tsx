@@ -2,7 +2,7 @@
 // HTML is never rendered). After a stale save the text saved by someone else is shown beside it.
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { FormErrors, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { StaleNotice } from "~/components/records/fields";

@@ -2,7 +2,7 @@
 // JavaScript; with it, Conform validates with the same zod schema as the server.
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { SelectField, TextField } from "~/components/form";
 import { CheckboxField, CheckboxGroup, NumberField } from "~/components/records/fields";
 import { RecordForm } from "~/components/records/record-tab";

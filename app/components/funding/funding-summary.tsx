@@ -1,5 +1,5 @@
 // Funding of a partnership or a pilot: warnings, totals per currency, and the lines.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { EmptyState } from "~/components/empty-state";
 import { RecordActions } from "~/components/records/record-tab";
 import type { FundingSource, FundingStage, OutcomePathway } from "~/lib/enums";

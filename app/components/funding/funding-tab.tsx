@@ -1,7 +1,7 @@
 // The funding tab of a partnership or a pilot: warnings, totals, the lines, and (for those who may
 // edit) the form, the "changed by someone else" notice and the archived lines. The loader and action
 // behind it are app/lib/owned-record-routes.server.ts's.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FundingLineForm } from "~/components/funding/funding-line-form";
 import { FundingLinesTable, FundingTotals, FundingWarnings } from "~/components/funding/funding-summary";
 import { RecordTab } from "~/components/records/record-tab";

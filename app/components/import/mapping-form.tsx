@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form } from "react-router";
 import type { ImportKind } from "~/lib/import/kinds";
 import { importFieldsOf, requiredFieldsOf, type ColumnMapping } from "~/lib/import/mapping";

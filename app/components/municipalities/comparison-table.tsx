@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { OutcomesLegend } from "~/components/pilots/outcomes-legend";
 import { PilotStatusBadge } from "~/components/pilots/pilot-status-badge";

@@ -1,6 +1,6 @@
 // The sections of a municipality's page: its pilots, the open milestones across them, and the
 // partnerships its local authority is in.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { EmptyState } from "~/components/empty-state";
 import { PilotStatusBadge } from "~/components/pilots/pilot-status-badge";

@@ -1,6 +1,6 @@
 // The analytics panel: the structure of the network (components, isolated organisations, gaps) and
 // who is central (degree) or brokers (betweenness). Betweenness may still be computing.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import type { NetworkAnalytics } from "~/lib/network/types";
 

@@ -1,6 +1,6 @@
 // The map's filters: a GET form, so every view is a URL; values come back from the URL, errors from
 // parseNetworkFilters are shown next to their field.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link, useLocation } from "react-router";
 import { levels, organisationTypes, partnershipStatuses, riskCategories } from "~/lib/enums";
 import type { NetworkFilters } from "~/lib/network/types";

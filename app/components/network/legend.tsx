@@ -1,5 +1,5 @@
 // What the map's colours, borders and lines mean.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { levels, organisationTypes } from "~/lib/enums";
 import { CHANGE_COLOURS, LEVEL_BORDERS, TRUST_COLOURS, TYPE_COLOURS } from "./style";
 

@@ -1,6 +1,6 @@
 // The table view of the map: the same organisations and edges as real tables (caption, scoped
 // headers, sortable columns with aria-sort, pages). The accessible alternative to the canvas.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link, useLocation } from "react-router";
 import { Pagination } from "~/components/pagination";
 import type { RelationshipType } from "~/lib/enums";

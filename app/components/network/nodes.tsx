@@ -4,7 +4,7 @@
 import type { Node, NodeProps } from "@xyflow/react";
 import type { TFunction } from "i18next";
 import { memo } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { organisationTypes } from "~/lib/enums";
 import type { ViewNode } from "~/lib/network/types";
 import { trustBand } from "~/lib/signals";

@@ -2,7 +2,7 @@
 // organisation page's own loader (its partnerships, the risks the viewer may see, relationships),
 // with the node's metrics. Focus moves into it when it opens; Escape or the button closes it.
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link, useFetcher } from "react-router";
 import type { NetworkAnalytics } from "~/lib/network/types";
 import { trustBand } from "~/lib/signals";

@@ -3,7 +3,7 @@
 // routes/organisations.$id.tsx, which keeps the loader and the action that answer these forms.
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { EmptyState } from "~/components/empty-state";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";

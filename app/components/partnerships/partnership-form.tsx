@@ -2,7 +2,7 @@
 // errors next to them, and the "changed by someone else" notice with the values now saved.
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import {

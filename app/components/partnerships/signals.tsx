@@ -1,6 +1,6 @@
 // The four partnership signals: compact badges for lists and headers (with the explanation as
 // accessible text and tooltip), and the full list with one sentence each for the overview.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { PartnershipSignals, Signal, SignalLevel } from "~/lib/signals";
 
 type SignalKey = keyof PartnershipSignals;

@@ -1,6 +1,6 @@
 // The alerts of one pilot or of several (pilot tab, pilot overview, municipality page, dashboard),
 // given what loadAlerts (models/alerts.server.ts) answered. Rules: lib/alerts.ts.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import type { AlertKind, PilotAlert } from "~/lib/alerts";
 import { formatDate } from "~/lib/format";

@@ -1,7 +1,7 @@
 // The calendar section of /account: whether the user has a calendar address, a button to create
 // or reset it (and one to turn it off), and, right after a reset only, the feed addresses with the
 // secret token (it is never shown again: the database keeps only its hash).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { SubmitButton } from "~/components/form";
 

@@ -1,6 +1,6 @@
 // A pilot's milestones as a table: order (move up/down buttons, reachable by keyboard), planned
 // and actual dates, status, and for editors: edit, mark done, archive (or restore).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { ArchiveButton } from "~/components/records/fields";
 import { fundingEnd, isMilestoneDueSoon, isMilestoneOverdue, type AlertFunding } from "~/lib/alerts";

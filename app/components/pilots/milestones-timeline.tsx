@@ -2,7 +2,7 @@
 // versus actual date (dot), overdue ones in red, a today line, and the pilot's funding periods
 // drawn under it so a milestone planned after all funding ends stands out. Each milestone is a
 // link that selects it in the list and the form (?milestone=id).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { daysBetween, fundingEnd, isMilestoneOverdue, quarterOf } from "~/lib/alerts";
 import type { MilestoneStatus } from "~/lib/enums";

@@ -2,7 +2,7 @@
 // per reporting period and one for all periods. Plain HTML and CSS; the numbers are in the text
 // too, so the chart hides nothing from screen readers. Values are what the viewer may see
 // (app/lib/suppression.ts): a suppressed group is drawn as nothing and labelled "<5".
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { outcomeGroups, type OutcomeGroup } from "~/lib/enums";
 import { drawnValue, formatShown, type ShownOutcomes } from "~/lib/suppression";
 

@@ -10,7 +10,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { ErrorList, FormErrors, SubmitButton, TextField } from "~/components/form";
 import { outcomeGroups, pathwayGroup, type OutcomePathway } from "~/lib/enums";

@@ -1,5 +1,5 @@
 // Which pathways make each group of the evaluations (`pathwayGroup` in app/lib/enums.ts, defined once).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { outcomeGroups } from "~/lib/enums";
 import { pathwaysByGroup } from "~/lib/outcomes";
 import { groupColours } from "./outcomes-chart";

@@ -1,6 +1,6 @@
 // The counts of a pilot's reporting periods side by side (one column per period, and all periods),
 // as the viewer may see them (exact, or suppressed by app/lib/suppression.ts).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { ArchiveButton } from "~/components/records/fields";
 import { outcomeGroups, type OutcomePathway } from "~/lib/enums";

@@ -3,7 +3,7 @@
 // app/lib/owned-record-routes.server.ts's.
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { EmptyState } from "~/components/empty-state";
 import { SelectField, TextField } from "~/components/form";
 import { RecordActions, RecordForm, RecordTab } from "~/components/records/record-tab";

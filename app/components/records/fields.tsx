@@ -1,7 +1,7 @@
 // Form pieces of the records hanging off a partnership or a pilot (objectives, funding lines,
 // documents): numbers, checkboxes, the archive button and the "changed by someone else" notice.
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { ErrorList } from "~/components/form";
 

@@ -5,7 +5,7 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import type { FieldMetadata, FormMetadata, SubmissionResult } from "@conform-to/react";
 import { Fragment, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link, useLocation } from "react-router";
 import { FormErrors, SubmitButton } from "~/components/form";
 import { ArchiveButton, StaleNotice } from "~/components/records/fields";
