@@ -3,6 +3,7 @@ import { Form, NavLink, useLocation, useNavigation } from "react-router";
 import type { Language } from "~/i18n/config";
 import { supportedLanguages } from "~/i18n/config";
 import type { UserRole } from "~/lib/enums";
+import { useKeepFocusAfterSubmit } from "./keep-focus";
 
 export interface ShellUser {
   name: string;
@@ -39,6 +40,7 @@ export function AppShell({
   const location = useLocation();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
+  useKeepFocusAfterSubmit();
   const visible = user ? sections.filter((s) => !s.roles || s.roles.includes(user.role)) : [];
   return (
     <>

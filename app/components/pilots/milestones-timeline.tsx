@@ -188,11 +188,12 @@ export function MilestoneTimeline({
                   y={y - ROW / 2}
                   width={WIDTH}
                   height={ROW}
-                  className={
+                  // The keyboard focus as a drawn frame: the pale fill alone is hardly visible.
+                  className={`${
                     selected
                       ? "fill-sky-100"
                       : "fill-transparent group-hover:fill-slate-100 group-focus-visible:fill-sky-50"
-                  }
+                  } group-focus-visible:stroke-brand-600 group-focus-visible:stroke-2`}
                 />
                 <text
                   x={8}
