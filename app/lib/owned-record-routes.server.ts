@@ -23,6 +23,7 @@ import {
   recordCommandInput,
   type RecordCommandInput,
 } from "~/lib/validation/partnership-records";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 
 export function notFound() {
   return data(null, { status: 404, statusText: "Not Found" });
@@ -36,13 +37,25 @@ export function notFound() {
 export type RecordAnswer<K extends string, T> = Record<K, string | null> & {
   result: SubmissionResult<string[]> | null;
   current: T | null;
+  /** Why an archive or restore was refused, when it can be said (an i18n key). */
+  error: string | null;
 };
 
 function answerer<K extends string, T>(key: K) {
-  return (id: string | null, body: { result?: SubmissionResult<string[]>; current?: T }, status: number) =>
-    data({ [key]: id, result: body.result ?? null, current: body.current ?? null } as RecordAnswer<K, T>, {
-      status,
-    });
+  return (
+    id: string | null,
+    body: { result?: SubmissionResult<string[]>; current?: T; error?: string },
+    status: number,
+  ) =>
+    data(
+      {
+        [key]: id,
+        result: body.result ?? null,
+        current: body.current ?? null,
+        error: body.error ?? null,
+      } as RecordAnswer<K, T>,
+      { status },
+    );
 }
 
 function idOf(formData: FormData): string | null {
@@ -115,6 +128,8 @@ export async function recordsTabAction<
     const fieldErrors = record.refusalFieldErrors(outcome.reason as Extra);
     return answer(recordId, { result: submission.reply({ fieldErrors }) }, 400);
   }
+  // The save form is Conform's; archive and restore read their fields one by one.
+  if (repeatedFields(formData).length > 0) return answer(null, { error: REPEATED_FIELD }, 400);
   const command = commandOf(formData);
   const outcome = await record.setArchived(command);
   if (outcome.ok) return redirect(url.pathname);

@@ -17,6 +17,7 @@ import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/objectives";
 import { actionCommandInput, actionInput, statusInput } from "~/lib/validation/actions";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { getInstance } from "~/middleware/i18next";
 import {
   actionFormOptions,
@@ -95,10 +96,15 @@ interface Answer {
   result: SubmissionResult<string[]> | null;
   /** The action as it is now, when the change was refused because someone else changed it. */
   current: Pick<FollowUpAction, "title" | "status" | "dueOn" | "doneOn"> | null;
+  /** Why an archive or restore was refused, when it can be said (an i18n key). */
+  commandError: string | null;
 }
 
 function answer(body: Partial<Answer>, status: number) {
-  return data<Answer>({ form: null, actionId: null, result: null, current: null, ...body }, { status });
+  return data<Answer>(
+    { form: null, actionId: null, result: null, current: null, commandError: null, ...body },
+    { status },
+  );
 }
 
 function currentOf(row: FollowUpAction): Answer["current"] {
@@ -172,6 +178,8 @@ export async function action({ request, context, params, url }: Route.ActionArgs
     );
   }
 
+  // The save and status forms are Conform's; archive and restore read their fields one by one.
+  if (repeatedFields(formData).length > 0) return answer({ commandError: REPEATED_FIELD }, 400);
   const command = actionCommandInput.safeParse({ intent, id, version: Number(formData.get("version")) });
   if (!command.success) throw data(null, { status: 400, statusText: "Bad Request" });
   const outcome = await setActionArchived(db, user, event.id, command.data);
@@ -222,6 +230,7 @@ export default function EventActions({ loaderData, actionData }: Route.Component
           />
         ) : null}
         <FormErrors errors={statusErrors} />
+        <FormErrors errors={actionData?.commandError ? [actionData.commandError] : undefined} />
         {actions.length === 0 ? (
           <EmptyState>
             <p>{canEdit ? t("actions.emptyEditor") : t("actions.empty")}</p>

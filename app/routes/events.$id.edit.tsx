@@ -6,6 +6,7 @@ import { eventTabMeta } from "~/components/events/tab-meta";
 import { ArchiveSection } from "~/components/records/archive-section";
 import { notFound, writableEvent } from "~/lib/event-access.server";
 import { eventCommandInput, eventRefusalErrors, updateEventInput } from "~/lib/validation/events";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { getInstance } from "~/middleware/i18next";
 import {
   findEvent,
@@ -70,6 +71,10 @@ export async function action({ request, context, url, params }: Route.ActionArgs
       },
       { status: outcome.reason === "unknownOrganisation" ? 400 : 409 },
     );
+  }
+  // The update form is Conform's; archive and restore read their fields one by one.
+  if (repeatedFields(formData).length > 0) {
+    return data({ intent: null, result: null, current: null, error: REPEATED_FIELD }, { status: 400 });
   }
   const command = eventCommandInput.safeParse({
     intent: formData.get("intent"),

@@ -7,6 +7,7 @@ import { eventTabMeta } from "~/components/events/tab-meta";
 import { ErrorList, FormErrors, SubmitButton, TextField } from "~/components/form";
 import { notFound, readableEvent, writableEvent } from "~/lib/event-access.server";
 import { participantInput, removeParticipantInput } from "~/lib/validation/events";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { getInstance } from "~/middleware/i18next";
 import { listParticipants, removeParticipant, saveParticipant } from "~/models/event-details.server";
 import { organisationChoices } from "~/models/events.server";
@@ -36,6 +37,10 @@ export async function action({ request, context, url, params }: Route.ActionArgs
   const organisationId =
     typeof formData.get("organisationId") === "string" ? String(formData.get("organisationId")) : null;
   if (formData.get("intent") === "remove") {
+    // The save forms are Conform's; remove reads its organisation with formData.get.
+    if (repeatedFields(formData).length > 0) {
+      return data({ row: null, result: undefined, error: REPEATED_FIELD }, { status: 400 });
+    }
     const command = removeParticipantInput.safeParse({ intent: "remove", organisationId });
     if (!command.success) throw data(null, { status: 400, statusText: "Bad Request" });
     const outcome = await removeParticipant(db, user, event.id, command.data.organisationId);
@@ -116,12 +121,18 @@ export default function EventParticipants({ loaderData, actionData }: Route.Comp
   const { t } = useTranslation();
   const { participants, attendees, choices, canEdit } = loaderData;
   const rowErrors = actionData?.row ? actionData.result.error : undefined;
+  const removeError = actionData && "error" in actionData ? actionData.error : null;
   return (
     <div className="space-y-8">
       <section aria-labelledby="participants-heading">
         <h2 id="participants-heading" className="text-lg font-semibold">
           {t("events.participants.heading")}
         </h2>
+        {removeError ? (
+          <div className="mt-2">
+            <FormErrors errors={[removeError]} />
+          </div>
+        ) : null}
         {participants.length === 0 ? (
           <div className="mt-2">
             <EmptyState>

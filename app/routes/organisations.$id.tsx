@@ -13,6 +13,7 @@ import { dbContext } from "~/db/context";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/objectives";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import {
   archiveRelationshipInput,
   notFound,
@@ -131,6 +132,8 @@ export async function action({ request, context, url, params }: Route.ActionArgs
   }
 
   if (intent === "archiveRelationship") {
+    // The relationship forms are Conform's; the commands read their fields one by one.
+    if (repeatedFields(formData).length > 0) return answer({ intent, error: REPEATED_FIELD }, 400);
     const parsed = archiveRelationshipInput.safeParse({
       intent,
       relationshipId: formData.get("relationshipId"),
@@ -145,6 +148,7 @@ export async function action({ request, context, url, params }: Route.ActionArgs
     return answer({ intent, relationshipId, error: "relationships.errors.notFound" }, 404);
   }
 
+  if (repeatedFields(formData).length > 0) return answer({ error: REPEATED_FIELD }, 400);
   const command = organisationCommandInput.safeParse({ intent, version: Number(formData.get("version")) });
   if (!command.success) return answer({ error: "organisation.errors.badRequest" }, 400);
   const archived = command.data.intent === "archive";

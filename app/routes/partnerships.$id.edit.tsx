@@ -6,6 +6,7 @@ import { PartnershipForm, type CurrentPartnershipValues } from "~/components/par
 import { ArchiveSection } from "~/components/records/archive-section";
 import { dbContext } from "~/db/context";
 import { pageTitle } from "~/lib/meta";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import {
   partnershipCommandInput,
   refusalErrors,
@@ -75,6 +76,10 @@ export async function action({ request, context, url, params }: Route.ActionArgs
       },
       { status: 409 },
     );
+  }
+  // The update form is Conform's; archive and restore read their fields one by one.
+  if (repeatedFields(formData).length > 0) {
+    return data({ intent: null, result: undefined, current: null, error: REPEATED_FIELD }, { status: 400 });
   }
   const command = partnershipCommandInput.safeParse({
     intent: formData.get("intent"),

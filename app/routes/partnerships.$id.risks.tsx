@@ -24,6 +24,7 @@ import {
   riskMatrix,
   type ExposureBand,
 } from "~/lib/risk-matrix";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { riskCommandInput, riskInput } from "~/lib/validation/risk-health";
 import { getInstance } from "~/middleware/i18next";
 import { riskRegisterFor, type RiskDetail, type RiskSummary } from "~/models/confidential.server";
@@ -99,6 +100,10 @@ export async function action({ request, context, params, url }: Route.ActionArgs
 
   const intent = formData.get("intent");
   if (intent === "archive" || intent === "restore") {
+    // The save form is Conform's; archive and restore read their fields one by one.
+    if (repeatedFields(formData).length > 0) {
+      return answer({ intent: "archive", formId: "risk-archive", error: REPEATED_FIELD }, 400);
+    }
     const parsed = riskCommandInput.safeParse({
       intent,
       id: formData.get("id"),

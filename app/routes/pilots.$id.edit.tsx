@@ -5,6 +5,7 @@ import { PilotForm, type PilotFormValues } from "~/components/pilots/pilot-form"
 import { pilotTabMeta } from "~/components/pilots/tab-meta";
 import { ArchiveSection } from "~/components/records/archive-section";
 import { writablePilot } from "~/lib/pilot-access.server";
+import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { pilotCommandInput, pilotRefusalErrors, updatePilotInput } from "~/lib/validation/pilots";
 import { getInstance } from "~/middleware/i18next";
 import { findPilot, pilotPartnershipOptions, setPilotArchived, updatePilot } from "~/models/pilots.server";
@@ -78,6 +79,10 @@ export async function action({ request, context, url, params }: Route.ActionArgs
       },
       { status: outcome.reason === "unknownPartnership" ? 400 : 409 },
     );
+  }
+  // The update form is Conform's; archive and restore read their fields one by one.
+  if (repeatedFields(formData).length > 0) {
+    return data({ intent: null, result: null, current: null, error: REPEATED_FIELD }, { status: 400 });
   }
   const command = pilotCommandInput.safeParse({
     intent: formData.get("intent"),

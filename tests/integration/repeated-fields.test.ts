@@ -1,8 +1,9 @@
 // Repeated form field names (issue 9): the actions that read their fields one by one (the /actions
 // status and bulk forms, the language switcher, the user commands of /admin/users/:id, the takeaway
-// commands, the milestone commands, the outcome periods) refuse a single-valued name sent twice as
-// the Conform forms do: 400 with an error to show, nothing stored. Neither the first nor the last
-// value wins. Names that are lists (the checked rows of the bulk form, the order of a reorder) may repeat.
+// commands, the milestone commands, the outcome periods, and the archive, restore and remove commands
+// of the record pages, the network layout) refuse a single-valued name sent twice as the Conform forms
+// do: 400 with an error to show, nothing stored. Neither the first nor the last value wins. Names that
+// are lists (the checked rows of the bulk form, the order of a reorder) may repeat.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -20,8 +21,17 @@ import {
 import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import * as actionsRoute from "~/routes/actions";
 import * as adminUserRoute from "~/routes/admin.users.$id";
+import * as eventActionsRoute from "~/routes/events.$id.actions";
+import * as eventEditRoute from "~/routes/events.$id.edit";
+import * as participantsRoute from "~/routes/events.$id.participants";
 import * as takeawaysRoute from "~/routes/events.$id.takeaways";
 import * as languageRoute from "~/routes/language";
+import * as networkRoute from "~/routes/network";
+import * as organisationRoute from "~/routes/organisations.$id";
+import * as partnershipEditRoute from "~/routes/partnerships.$id.edit";
+import * as objectivesRoute from "~/routes/partnerships.$id.objectives";
+import * as risksRoute from "~/routes/partnerships.$id.risks";
+import * as pilotEditRoute from "~/routes/pilots.$id.edit";
 import * as milestonesRoute from "~/routes/pilots.$id.milestones";
 import * as outcomesRoute from "~/routes/pilots.$id.outcomes";
 import {
@@ -30,9 +40,13 @@ import {
   createFollowUpAction,
   createMilestone,
   createMunicipality,
+  createObjective,
   createOrganisation,
+  createPartnership,
   createPilot,
   createPilotPeriod,
+  createRelationship,
+  createRisk,
   createUser,
   linkUserMunicipality,
 } from "../factories";
@@ -49,6 +63,15 @@ const tables = [
   "milestones",
   "pilot_periods",
   "pilot_outcomes",
+  "organisations",
+  "relationships",
+  "partnerships",
+  "objectives",
+  "risks",
+  "events",
+  "event_participants",
+  "pilots",
+  "graph_layouts",
 ] as const;
 
 let coordinator: AuthUser;
@@ -306,5 +329,118 @@ describe("/pilots/:id/outcomes", () => {
     }
     const rows = await db.select().from(pilotPeriods).where(eq(pilotPeriods.pilotId, pilot.id));
     expect(rows.every((r) => r.archivedAt === null)).toBe(true);
+  });
+});
+
+describe("archive, restore and remove commands of the record pages", () => {
+  it("an organisation and its relationships: a repeated version, id or intent is refused", async () => {
+    const organisation = await createOrganisation(db);
+    const relationship = await createRelationship(db, { fromOrganisationId: organisation.id });
+    const path = `/organisations/${organisation.id}`;
+    const v = String(organisation.version);
+    const rv = String(relationship.version);
+    for (const fields of [
+      { intent: "archive", version: [v, v] },
+      { intent: ["archive", "restore"], version: v },
+      { intent: "archiveRelationship", relationshipId: [randomUUID(), relationship.id], version: rv },
+      { intent: "archiveRelationship", relationshipId: relationship.id, version: [rv, "99"] },
+    ] as Record<string, string | string[]>[]) {
+      const outcome = await expectRefused(organisationRoute.action, path, fields, coordinator, {
+        id: organisation.id,
+      });
+      expect(errorsOf(outcome)).toEqual([REPEATED_FIELD]);
+    }
+  });
+
+  it("the edit pages of a partnership, an event and a pilot: a repeated version or intent is refused", async () => {
+    const partnership = await createPartnership(db);
+    const ownEvent = await createEvent(db);
+    const ownPilot = await createPilot(db, { municipalityId: pilot.municipalityId });
+    for (const [fn, path, id, version, user] of [
+      [partnershipEditRoute.action, "partnerships", partnership.id, partnership.version, coordinator],
+      [eventEditRoute.action, "events", ownEvent.id, ownEvent.version, coordinator],
+      [pilotEditRoute.action, "pilots", ownPilot.id, ownPilot.version, official],
+    ] as const) {
+      const v = String(version);
+      for (const fields of [
+        { intent: "archive", version: [v, "99"] },
+        { intent: "archive", version: ["99", v] },
+        { intent: ["archive", "update"], version: v },
+      ]) {
+        const outcome = await expectRefused(fn, `/${path}/${id}/edit`, fields, user, { id });
+        expect(errorsOf(outcome)).toEqual([REPEATED_FIELD]);
+      }
+    }
+  });
+
+  it("an objective and a risk of a partnership: a repeated id or version is refused", async () => {
+    const partnership = await createPartnership(db);
+    const objective = await createObjective(db, { partnershipId: partnership.id });
+    const risk = await createRisk(db, { partnershipId: partnership.id });
+    for (const [fn, tab, record] of [
+      [objectivesRoute.action, "objectives", objective],
+      [risksRoute.action, "risks", risk],
+    ] as const) {
+      const v = String(record.version);
+      for (const fields of [
+        { intent: "archive", id: [record.id, randomUUID()], version: v },
+        { intent: "archive", id: record.id, version: [v, v] },
+      ]) {
+        const path = `/partnerships/${partnership.id}/${tab}`;
+        const outcome = await expectRefused(fn, path, fields, coordinator, { id: partnership.id });
+        expect(errorsOf(outcome)).toEqual([REPEATED_FIELD]);
+      }
+    }
+  });
+
+  it("an event's participants and follow-up actions: a repeated organisation, id or version is refused", async () => {
+    const organisation = await createOrganisation(db);
+    const params = { id: event.id };
+    const participants = `/events/${event.id}/participants`;
+    const saved = await callRoute(
+      db,
+      participantsRoute.action,
+      post(participants, { intent: "save", organisationId: organisation.id, attendeeCount: "3" }),
+      coordinator,
+      params,
+    );
+    expect(saved.status).toBeLessThan(400);
+    for (const organisationId of [
+      [organisation.id, organisation.id],
+      [randomUUID(), organisation.id],
+    ]) {
+      const fields = { intent: "remove", organisationId };
+      const outcome = await expectRefused(
+        participantsRoute.action,
+        participants,
+        fields,
+        coordinator,
+        params,
+      );
+      expect(errorsOf(outcome)).toEqual([REPEATED_FIELD]);
+    }
+    const [row] = await db.select().from(followUpActions).where(eq(followUpActions.id, otherAction.id));
+    const v = String(row?.version);
+    for (const fields of [
+      { intent: "archive", id: [otherAction.id, action.id], version: v },
+      { intent: "archive", id: otherAction.id, version: [v, v] },
+    ]) {
+      const path = `/events/${event.id}/actions`;
+      const outcome = await expectRefused(eventActionsRoute.action, path, fields, coordinator, params);
+      expect(errorsOf(outcome)).toEqual([REPEATED_FIELD]);
+    }
+  });
+
+  it("the network layout: repeated positions or version are refused as malformed", async () => {
+    const organisation = await createOrganisation(db);
+    const positions = JSON.stringify({ [organisation.id]: { x: 1, y: 2 } });
+    for (const fields of [
+      { intent: "save-layout", positions: [positions, "{}"], version: "" },
+      { intent: "save-layout", positions: ["{}", positions], version: "" },
+      { intent: "save-layout", positions, version: ["", ""] },
+    ]) {
+      const outcome = await expectRefused(networkRoute.action, "/network", fields, coordinator);
+      expect(errorsOf(outcome)).toEqual(["invalid"]);
+    }
   });
 });

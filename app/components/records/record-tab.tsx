@@ -122,6 +122,8 @@ export function RecordForm<Schema extends SaveSchema>({
 export interface RecordTabAnswer<T> {
   result: SubmissionResult<string[]> | null;
   current: T | null;
+  /** Why an archive or restore was refused, when it can be said (an i18n key). */
+  error?: string | null;
 }
 
 /**
@@ -181,6 +183,7 @@ export function RecordTab<T extends Versioned & { archivedAt: Date | null }>({
           <h2 id={`${ids.form}-form-heading`} className="text-lg font-semibold">
             {editing ? t(`${words}.edit`) : t(`${words}.add`)}
           </h2>
+          <FormErrors errors={answer?.error ? [answer.error] : undefined} />
           {current ? (
             <StaleNotice
               message={t(`${words}.stale`)}
