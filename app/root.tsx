@@ -13,6 +13,7 @@ import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
 import { AppShell } from "./components/app-shell";
 import { fallbackLanguage, isLanguage } from "./i18n/config";
+import { localeUrls } from "./i18n/locale-urls";
 import { currentUser } from "./auth/permissions.server";
 import { useNonce } from "./components/nonce";
 import { authMiddleware } from "./middleware/auth.server";
@@ -50,6 +51,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* The translations entry.client.tsx fetches before hydrating. */}
+        <link
+          rel="preload"
+          as="fetch"
+          crossOrigin="anonymous"
+          data-locale-urls={JSON.stringify(localeUrls)}
+          href={localeUrls[isLanguage(lang) ? lang : fallbackLanguage]}
+        />
         <Meta />
         <Links />
       </head>

@@ -1,5 +1,5 @@
 import flowStyles from "@xyflow/react/dist/style.css?url";
-import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { memo, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { data, Link, useLocation, useNavigate, useRevalidator } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
@@ -18,6 +18,7 @@ import { parseNetworkFilters } from "~/lib/network/filters";
 import type { NetworkView } from "~/lib/network/types";
 import { pageTitle } from "~/lib/meta";
 import { parsePageRequest } from "~/lib/pagination";
+import { repeatedFields } from "~/lib/validation/form-data";
 import { getInstance } from "~/middleware/i18next";
 import {
   loadNetworkAnalytics,
@@ -94,7 +95,8 @@ export async function action({ request, context, url }: Route.ActionArgs) {
   const intent = form.get("intent");
   if (intent === "save-layout") {
     const parsed = parseLayoutForm(form);
-    if (!parsed.ok) {
+    // A name sent twice (positions, version) is as malformed as a bad value (issue 9).
+    if (!parsed.ok || repeatedFields(form).length > 0) {
       return data<LayoutAnswer>({ ok: false, intent, error: "invalid" }, { status: 400 });
     }
     const result = await saveLayout(db, user, parsed.positions, parsed.version);
@@ -261,29 +263,35 @@ export default function Network({ loaderData }: Route.ComponentProps) {
         </EmptyState>
       ) : (
         <>
-          <FiltersForm
-            filters={filters}
-            errors={errors}
-            countries={countries}
-            partnerships={partnerships}
-            events={loaderData.events}
-            view={mode}
-            searchMatches={view ? view.searchMatches : null}
-          />
-          {loaderData.canExport ? (
-            <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-              <summary className="cursor-pointer font-semibold">{t("network.exports.title")}</summary>
-              <ul className="mt-2 flex flex-wrap gap-4">
-                {EXPORT_FILES.map(({ file, key }) => (
-                  <li key={file}>
-                    <a href={`/export/${file}${exportSuffix}`} className="text-brand-700 underline" download>
-                      {t(`network.exports.${key}`)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
+          <HydrateLater>
+            <FiltersForm
+              filters={filters}
+              errors={errors}
+              countries={countries}
+              partnerships={partnerships}
+              events={loaderData.events}
+              view={mode}
+              searchMatches={view ? view.searchMatches : null}
+            />
+            {loaderData.canExport ? (
+              <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+                <summary className="cursor-pointer font-semibold">{t("network.exports.title")}</summary>
+                <ul className="mt-2 flex flex-wrap gap-4">
+                  {EXPORT_FILES.map(({ file, key }) => (
+                    <li key={file}>
+                      <a
+                        href={`/export/${file}${exportSuffix}`}
+                        className="text-brand-700 underline"
+                        download
+                      >
+                        {t(`network.exports.${key}`)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </HydrateLater>
 
           {mode === "table" && table ? (
             <NetworkTable table={table} sort={sort} dir={dir} names={names} />
@@ -314,12 +322,14 @@ export default function Network({ loaderData }: Route.ComponentProps) {
                     handlers={handlers}
                     tableParams={tableParams}
                   />
-                  <p className="mt-2 text-sm text-slate-700">
-                    {t("network.map.help")}{" "}
-                    <Link to={tableParams} className="text-brand-700 underline">
-                      {t("network.map.tableLink")}
-                    </Link>
-                  </p>
+                  <HydrateLater>
+                    <p className="mt-2 text-sm text-slate-700">
+                      {t("network.map.help")}{" "}
+                      <Link to={tableParams} className="text-brand-700 underline">
+                        {t("network.map.tableLink")}
+                      </Link>
+                    </p>
+                  </HydrateLater>
                 </div>
                 {panelId ? (
                   <SidePanel
@@ -333,12 +343,24 @@ export default function Network({ loaderData }: Route.ComponentProps) {
               </div>
             </>
           ) : null}
-          <Legend />
-          <AnalyticsPanel analytics={analytics} />
+          <HydrateLater>
+            <Legend />
+            <AnalyticsPanel analytics={analytics} />
+          </HydrateLater>
         </>
       )}
     </div>
   );
+}
+
+/**
+ * A Suspense boundary around parts of the page that the map does not need: nothing in it suspends
+ * (the server renders it in place), but React hydrates a server-rendered boundary at a lower priority
+ * than the root. The first pass hydrates the page's frame and the map slot only, the map mounts, and
+ * these parts hydrate after (a click on one before that hydrates it at once).
+ */
+function HydrateLater({ children }: { children: React.ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
 }
 
 // The page re-renders when the side panel opens or the map reports a change: these parts depend on

@@ -4,6 +4,7 @@
 import {
   applyNodeChanges,
   Controls,
+  type AriaLabelConfig,
   ReactFlow,
   type NodeChange,
   type NodeMouseHandler,
@@ -11,11 +12,11 @@ import {
   type OnNodeDrag,
   type ReactFlowInstance,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { useFetcher } from "react-router";
 import type { NetworkView } from "~/lib/network/types";
-import { toEdgeLayer } from "./edge-layer";
+import { toEdgeLayer, type EdgeLayer } from "./edge-layer";
 import { EdgeLayerView } from "./edge-layer-view";
 import { nodeAnchors, toFlowNodes, toLayoutUnits } from "./flow";
 import { nodeTypes, type FlowNode } from "./nodes";
@@ -36,6 +37,13 @@ export interface LayoutAnswer {
 
 /** Edges are not React Flow edges: they are drawn by the edge layer (see edge-layer.ts). */
 const NO_EDGES: never[] = [];
+
+/**
+ * Props React Flow gets, defined once: its store updater compares each prop by identity, and a new
+ * array or object on every render of the map would set it in the store again (nodeOrigin makes it
+ * recompute every node's internals).
+ */
+const NODE_ORIGIN: [number, number] = [0.5, 0.5];
 
 /** Zoom below which organisation labels are hidden (11 px text is under 5 px there). */
 export const LABELS_FROM_ZOOM = 0.45;
@@ -142,24 +150,34 @@ export function NetworkMap({
   }, []);
   useEffect(() => {
     if (!initialised) return;
-    let second = 0;
-    const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => setReadyFor(initialNodes));
-    });
+    // The next frame's animation callbacks run before that frame's style, layout and paint; a message
+    // posted from there is handled right after them: the frame with these nodes is out (a second
+    // requestAnimationFrame would wait a whole frame longer for the same guarantee).
+    let cancelled = false;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (!cancelled) setReadyFor(initialNodes);
+    };
+    const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
     return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
+      cancelled = true;
+      cancelAnimationFrame(frame);
+      channel.port1.close();
     };
   }, [initialised, initialNodes]);
 
-  // New data: fit it; a search result: zoom onto it.
+  // New data: fit it; a search result: zoom onto it. The first data is fitted by React Flow itself
+  // (its fitView prop, once the nodes are measured): fitting it again here would only redo that work.
   const focusId = view.focusId;
+  const fittedRef = useRef<FlowNode[] | null>(null);
   useEffect(() => {
     const instance = instanceRef.current;
     if (!initialised || !instance) return;
+    const first = fittedRef.current === null;
+    fittedRef.current = initialNodes;
     if (focusId && initialNodes.some((node) => node.id === focusId)) {
       void instance.fitView({ nodes: [{ id: focusId }], maxZoom: 1.2 });
-    } else {
+    } else if (!first) {
       void instance.fitView();
     }
   }, [initialised, initialNodes, focusId]);
@@ -184,6 +202,18 @@ export function NetworkMap({
     setZoomedOut(viewport.zoom < LABELS_FROM_ZOOM);
   }, []);
 
+  const ariaLabelConfig: Partial<AriaLabelConfig> = useMemo(
+    () => ({
+      "node.a11yDescription.default": t("network.map.a11yNode"),
+      "node.a11yDescription.keyboardDisabled": t("network.map.a11yNode"),
+      "controls.ariaLabel": t("network.map.controls"),
+      "controls.zoomIn.ariaLabel": t("network.map.zoomIn"),
+      "controls.zoomOut.ariaLabel": t("network.map.zoomOut"),
+      "controls.fitView.ariaLabel": t("network.map.fitView"),
+    }),
+    [t],
+  );
+
   const movedCount = Object.keys(moved).length;
   return (
     <div className="space-y-2">
@@ -202,46 +232,79 @@ export function NetworkMap({
         data-zoomed-out={zoomedOut ? "true" : undefined}
         className="network-map h-[70vh] min-h-[420px] rounded-lg border border-slate-200 bg-white"
       >
-        <ReactFlow<FlowNode>
+        <FlowCanvas
           nodes={nodes}
-          edges={NO_EDGES}
-          nodeTypes={nodeTypes}
+          edgeLayer={edgeLayer}
+          canEditLayout={canEditLayout}
           onNodesChange={onNodesChange}
           onNodeClick={onNodeClick}
           onNodeDragStop={onNodeDragStop}
           onInit={onInit}
           onMove={onMove}
-          nodeOrigin={[0.5, 0.5]}
-          // Not onlyRenderVisibleElements: the view holds at most ~500 organisation nodes, and
-          // culling re-renders the node and edge lists on every pan/zoom frame (slower here).
-          minZoom={0.01}
-          maxZoom={3}
-          fitView
-          nodesDraggable={canEditLayout}
-          nodesConnectable={false}
-          nodesFocusable
-          edgesFocusable={false}
-          elementsSelectable
-          deleteKeyCode={null}
-          selectionKeyCode={null}
-          multiSelectionKeyCode={null}
-          zoomOnDoubleClick={false}
-          ariaLabelConfig={{
-            "node.a11yDescription.default": t("network.map.a11yNode"),
-            "node.a11yDescription.keyboardDisabled": t("network.map.a11yNode"),
-            "controls.ariaLabel": t("network.map.controls"),
-            "controls.zoomIn.ariaLabel": t("network.map.zoomIn"),
-            "controls.zoomOut.ariaLabel": t("network.map.zoomOut"),
-            "controls.fitView.ariaLabel": t("network.map.fitView"),
-          }}
-        >
-          <EdgeLayerView layer={edgeLayer} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
+          ariaLabelConfig={ariaLabelConfig}
+        />
       </div>
     </div>
   );
 }
+
+/**
+ * React Flow and what it draws. Memoised: the map's own state changes (ready, labels hidden when
+ * zoomed out, moved nodes counted for the toolbar) re-render the wrapper, not React Flow.
+ */
+const FlowCanvas = memo(function FlowCanvas({
+  nodes,
+  edgeLayer,
+  canEditLayout,
+  onNodesChange,
+  onNodeClick,
+  onNodeDragStop,
+  onInit,
+  onMove,
+  ariaLabelConfig,
+}: {
+  nodes: FlowNode[];
+  edgeLayer: EdgeLayer;
+  canEditLayout: boolean;
+  onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
+  onNodeClick: NodeMouseHandler<FlowNode>;
+  onNodeDragStop: OnNodeDrag<FlowNode>;
+  onInit: (instance: ReactFlowInstance<FlowNode>) => void;
+  onMove: OnMove;
+  ariaLabelConfig: Partial<AriaLabelConfig>;
+}) {
+  return (
+    <ReactFlow<FlowNode>
+      nodes={nodes}
+      edges={NO_EDGES}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onNodeClick={onNodeClick}
+      onNodeDragStop={onNodeDragStop}
+      onInit={onInit}
+      onMove={onMove}
+      nodeOrigin={NODE_ORIGIN}
+      // Not onlyRenderVisibleElements: the view holds at most ~500 organisation nodes, and
+      // culling re-renders the node and edge lists on every pan/zoom frame (slower here).
+      minZoom={0.01}
+      maxZoom={3}
+      fitView
+      nodesDraggable={canEditLayout}
+      nodesConnectable={false}
+      nodesFocusable
+      edgesFocusable={false}
+      elementsSelectable
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
+      zoomOnDoubleClick={false}
+      ariaLabelConfig={ariaLabelConfig}
+    >
+      <EdgeLayerView layer={edgeLayer} />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+});
 
 function MapToolbar({
   view,
