@@ -57,6 +57,32 @@ describe("useTranslation", () => {
     expect(translationOf(i18n, "fr").t("relationships.title")).not.toBe(english.t("relationships.title"));
   });
 
+  it("remembers strings on the server and gives exactly what i18next gives, for every key and some options", async () => {
+    for (const lng of ["en", "fr"] as const) {
+      const i18n = await instance(lng);
+      const plain = i18n.getFixedT(lng) as unknown as (key: string, options?: object) => unknown;
+      const t = translationOf(i18n, lng).t as unknown as (key: string, options?: object) => unknown;
+      const keys: string[] = [];
+      const walk = (node: unknown, prefix: string) => {
+        if (typeof node === "string") keys.push(prefix.replace(/_(one|other|many|zero)$/, ""));
+        else if (node && typeof node === "object")
+          for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
+      };
+      walk(i18nextOptions.resources[lng].translation, "");
+      const optionSets = [undefined, { count: 1 }, { count: 3, name: "Ada", value: 7 }, { value: null }];
+      for (const key of new Set(keys)) {
+        for (const options of optionSets) {
+          // Twice: the second answer comes from the memo.
+          expect(t(key, options), `${lng} ${key}`).toBe(plain(key, options));
+          expect(t(key, options), `${lng} ${key} again`).toBe(plain(key, options));
+        }
+      }
+      // Options that are not plain values are passed through, never memoised wrongly.
+      const when = { date: new Date("2024-01-02T00:00:00Z") };
+      expect(t("relationships.title", when)).toBe(plain("relationships.title", when));
+    }
+  });
+
   it("says what is missing without a provider", () => {
     const Probe = () => createElement("span", null, useTranslation().t("relationships.title"));
     expect(() => renderToString(createElement(Probe))).toThrow(/I18nextProvider/);
