@@ -4,6 +4,14 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+// The app's useTranslation (one shared `t` per language) instead of react-i18next's, which copies
+// the i18next instance in every component that calls it (app/i18n/use-translation.ts).
+const useTranslationFromTheApp = {
+  name: "react-i18next",
+  importNames: ["useTranslation"],
+  message: "Import useTranslation from ~/i18n/use-translation.",
+};
+
 export default tseslint.config(
   { ignores: ["build/", "node_modules/", "data/", ".react-router/", "drizzle/", "coverage/"] },
   js.configs.recommended,
@@ -44,21 +52,14 @@ export default tseslint.config(
     },
   },
   {
-    // The app's useTranslation (one shared `t` per language) instead of react-i18next's, which
-    // copies the i18next instance in every component that calls it (app/i18n/use-translation.ts).
+    // useTranslation from the app (above); the routes' block below repeats it with its own patterns.
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/routes/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          paths: [
-            {
-              name: "react-i18next",
-              importNames: ["useTranslation"],
-              message: "Import useTranslation from ~/i18n/use-translation.",
-            },
-          ],
+          paths: [useTranslationFromTheApp],
         },
       ],
     },
@@ -70,13 +71,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [
-            {
-              name: "react-i18next",
-              importNames: ["useTranslation"],
-              message: "Import useTranslation from ~/i18n/use-translation.",
-            },
-          ],
+          paths: [useTranslationFromTheApp],
           patterns: [
             { group: ["drizzle-orm", "drizzle-orm/*"], message: "Routes call models; models own SQL." },
             { group: ["~/db/client.server", "~/db/schema", "~/db/schema/*"], message: "Routes call models." },
