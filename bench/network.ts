@@ -22,6 +22,7 @@ import {
   serverDatabaseEnv,
 } from "./lib/database";
 import { loadNetworkModules, measureLoader, type LoaderRun } from "./lib/loader";
+import { writeFormatted } from "./lib/load-report";
 import { buildPlainFlow, serveStatic, type StaticServer } from "./lib/plain-flow";
 import { markdownReport, summarise, type ReportMeta, type SizeResult, type SizeSummary } from "./lib/report";
 import {
@@ -47,21 +48,6 @@ function fmt(v: number | null, digits = 0): string {
 function describeRun(label: string, run: BrowserRun): string {
   if (run.error) return `${label}: ERROR ${run.error}`;
   return `${label}: ready ${fmt(run.readyMs)} ms (first byte ${fmt(run.responseStartMs)}, DOMContentLoaded ${fmt(run.domContentLoadedMs)}), p95 frame ${fmt(run.p95FrameMs, 1)} ms (${run.frames} frames, max ${fmt(run.maxFrameMs)} ms, pan/zoom ${run.interactionMs} ms), heap ${fmt(run.heapBytes === null ? null : run.heapBytes / 1048576, 1)} MB, ${run.flowNodes} nodes / ${run.flowEdges} edges / ${run.domElements} elements${run.viewportMoved ? "" : ", VIEWPORT DID NOT MOVE"}`;
-}
-
-/** A result file, formatted as Prettier would (so `npm run lint`'s prettier --check stays green). */
-async function writeFormatted(out: string, content: string): Promise<string> {
-  let text = content;
-  try {
-    const prettier = await import("prettier");
-    const options = (await prettier.resolveConfig(out)) ?? {};
-    text = await prettier.format(content, { ...options, filepath: out });
-  } catch {
-    // Unformatted is still valid.
-  }
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, text);
-  return text;
 }
 
 function gitCommit(): string | null {

@@ -38,8 +38,11 @@ export function describeMachine(meta: MachineMeta): string {
   return `${meta.date} · ${meta.cpu}, ${meta.cores} cores, ${meta.memoryGb.toFixed(0)} GB · Node ${meta.node}${meta.commit ? ` · commit ${meta.commit}` : ""} · load average ${meta.loadAverage.toFixed(2)} at start`;
 }
 
-/** A result file, formatted as Prettier would (so `npm run lint`'s prettier --check stays green). */
-export async function writeFormatted(out: string, content: string): Promise<void> {
+/**
+ * A result file, formatted as Prettier would (so `npm run lint`'s prettier --check stays green).
+ * Returns the text written.
+ */
+export async function writeFormatted(out: string, content: string): Promise<string> {
   let text = content;
   try {
     const prettier = await import("prettier");
@@ -50,6 +53,7 @@ export async function writeFormatted(out: string, content: string): Promise<void
   }
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, text);
+  return text;
 }
 
 export class ArgsError extends Error {
