@@ -144,6 +144,8 @@ interface RouteTally {
   unexpected: number;
   /** Requests cut off by the timeout (autocannon reports some of them as a reply without status). */
   timedOut: number;
+  /** Bytes of every reply as sent (gzip where the server compresses). */
+  bytes: number;
 }
 
 // --- one run ----------------------------------------------------------------------------------
@@ -237,6 +239,7 @@ async function runLoad(
     statuses: new Map(),
     unexpected: 0,
     timedOut: 0,
+    bytes: 0,
   }));
   // The routes of one round, interleaved (every route once, then the routes of weight 2, ...):
   // every connection takes the next route of this shared sequence, so the mix holds overall
@@ -285,7 +288,7 @@ async function runLoad(
     (error: unknown, result: autocannon.Result) => (error ? fail(error) : finish(result)),
   );
   let total = 0;
-  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+  instance.on("response", (_client, statusCode, bytes, responseTime) => {
     total++;
     const tally: RouteTally | null = last;
     last = null;
@@ -295,6 +298,7 @@ async function runLoad(
       return;
     }
     tally.latencies.push(responseTime);
+    tally.bytes += bytes;
     tally.statuses.set(statusCode, (tally.statuses.get(statusCode) ?? 0) + 1);
     if (statusCode !== tally.expect) tally.unexpected++;
   });
@@ -324,6 +328,8 @@ interface Figures {
   max: number | null;
   unexpected: number;
   statuses: string;
+  /** Mean reply size, KB as sent. */
+  kilobytes: number | null;
 }
 
 function figuresOf(name: string, tallies: readonly RouteTally[], seconds: number): Figures {
@@ -340,6 +346,9 @@ function figuresOf(name: string, tallies: readonly RouteTally[], seconds: number
     p99: percentile(latencies, 99),
     max: latencies.length ? Math.max(...latencies) : null,
     unexpected: tallies.reduce((sum, t) => sum + t.unexpected, 0),
+    kilobytes: latencies.length
+      ? tallies.reduce((sum, t) => sum + t.bytes, 0) / 1024 / latencies.length
+      : null,
     statuses: [...statuses.entries()]
       .sort(([a], [b]) => a - b)
       .map(([s, n]) => `${s}: ${n}`)
@@ -353,12 +362,12 @@ function table(result: RunResult): string[] {
   const overall = figuresOf("**all**", result.routes, result.seconds);
   const rows = [...result.routes.map((t) => figuresOf(t.name, [t], result.seconds)), overall];
   const lines = [
-    "| route | replies | req/s | p50 ms | p95 ms | p99 ms | max ms | statuses | unexpected | no reply |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    "| route | replies | req/s | p50 ms | p95 ms | p99 ms | max ms | KB/reply | statuses | unexpected | no reply |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
   ];
   for (const f of rows) {
     lines.push(
-      `| ${f.name} | ${f.requests} | ${f.perSecond.toFixed(1)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${ms(f.max)} | ${f.statuses} | ${f.unexpected} | ${f.noReply} |`,
+      `| ${f.name} | ${f.requests} | ${f.perSecond.toFixed(1)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${ms(f.max)} | ${f.kilobytes === null ? "–" : f.kilobytes.toFixed(1)} | ${f.statuses} | ${f.unexpected} | ${f.noReply} |`,
     );
   }
   return lines;
@@ -389,7 +398,7 @@ function markdown(meta: ReturnType<typeof machineMeta>, results: readonly RunRes
     lines.push("");
   }
   lines.push(
-    "autocannon on loopback against the production build (`react-router build`, `server/main.ts`, NODE_ENV=production), on a fresh database with the demo data plus a synthetic network (`app/db/seed/synthetic.server.ts`). One user of each role (coordinator, organiser, municipal official, viewer) with a session made in the database; every role reads, coordinators create organisations and coordinators and organisers create follow-up actions, through the real form POSTs (same-origin check included). One round of the mix: dashboard ×2, organisations ×2, an organisation ×1, partnerships ×2, a partnership ×2, `/network.data` ×1, actions ×2, a new organisation ×1, a new action ×2. Latency: from the request sent until the whole reply is read, every reply counted (not only 2xx). Reads must answer 200 and writes 302 (the redirect after a save); anything else counts as unexpected; a connection error or a reply slower than the timeout counts as an error. “No reply”: requests sent and not answered, cut off by the timeout or still in flight when the run ended (at most one per connection). Before the load, one request of each route by each of its roles checks the answers (a failure is listed under the table). Targets (issue 9): 0 errors and p99 under 500 ms.",
+    "autocannon on loopback against the production build (`react-router build`, `server/main.ts`, NODE_ENV=production), on a fresh database with the demo data plus a synthetic network (`app/db/seed/synthetic.server.ts`). One user of each role (coordinator, organiser, municipal official, viewer) with a session made in the database; every role reads, coordinators create organisations and coordinators and organisers create follow-up actions, through the real form POSTs (same-origin check included). One round of the mix: dashboard ×2, organisations ×2, an organisation ×1, partnerships ×2, a partnership ×2, `/network.data` ×1, actions ×2, a new organisation ×1, a new action ×2. KB/reply: mean size of a reply as sent (gzip, as the browser asks for it). Latency: from the request sent until the whole reply is read, every reply counted (not only 2xx). Reads must answer 200 and writes 302 (the redirect after a save); anything else counts as unexpected; a connection error or a reply slower than the timeout counts as an error. “No reply”: requests sent and not answered, cut off by the timeout or still in flight when the run ended (at most one per connection). Before the load, one request of each route by each of its roles checks the answers (a failure is listed under the table). Targets (issue 9): 0 errors and p99 under 500 ms.",
   );
   lines.push("");
   return lines.join("\n");

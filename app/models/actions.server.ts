@@ -142,11 +142,14 @@ export async function saveAction(
 ): Promise<Outcome<FollowUpAction, ActionRefusal>> {
   return db.transaction(async (tx) => {
     if (!isUuid(eventId)) return { ok: false, reason: "notFound" } as const;
+    // FOR SHARE: the event cannot be archived meanwhile, and saves of actions of one event (a
+    // seminar's follow-ups typed in by several people at once) do not wait for each other; the
+    // event row itself is not written here.
     const [event] = await tx
       .select({ id: events.id })
       .from(events)
       .where(eq(events.id, eventId))
-      .for("update");
+      .for("share");
     if (!event) return { ok: false, reason: "notFound" } as const;
     const before = input.id ? await lockAction(tx, eventId, input.id) : undefined;
     if (input.id) {
