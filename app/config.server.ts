@@ -16,6 +16,8 @@ export interface AppConfig {
   authRateLimit: { limit: number; windowMs: number };
   /** Server processes sharing the port (node:cluster); more than 1 needs PostgreSQL. */
   webConcurrency: number;
+  /** PostgreSQL: named prepared statements (DATABASE_PREPARED_STATEMENTS=0 behind PgBouncer in transaction mode). */
+  preparedStatements: boolean;
 }
 
 /**
@@ -62,5 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowMs: positiveInt("AUTH_RATE_WINDOW_SECONDS", env.AUTH_RATE_WINDOW_SECONDS, 60) * 1000,
     },
     webConcurrency: webConcurrencyOf(env),
+    preparedStatements:
+      env.DATABASE_PREPARED_STATEMENTS !== "0" && env.DATABASE_PREPARED_STATEMENTS !== "false",
   };
 }

@@ -88,7 +88,11 @@ async function loadRequestListener(): Promise<{
 }
 
 async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<Database> {
-  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    pgliteDir: config.pgliteDir,
+    preparedStatements: config.preparedStatements,
+  });
   try {
     const count = await migrateDatabase(database);
     log(`database: ${database.description} (${count} migrations applied)`);

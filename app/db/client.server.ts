@@ -4,6 +4,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { acquireDirectoryLock, type DirectoryLock } from "./pglite-lock.server";
+import { withPreparedStatements } from "./prepared-statements.server";
 
 /** The database handle every model takes: covers both drivers (PGlite and postgres.js). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -91,6 +92,12 @@ export interface OpenOptions {
   pgliteDump?: Blob | File | undefined;
   /** postgres.js pool size. */
   poolSize?: number | undefined;
+  /**
+   * PostgreSQL: name drizzle's statements so each connection parses them once (default true; see
+   * prepared-statements.server.ts). False behind a pooler that does not keep them (PgBouncer in
+   * transaction mode before 1.21).
+   */
+  preparedStatements?: boolean | undefined;
 }
 
 /** Describe a postgres URL without its password, or throw a clear error if it is malformed. */
@@ -113,11 +120,12 @@ export function describePostgresUrl(url: string): string {
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  if (options.url)
+    return openPostgres(options.url, options.poolSize ?? 10, options.preparedStatements ?? true);
   return openPglite(options);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, preparedStatements: boolean): Promise<Database> {
   const description = describePostgresUrl(url);
   // Load only the driver in use.
   const { default: postgres } = await import("postgres");
@@ -135,7 +143,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     await client.end({ timeout: 1 }).catch(() => {});
     throw new DatabaseConfigError(`Cannot reach PostgreSQL at ${description}: ${errorText(error)}`);
   }
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(preparedStatements ? withPreparedStatements(client) : client, {
+    schema,
+  }) as unknown as Db;
   return {
     db,
     kind: "postgres",

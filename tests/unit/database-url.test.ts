@@ -55,4 +55,11 @@ describe("configuration", () => {
     expect(() => readConfig({ DATABASE_URL: url, WEB_CONCURRENCY: "0" })).toThrow(/positive whole number/);
     expect(() => readConfig({ DATABASE_URL: url, WEB_CONCURRENCY: "65" })).toThrow(/at most 64/);
   });
+
+  test("DATABASE_PREPARED_STATEMENTS: on by default, 0 or false turns them off", () => {
+    expect(readConfig({}).preparedStatements).toBe(true);
+    expect(readConfig({ DATABASE_PREPARED_STATEMENTS: "1" }).preparedStatements).toBe(true);
+    expect(readConfig({ DATABASE_PREPARED_STATEMENTS: "0" }).preparedStatements).toBe(false);
+    expect(readConfig({ DATABASE_PREPARED_STATEMENTS: "false" }).preparedStatements).toBe(false);
+  });
 });
