@@ -156,6 +156,7 @@ async function benchSize(
           url: `${server.baseURL}/network`,
           cookies: [{ name: SESSION_COOKIE, value: prepared.sessionToken, url: server.baseURL }],
           readyTimeoutMs,
+          traceFile: args.traceDir && path.resolve(args.traceDir, `trellis-${size}-run${i + 1}.json`),
         });
         result.trellis.push(run);
         log(describeRun(`Trellis run ${i + 1}`, run));
@@ -202,6 +203,7 @@ async function main(): Promise<void> {
       : "app/models/network.server.ts has no loadNetworkView yet: loader not measured",
   );
   const setup = args.noBrowser ? null : await setUpBrowser(args, appDir);
+  if (args.traceDir) fs.mkdirSync(args.traceDir, { recursive: true });
   const cpus = os.cpus();
   const meta: ReportMeta = {
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),

@@ -22,6 +22,8 @@ export interface BenchArgs {
   out: string;
   /** A PostgreSQL URL of the server's maintenance database. */
   postgresUrl: string;
+  /** A folder for a Chrome trace of each Trellis page load (until ready). */
+  traceDir: string | undefined;
   help: boolean;
 }
 
@@ -30,7 +32,8 @@ export class BenchArgsError extends Error {
 }
 
 export const USAGE = `usage: npm run bench:network -- [--sizes 200,1000] [--runs 3] [--pglite] [--app-dir DIR]
-  [--reuse] [--skip-build] [--no-browser] [--out bench/results/network-latest.md] [--postgres URL]`;
+  [--reuse] [--skip-build] [--no-browser] [--out bench/results/network-latest.md] [--postgres URL]
+  [--trace DIR]`;
 
 function flagValue(args: readonly string[], name: string): string | undefined {
   for (let i = 0; i < args.length; i++) {
@@ -55,9 +58,10 @@ const KNOWN = new Set([
   "no-browser",
   "out",
   "postgres",
+  "trace",
   "help",
 ]);
-const WITH_VALUE = new Set(["sizes", "runs", "app-dir", "out", "postgres"]);
+const WITH_VALUE = new Set(["sizes", "runs", "app-dir", "out", "postgres", "trace"]);
 
 export function parseBenchArgs(args: readonly string[], env: NodeJS.ProcessEnv = {}): BenchArgs {
   for (let i = 0; i < args.length; i++) {
@@ -101,6 +105,7 @@ export function parseBenchArgs(args: readonly string[], env: NodeJS.ProcessEnv =
     noBrowser: args.includes("--no-browser"),
     out: flagValue(args, "out") ?? "bench/results/network-latest.md",
     postgresUrl: flagValue(args, "postgres") ?? env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL,
+    traceDir: flagValue(args, "trace"),
     help: args.includes("--help"),
   };
 }

@@ -245,6 +245,8 @@ export interface MeasureOptions {
   readyTimeoutMs: number;
   /** Longest the pan/zoom script may take. */
   interactionBudgetMs?: number;
+  /** Write a Chrome trace (chrome://tracing, DevTools' Performance panel) of the load until ready. */
+  traceFile?: string;
 }
 
 /** One measured visit in a fresh browser context. */
@@ -274,6 +276,9 @@ export async function measurePage(browser: Browser, options: MeasureOptions): Pr
     page.setDefaultTimeout(options.readyTimeoutMs);
     await page.addInitScript({ content: readyProbeScript(READY_SELECTOR) });
     const cdp = await context.newCDPSession(page);
+    if (options.traceFile) {
+      await browser.startTracing(page, { path: options.traceFile, screenshots: false });
+    }
     const response = await page.goto(options.url, { waitUntil: "commit", timeout: options.readyTimeoutMs });
     if (response && response.status() >= 400) {
       throw new Error(`${options.url} answered HTTP ${response.status()}`);
@@ -283,6 +288,7 @@ export async function measurePage(browser: Browser, options: MeasureOptions): Pr
       polling: 100,
     });
     result.readyMs = await page.evaluate<number | null>(READY_AT);
+    if (options.traceFile) await browser.stopTracing();
     const navigation = await page.evaluate<{
       responseStart: number | null;
       domContentLoaded: number | null;
