@@ -5,6 +5,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
+import { rows } from "~/db/rows.server";
 import { organisations } from "~/db/schema";
 import { MAX_PREPARED_PARAMETERS, MAX_PREPARED_TEXT, shouldPrepare } from "~/db/prepared-statements.server";
 import { createOrganisation } from "../factories";
@@ -43,10 +44,8 @@ describe.skipIf(!postgres)("named prepared statements on PostgreSQL", () => {
 
   /** The statements this connection holds (one connection: poolSize 1). */
   async function named(d: Database): Promise<string[]> {
-    const rows = await d.db.execute<{ statement: string }>(
-      sql`select statement from pg_prepared_statements where not from_sql`,
-    );
-    return [...rows].map((row) => row.statement);
+    const result = await d.db.execute(sql`select statement from pg_prepared_statements where not from_sql`);
+    return rows<{ statement: string }>(result).map((row) => row.statement);
   }
 
   it("a query with parameters is named once and reused, in transactions and savepoints too", async () => {
