@@ -5,6 +5,8 @@ export default [
   index("routes/home.tsx"),
   route("organisations", "routes/organisations._index.tsx"),
   route("organisations/new", "routes/organisations.new.tsx"),
+  // The organisation picker's search (JSON).
+  route("organisations/options", "routes/organisations.options.ts"),
   route("organisations/:id", "routes/organisations.$id.tsx"),
   route("organisations/:id/edit", "routes/organisations.$id.edit.tsx"),
   route("partnerships", "routes/partnerships._index.tsx"),

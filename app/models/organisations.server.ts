@@ -157,14 +157,7 @@ export async function organisationCountries(db: Db): Promise<string[]> {
   return rows.flatMap((row) => (row.countryCode ? [row.countryCode] : []));
 }
 
-/** Every organisation as a choice in a form (id, name, acronym), by name. */
-export async function organisationOptions(db: Db) {
-  return db
-    .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
-    .from(organisations)
-    .where(isNull(organisations.archivedAt))
-    .orderBy(asc(organisations.name));
-}
+// Organisations as choices in a form: organisation-options.server.ts.
 
 // --- an organisation's page -----------------------------------------------------------------------
 

@@ -19,7 +19,11 @@ import {
   setUserDisabled,
   updateUserAccess,
 } from "~/models/accounts.server";
-import { organisationOptions } from "~/models/organisations.server";
+import {
+  organisationChoices,
+  organisationLabels,
+  type OrganisationOption,
+} from "~/models/organisation-options.server";
 import type { Route } from "./+types/admin.users.$id";
 
 function notFound() {
@@ -40,7 +44,7 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
   const user = await findUserSummary(db, userIdFrom(params));
   if (!user) throw notFound();
   const [organisations, municipalities] = await Promise.all([
-    organisationOptions(db),
+    organisationChoices(db, { known: [user.organisationId] }),
     municipalityOptions(db),
   ]);
   return {
@@ -62,10 +66,15 @@ interface Answer {
   notice: string | null;
   /** A reset link: shown this once, only its hash is stored. */
   reset: { link: string; expiresAt: Date } | null;
+  /** The organisation a refused access form had picked, to name it in the picker. */
+  chosen: OrganisationOption[];
 }
 
 function answer(body: Partial<Answer> & Pick<Answer, "intent">, status = 200) {
-  return data<Answer>({ result: null, error: null, notice: null, reset: null, ...body }, { status });
+  return data<Answer>(
+    { result: null, error: null, notice: null, reset: null, chosen: [], ...body },
+    { status },
+  );
 }
 
 // Intents: update (role, organisation, scope, with the version read), disable, enable, reset.
@@ -77,7 +86,11 @@ export async function action({ request, context, url, params }: Route.ActionArgs
 
   if (formData.get("intent") === "update") {
     const submission = parseWithZod(formData, { schema: updateUserInput });
-    if (submission.status !== "success") return answer({ intent: "update", result: submission.reply() }, 400);
+    // A refused form comes back with its values: the organisation picker needs the picked one's name.
+    const picked = formData.get("organisationId");
+    const chosen = () => organisationLabels(db, [typeof picked === "string" ? picked : null]);
+    if (submission.status !== "success")
+      return answer({ intent: "update", result: submission.reply(), chosen: await chosen() }, 400);
     const outcome = await updateUserAccess(db, actor, userId, submission.value);
     if (outcome.ok) {
       return answer({
@@ -91,7 +104,11 @@ export async function action({ request, context, url, params }: Route.ActionArgs
         throw notFound();
       case "stale":
         return answer(
-          { intent: "update", result: submission.reply({ formErrors: ["admin.users.errors.stale"] }) },
+          {
+            intent: "update",
+            result: submission.reply({ formErrors: ["admin.users.errors.stale"] }),
+            chosen: await chosen(),
+          },
           409,
         );
       case "lastCoordinator":
@@ -99,12 +116,17 @@ export async function action({ request, context, url, params }: Route.ActionArgs
           {
             intent: "update",
             result: submission.reply({ formErrors: ["admin.users.errors.lastCoordinatorRole"] }),
+            chosen: await chosen(),
           },
           409,
         );
       default:
         return answer(
-          { intent: "update", result: submission.reply({ fieldErrors: accessFieldErrors(outcome.reason) }) },
+          {
+            intent: "update",
+            result: submission.reply({ fieldErrors: accessFieldErrors(outcome.reason) }),
+            chosen: await chosen(),
+          },
           400,
         );
     }
@@ -203,6 +225,7 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
             organisationId={fields.organisationId}
             municipalityIds={fields.municipalityIds}
             organisations={organisations}
+            chosen={actionData?.intent === "update" ? actionData.chosen : undefined}
             municipalities={municipalities}
           />
           <SubmitButton pendingLabel={t("admin.users.edit.pending")}>

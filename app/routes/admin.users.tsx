@@ -19,7 +19,7 @@ import {
   listUsers,
   municipalityOptions,
 } from "~/models/accounts.server";
-import { organisationOptions } from "~/models/organisations.server";
+import { organisationChoices, organisationLabels } from "~/models/organisation-options.server";
 import type { Route } from "./+types/admin.users";
 
 // Coordinators only: the users, the invitations not accepted yet, and the invitation form.
@@ -29,7 +29,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const [users, invitations, organisations, municipalities] = await Promise.all([
     listUsers(db),
     listPendingInvitations(db),
-    organisationOptions(db),
+    organisationChoices(db),
     municipalityOptions(db),
   ]);
   return {
@@ -45,20 +45,32 @@ export async function loader({ context, url }: Route.LoaderArgs) {
 export async function action({ request, context, url }: Route.ActionArgs) {
   const actor = requirePermission(context, url, "user:admin");
   const db = context.get(dbContext);
-  const submission = parseWithZod(await request.formData(), { schema: inviteInput });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: inviteInput });
+  // A refused form comes back with its values: the organisation picker needs the picked one's name.
+  const picked = formData.get("organisationId");
+  const chosenOrganisation = () => organisationLabels(db, [typeof picked === "string" ? picked : null]);
   if (submission.status !== "success") {
-    return data({ result: submission.reply(), invitation: null }, { status: 400 });
+    return data(
+      { result: submission.reply(), invitation: null, chosen: await chosenOrganisation() },
+      { status: 400 },
+    );
   }
   const outcome = await createInvitation(db, actor, submission.value);
   if (!outcome.ok) {
     return data(
-      { result: submission.reply({ fieldErrors: accessFieldErrors(outcome.reason) }), invitation: null },
+      {
+        result: submission.reply({ fieldErrors: accessFieldErrors(outcome.reason) }),
+        invitation: null,
+        chosen: await chosenOrganisation(),
+      },
       { status: 400 },
     );
   }
   // The token leaves the server this once; the database keeps only its hash.
   return {
     result: submission.reply({ resetForm: true }),
+    chosen: [],
     invitation: {
       email: outcome.invitation.email,
       link: `${url.origin}/invite/${outcome.token}`,
@@ -229,6 +241,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
             organisationId={fields.organisationId}
             municipalityIds={fields.municipalityIds}
             organisations={organisations}
+            chosen={actionData?.chosen}
             municipalities={municipalities}
           />
           <SubmitButton pendingLabel={t("admin.users.invite.pending")}>

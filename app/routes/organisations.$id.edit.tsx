@@ -13,7 +13,8 @@ import {
 } from "~/lib/validation/organisations";
 import { getInstance } from "~/middleware/i18next";
 import { municipalityOptions } from "~/models/accounts.server";
-import { findOrganisation, organisationOptions, updateOrganisation } from "~/models/organisations.server";
+import { organisationChoices, organisationLabels } from "~/models/organisation-options.server";
+import { findOrganisation, updateOrganisation } from "~/models/organisations.server";
 import type { Route } from "./+types/organisations.$id.edit";
 
 // Coordinators only: edit with the version read; a save over someone else's change is refused.
@@ -23,13 +24,13 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
   const organisation = await findOrganisation(db, organisationIdFrom(params));
   if (!organisation || organisation.archivedAt) throw notFound();
   const [organisations, municipalities] = await Promise.all([
-    organisationOptions(db),
+    organisationChoices(db, { exclude: organisation.id, known: [organisation.parentOrganisationId] }),
     municipalityOptions(db),
   ]);
   return {
     title: getInstance(context).t("organisation.edit.title", { name: organisation.name }),
     organisation,
-    organisations: organisations.filter((o) => o.id !== organisation.id),
+    organisations,
     municipalities,
   };
 }
@@ -38,11 +39,16 @@ export async function action({ request, context, url, params }: Route.ActionArgs
   const actor = requirePermission(context, url, "organisation:write");
   const db = context.get(dbContext);
   const organisationId = organisationIdFrom(params);
-  const submission = parseWithZod(await request.formData(), {
-    schema: updateOrganisationInput(organisationId),
-  });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: updateOrganisationInput(organisationId) });
+  // A refused form comes back with its values: the parent picker needs the picked one's name.
+  const parent = formData.get("parentOrganisationId");
+  const chosenParent = () => organisationLabels(db, [typeof parent === "string" ? parent : null]);
   if (submission.status !== "success") {
-    return data<OrganisationFormAnswer>({ result: submission.reply() }, { status: 400 });
+    return data<OrganisationFormAnswer>(
+      { result: submission.reply(), chosen: await chosenParent() },
+      { status: 400 },
+    );
   }
   const { intent: _intent, confirmDuplicate, ...fields } = submission.value;
   const outcome = await updateOrganisation(db, actor, organisationId, fields, { confirmDuplicate });
@@ -54,6 +60,7 @@ export async function action({ request, context, url, params }: Route.ActionArgs
       return data<OrganisationFormAnswer>(
         {
           result: submission.reply({ formErrors: ["organisation.errors.stale"] }),
+          chosen: await chosenParent(),
           current: {
             name: outcome.current.name,
             acronym: outcome.current.acronym,
@@ -68,12 +75,15 @@ export async function action({ request, context, url, params }: Route.ActionArgs
       );
     case "duplicate":
       return data<OrganisationFormAnswer>(
-        { result: submission.reply(), similar: outcome.similar },
+        { result: submission.reply(), similar: outcome.similar, chosen: await chosenParent() },
         { status: 409 },
       );
     default:
       return data<OrganisationFormAnswer>(
-        { result: submission.reply({ fieldErrors: referenceFieldErrors(outcome.reason) }) },
+        {
+          result: submission.reply({ fieldErrors: referenceFieldErrors(outcome.reason) }),
+          chosen: await chosenParent(),
+        },
         { status: 400 },
       );
   }
@@ -111,6 +121,7 @@ export default function EditOrganisation({ loaderData, actionData }: Route.Compo
           website: organisation.website ?? "",
         }}
         organisations={loaderData.organisations}
+        self={organisation.id}
         municipalities={loaderData.municipalities}
         submitLabel={t("organisation.edit.submit")}
         reloadTo={`/organisations/${organisation.id}/edit`}

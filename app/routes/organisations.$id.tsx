@@ -26,10 +26,12 @@ import { getInstance } from "~/middleware/i18next";
 import { entityHistory } from "~/models/audit.server";
 import { linkedActionsView } from "~/models/linked-actions.server";
 import {
-  organisationOptions,
-  organisationPage,
-  setOrganisationArchived,
-} from "~/models/organisations.server";
+  organisationChoices,
+  organisationLabels,
+  type OrganisationChoices,
+  type OrganisationOption,
+} from "~/models/organisation-options.server";
+import { organisationPage, setOrganisationArchived } from "~/models/organisations.server";
 import { addRelationship, archiveRelationship, updateRelationship } from "~/models/relationships.server";
 import type { Route } from "./+types/organisations.$id";
 
@@ -42,9 +44,13 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
   const page = await organisationPage(db, user, organisationId);
   if (!page) throw notFound();
   const canEdit = can(user, "organisation:write");
-  const [history, options, linkedActions] = await Promise.all([
+  const [history, choices, linkedActions] = await Promise.all([
     canEdit ? entityHistory(db, "organisation", organisationId) : Promise.resolve([]),
-    canEdit ? organisationOptions(db) : Promise.resolve([]),
+    // Above the picker's threshold no list is sent: the relationship forms search instead (their
+    // current organisations are named by the relationships themselves).
+    canEdit
+      ? organisationChoices(db, { exclude: organisationId })
+      : Promise.resolve<OrganisationChoices>({ mode: "select", options: [] }),
     // The actions it owns and those that concern it (the page's "Follow-ups").
     can(user, "action:read")
       ? linkedActionsView(db, { kind: "organisation", id: organisationId }, todayIso())
@@ -56,7 +62,7 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
     ...page,
     canEdit,
     history,
-    organisationOptions: options.filter((o) => o.id !== organisationId),
+    organisationChoices: choices,
     linkedActions,
     canWriteActions: can(user, "action:write"),
     origin: url.origin,
@@ -73,10 +79,15 @@ interface Answer {
   relationshipId: string | null;
   /** Why a command was refused (an i18n key). */
   error: string | null;
+  /** The organisation a refused relationship form had picked, to name it in the picker. */
+  chosen: OrganisationOption[];
 }
 
 function answer(body: Partial<Answer>, status = 200) {
-  return data<Answer>({ intent: null, result: null, relationshipId: null, error: null, ...body }, { status });
+  return data<Answer>(
+    { intent: null, result: null, relationshipId: null, error: null, chosen: [], ...body },
+    { status },
+  );
 }
 
 // Intents: archive, restore (the organisation); addRelationship, updateRelationship, archiveRelationship.
@@ -91,8 +102,12 @@ export async function action({ request, context, url, params }: Route.ActionArgs
     const submission = parseWithZod(formData, { schema: relationshipInput(organisationId) });
     const relationshipId =
       typeof formData.get("relationshipId") === "string" ? String(formData.get("relationshipId")) : null;
+    // A refused form comes back with its values: the picker needs the picked organisation's name.
+    const picked = formData.get("otherOrganisationId");
+    const chosenOrganisation = () => organisationLabels(db, [typeof picked === "string" ? picked : null]);
     if (submission.status !== "success") {
-      return answer({ intent, relationshipId, result: submission.reply() }, 400);
+      const chosen = await chosenOrganisation();
+      return answer({ intent, relationshipId, chosen, result: submission.reply() }, 400);
     }
     const value = submission.value;
     const outcome =
@@ -100,12 +115,14 @@ export async function action({ request, context, url, params }: Route.ActionArgs
         ? await addRelationship(db, actor, organisationId, value)
         : await updateRelationship(db, actor, organisationId, value.relationshipId, value);
     if (outcome.ok) return answer({ intent, relationshipId, result: submission.reply({ resetForm: true }) });
+    const chosen = await chosenOrganisation();
     switch (outcome.reason) {
       case "notFound":
         return answer(
           {
             intent,
             relationshipId,
+            chosen,
             result: submission.reply({ formErrors: ["relationships.errors.notFound"] }),
           },
           404,
@@ -115,6 +132,7 @@ export async function action({ request, context, url, params }: Route.ActionArgs
           {
             intent,
             relationshipId,
+            chosen,
             result: submission.reply({ formErrors: ["relationships.errors.stale"] }),
           },
           409,
@@ -124,6 +142,7 @@ export async function action({ request, context, url, params }: Route.ActionArgs
           {
             intent,
             relationshipId,
+            chosen,
             result: submission.reply({ fieldErrors: relationshipFieldErrors(outcome.reason) }),
           },
           400,
@@ -320,7 +339,7 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
         organisationId={organisation.id}
         relationships={relationships}
         canEdit={canEdit && !archived}
-        options={loaderData.organisationOptions}
+        choices={loaderData.organisationChoices}
         answer={actionData}
         day={day}
       />

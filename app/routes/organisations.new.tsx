@@ -8,7 +8,8 @@ import { pageTitle } from "~/lib/meta";
 import { createOrganisationInput, referenceFieldErrors } from "~/lib/validation/organisations";
 import { getInstance } from "~/middleware/i18next";
 import { municipalityOptions } from "~/models/accounts.server";
-import { createOrganisation, organisationOptions } from "~/models/organisations.server";
+import { organisationChoices, organisationLabels } from "~/models/organisation-options.server";
+import { createOrganisation } from "~/models/organisations.server";
 import type { Route } from "./+types/organisations.new";
 
 // Coordinators only: a new organisation; a similar name in the same country is flagged first.
@@ -16,7 +17,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   requirePermission(context, url, "organisation:write");
   const db = context.get(dbContext);
   const [organisations, municipalities] = await Promise.all([
-    organisationOptions(db),
+    organisationChoices(db),
     municipalityOptions(db),
   ]);
   return { title: getInstance(context).t("organisation.new.title"), organisations, municipalities };
@@ -25,9 +26,16 @@ export async function loader({ context, url }: Route.LoaderArgs) {
 export async function action({ request, context, url }: Route.ActionArgs) {
   const actor = requirePermission(context, url, "organisation:write");
   const db = context.get(dbContext);
-  const submission = parseWithZod(await request.formData(), { schema: createOrganisationInput });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: createOrganisationInput });
+  // A refused form comes back with its values: the parent picker needs the picked one's name.
+  const parent = formData.get("parentOrganisationId");
+  const chosenParent = () => organisationLabels(db, [typeof parent === "string" ? parent : null]);
   if (submission.status !== "success") {
-    return data<OrganisationFormAnswer>({ result: submission.reply() }, { status: 400 });
+    return data<OrganisationFormAnswer>(
+      { result: submission.reply(), chosen: await chosenParent() },
+      { status: 400 },
+    );
   }
   const { intent: _intent, confirmDuplicate, ...fields } = submission.value;
   const outcome = await createOrganisation(db, actor, fields, { confirmDuplicate });
@@ -36,7 +44,7 @@ export async function action({ request, context, url }: Route.ActionArgs) {
     case "duplicate":
       // Nothing is stored: the form comes back with the similar organisations and "Save anyway".
       return data<OrganisationFormAnswer>(
-        { result: submission.reply(), similar: outcome.similar },
+        { result: submission.reply(), similar: outcome.similar, chosen: await chosenParent() },
         { status: 409 },
       );
     case "notFound":
@@ -45,7 +53,10 @@ export async function action({ request, context, url }: Route.ActionArgs) {
       throw new Error(`unexpected outcome of a creation: ${outcome.reason}`);
     default:
       return data<OrganisationFormAnswer>(
-        { result: submission.reply({ fieldErrors: referenceFieldErrors(outcome.reason) }) },
+        {
+          result: submission.reply({ fieldErrors: referenceFieldErrors(outcome.reason) }),
+          chosen: await chosenParent(),
+        },
         { status: 400 },
       );
   }

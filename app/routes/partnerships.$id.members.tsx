@@ -5,6 +5,11 @@ import { data, Form, Link, redirect, useLocation } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { EmptyState } from "~/components/empty-state";
+import {
+  OrganisationCombobox,
+  type PickerChoices,
+  type PickerOption,
+} from "~/components/organisation-picker";
 import { SelectField, TextAreaField } from "~/components/form";
 import { dbContext } from "~/db/context";
 import { memberRoles } from "~/lib/enums";
@@ -19,10 +24,15 @@ import {
 } from "~/lib/validation/partnerships";
 import { getInstance } from "~/middleware/i18next";
 import {
+  memberCandidateChoices,
+  organisationLabels,
+  type OrganisationChoices,
+  type OrganisationOption,
+} from "~/models/organisation-options.server";
+import {
   addMember,
   findPartnershipHeader,
   listMembers,
-  memberCandidates,
   removeMember,
   updateMember,
   type MemberRow,
@@ -41,7 +51,10 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
   const canEdit = can(user, "partnership:write") && partnership.archivedAt === null;
   const [members, candidates] = await Promise.all([
     listMembers(db, partnership.id),
-    canEdit ? memberCandidates(db, partnership.id) : Promise.resolve([]),
+    // Above the organisation picker's threshold no list is sent: the form searches instead.
+    canEdit
+      ? memberCandidateChoices(db, partnership.id)
+      : Promise.resolve<OrganisationChoices>({ mode: "select", options: [] }),
   ]);
   return {
     title: `${getInstance(context).t("partnership.members.title")} · ${partnership.name}`,
@@ -60,10 +73,15 @@ interface Answer {
   error: string | null;
   notice: string | null;
   memberId: string | null;
+  /** The organisation a refused add form had picked, to name it in the picker. */
+  chosen: OrganisationOption[];
 }
 
 function answer(body: Partial<Answer> & Pick<Answer, "intent">, status = 200) {
-  return data<Answer>({ result: null, error: null, notice: null, memberId: null, ...body }, { status });
+  return data<Answer>(
+    { result: null, error: null, notice: null, memberId: null, chosen: [], ...body },
+    { status },
+  );
 }
 
 // Intents: add, update (with the version read), remove (sets the day it left). Coordinators only.
@@ -74,11 +92,18 @@ export async function action({ request, context, url, params }: Route.ActionArgs
   const intent = formData.get("intent");
   if (intent === "add") {
     const submission = parseWithZod(formData, { schema: addMemberInput });
-    if (submission.status !== "success") return answer({ intent, result: submission.reply() }, 400);
+    // A refused form comes back with its values: the picker needs the picked organisation's name.
+    const picked = formData.get("organisationId");
+    const chosen = () => organisationLabels(db, [typeof picked === "string" ? picked : null]);
+    if (submission.status !== "success")
+      return answer({ intent, result: submission.reply(), chosen: await chosen() }, 400);
     const outcome = await addMember(db, actor, params.id, submission.value);
     if (!outcome.ok) {
       if (outcome.reason === "notFound") throw notFound();
-      return answer({ intent, result: submission.reply(refusalErrors(outcome.reason)) }, 409);
+      return answer(
+        { intent, result: submission.reply(refusalErrors(outcome.reason)), chosen: await chosen() },
+        409,
+      );
     }
     return answer({
       intent,
@@ -124,7 +149,7 @@ function orgName(member: Pick<MemberRow, "organisationName" | "organisationAcron
     : member.organisationName;
 }
 
-export default function PartnershipMembers({ loaderData, actionData }: Route.ComponentProps) {
+export default function PartnershipMembers({ loaderData, actionData, params }: Route.ComponentProps) {
   // A new key after each navigation: a saved form starts empty again; a refused one keeps its values.
   const location = useLocation();
   const { t, i18n } = useTranslation();
@@ -241,7 +266,9 @@ export default function PartnershipMembers({ loaderData, actionData }: Route.Com
       {canEdit ? (
         <AddMember
           key={`new-${location.key}`}
+          partnershipId={params.id}
           candidates={candidates}
+          chosen={actionData?.intent === "add" ? actionData.chosen : undefined}
           lastResult={actionData?.intent === "add" ? (actionData.result ?? undefined) : undefined}
         />
       ) : null}
@@ -266,10 +293,15 @@ interface MemberFormShape {
 }
 
 function AddMember({
+  partnershipId,
   candidates,
+  chosen,
   lastResult,
 }: {
-  candidates: readonly { id: string; name: string; acronym: string | null }[];
+  partnershipId: string;
+  /** The organisations not yet members, or (above the picker's threshold) a search. */
+  candidates: PickerChoices;
+  chosen: PickerOption[] | undefined;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
@@ -285,21 +317,30 @@ function AddMember({
       <h2 id="member-add-heading" className="text-lg font-semibold">
         {t("partnership.members.addTitle")}
       </h2>
-      {candidates.length === 0 ? (
+      {candidates.mode === "select" && candidates.options.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700">{t("partnership.members.noCandidates")}</p>
       ) : (
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
           <FormErrors errors={form.errors} />
           <input type="hidden" name="intent" value="add" />
-          <SelectField
-            field={fields.organisationId}
-            label={t("partnership.members.organisation")}
-            emptyLabel={t("partnership.members.chooseOrganisation")}
-            options={candidates.map((c) => ({
-              value: c.id,
-              label: c.acronym ? `${c.name} (${c.acronym})` : c.name,
-            }))}
-          />
+          {candidates.mode === "select" ? (
+            <SelectField
+              field={fields.organisationId}
+              label={t("partnership.members.organisation")}
+              emptyLabel={t("partnership.members.chooseOrganisation")}
+              options={candidates.options.map((c) => ({
+                value: c.id,
+                label: c.acronym ? `${c.name} (${c.acronym})` : c.name,
+              }))}
+            />
+          ) : (
+            <OrganisationCombobox
+              field={fields.organisationId}
+              label={t("partnership.members.organisation")}
+              known={[...candidates.known, ...(chosen ?? [])]}
+              partnership={partnershipId}
+            />
+          )}
           <MemberFields fields={fields} />
           <SubmitButton pendingLabel={t("partnership.members.pending")}>
             {t("partnership.members.add")}

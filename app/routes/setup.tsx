@@ -8,7 +8,7 @@ import { dbContext } from "~/db/context";
 import { pageTitle } from "~/lib/meta";
 import { setupInput } from "~/lib/validation/account";
 import { getInstance } from "~/middleware/i18next";
-import { organisationOptions } from "~/models/organisations.server";
+import { organisationOptions } from "~/models/organisation-options.server";
 import { countUsers, createFirstCoordinator } from "~/models/users.server";
 import type { Route } from "./+types/setup";
 

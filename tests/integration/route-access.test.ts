@@ -35,6 +35,8 @@ const access: Record<string, Access> = {
   "routes/organisations.new.tsx": { GET: coordinatorsOnly, POST: coordinatorsOnly },
   "routes/organisations.$id.tsx": { GET: "signedIn", POST: coordinatorsOnly },
   "routes/organisations.$id.edit.tsx": { GET: coordinatorsOnly, POST: coordinatorsOnly },
+  // The organisation picker's search: the names the list page shows anyway.
+  "routes/organisations.options.ts": { GET: "signedIn", POST: "none" },
   "routes/partnerships._index.tsx": { GET: "signedIn", POST: "none" },
   "routes/partnerships.$id.tsx": { GET: "signedIn", POST: "none" },
   "routes/partnerships.$id._index.tsx": { GET: "signedIn", POST: "none" },

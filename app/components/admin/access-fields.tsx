@@ -3,6 +3,11 @@
 import { getCollectionProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { ErrorList } from "~/components/form";
+import {
+  OrganisationCombobox,
+  type PickerChoices,
+  type PickerOption,
+} from "~/components/organisation-picker";
 import { userRoles } from "~/lib/enums";
 
 export interface OrganisationOption {
@@ -24,12 +29,16 @@ export function AccessFields({
   organisationId,
   municipalityIds,
   organisations,
+  chosen,
   municipalities,
 }: {
   role: FieldMetadata<string | undefined>;
   organisationId: FieldMetadata<string | undefined>;
   municipalityIds: FieldMetadata<string[] | undefined>;
-  organisations: readonly OrganisationOption[];
+  /** All organisations, or a search (with the names of those the form may already hold). */
+  organisations: PickerChoices;
+  /** The organisation a refused form had picked (named in the picker). */
+  chosen?: readonly PickerOption[] | undefined;
   municipalities: readonly MunicipalityOption[];
 }) {
   const { t } = useTranslation();
@@ -55,20 +64,29 @@ export function AccessFields({
         </select>
         <ErrorList id={role.errorId} errors={role.errors} />
       </div>
-      <div>
-        <label htmlFor={organisationId.id} className="block text-sm font-medium text-slate-800">
-          {t("admin.users.fields.organisation")}
-        </label>
-        <select {...getSelectProps(organisationId)} key={organisationId.key} className={selectClass}>
-          <option value="">{t("admin.users.fields.noOrganisation")}</option>
-          {organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.acronym ? `${o.name} (${o.acronym})` : o.name}
-            </option>
-          ))}
-        </select>
-        <ErrorList id={organisationId.errorId} errors={organisationId.errors} />
-      </div>
+      {organisations.mode === "select" ? (
+        <div>
+          <label htmlFor={organisationId.id} className="block text-sm font-medium text-slate-800">
+            {t("admin.users.fields.organisation")}
+          </label>
+          <select {...getSelectProps(organisationId)} key={organisationId.key} className={selectClass}>
+            <option value="">{t("admin.users.fields.noOrganisation")}</option>
+            {organisations.options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.acronym ? `${o.name} (${o.acronym})` : o.name}
+              </option>
+            ))}
+          </select>
+          <ErrorList id={organisationId.errorId} errors={organisationId.errors} />
+        </div>
+      ) : (
+        <OrganisationCombobox
+          field={organisationId}
+          label={t("admin.users.fields.organisation")}
+          known={[...organisations.known, ...(chosen ?? [])]}
+          className={selectClass}
+        />
+      )}
       <fieldset aria-describedby={hintId}>
         <legend className="block text-sm font-medium text-slate-800">
           {t("admin.users.fields.municipalities")}

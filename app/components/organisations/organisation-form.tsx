@@ -13,6 +13,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { ErrorList, FormErrors, SubmitButton, TextField } from "~/components/form";
+import {
+  OrganisationCombobox,
+  type PickerChoices,
+  type PickerOption,
+} from "~/components/organisation-picker";
 import { levels, organisationTypes, type Level, type OrganisationType } from "~/lib/enums";
 import type { z } from "zod";
 
@@ -43,6 +48,8 @@ export interface OrganisationFormAnswer {
   result: SubmissionResult<string[]>;
   similar?: SimilarOrganisationView[] | null;
   current?: CurrentOrganisationValues | null;
+  /** The parent organisation a refused form had picked (named in the picker). */
+  chosen?: PickerOption[];
 }
 
 /** What the form's fields hold, as Conform sees them. */
@@ -106,6 +113,7 @@ export function OrganisationForm({
   answer,
   defaultValue,
   organisations,
+  self,
   municipalities,
   submitLabel,
   reloadTo,
@@ -113,7 +121,10 @@ export function OrganisationForm({
   schema: z.ZodType;
   answer: OrganisationFormAnswer | undefined;
   defaultValue: Record<string, string>;
-  organisations: readonly (Option & { acronym: string | null })[];
+  /** The parent organisation's choices: all of them, or a search (with the current parent's name). */
+  organisations: PickerChoices;
+  /** The organisation being edited: never its own parent. */
+  self?: string;
   municipalities: readonly (Option & { countryCode: string })[];
   submitLabel: string;
   /** Where "reload" goes after a stale save (the edit page). */
@@ -216,14 +227,24 @@ export function OrganisationForm({
           </option>
         ))}
       </SelectField>
-      <SelectField field={fields.parentOrganisationId} label={t("organisation.fields.parent")}>
-        <option value="">{t("common.none")}</option>
-        {organisations.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.acronym ? `${o.name} (${o.acronym})` : o.name}
-          </option>
-        ))}
-      </SelectField>
+      {organisations.mode === "select" ? (
+        <SelectField field={fields.parentOrganisationId} label={t("organisation.fields.parent")}>
+          <option value="">{t("common.none")}</option>
+          {organisations.options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.acronym ? `${o.name} (${o.acronym})` : o.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : (
+        <OrganisationCombobox
+          field={fields.parentOrganisationId}
+          label={t("organisation.fields.parent")}
+          known={[...organisations.known, ...(answer?.chosen ?? [])]}
+          exclude={self}
+          className={inputClass}
+        />
+      )}
       <TextAreaField field={fields.mandate} label={t("organisation.fields.mandate")} />
       <TextAreaField field={fields.description} label={t("organisation.fields.description")} />
       <TextField field={fields.website} label={t("organisation.fields.website")} type="url" />

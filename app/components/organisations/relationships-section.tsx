@@ -6,6 +6,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { EmptyState } from "~/components/empty-state";
+import {
+  OrganisationCombobox,
+  type PickerChoices,
+  type PickerOption,
+} from "~/components/organisation-picker";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { SelectField, TextAreaField } from "~/components/organisations/organisation-form";
 import { relationshipTypes } from "~/lib/enums";
@@ -18,6 +23,8 @@ export interface RelationshipAnswer {
   result: SubmissionResult<string[]> | null;
   relationshipId: string | null;
   error: string | null;
+  /** The organisation a refused form had picked (named in the picker). */
+  chosen?: PickerOption[];
 }
 
 const secondaryButton =
@@ -27,14 +34,14 @@ export function RelationshipsSection({
   organisationId,
   relationships,
   canEdit,
-  options,
+  choices,
   answer,
   day,
 }: {
   organisationId: string;
   relationships: RelationshipView[];
   canEdit: boolean;
-  options: { id: string; name: string; acronym: string | null }[];
+  choices: PickerChoices;
   answer: RelationshipAnswer | undefined;
   day: (value: string | null) => string;
 }) {
@@ -84,7 +91,8 @@ export function RelationshipsSection({
                     </summary>
                     <RelationshipForm
                       organisationId={organisationId}
-                      options={options}
+                      choices={choices}
+                      chosen={answer?.chosen}
                       relationship={relationship}
                       lastResult={
                         answer?.intent === "updateRelationship" && answer.relationshipId === relationship.id
@@ -112,7 +120,8 @@ export function RelationshipsSection({
           <h3 className="text-base font-semibold">{t("relationships.add")}</h3>
           <RelationshipForm
             organisationId={organisationId}
-            options={options}
+            choices={choices}
+            chosen={answer?.intent === "addRelationship" ? answer.chosen : undefined}
             lastResult={answer?.intent === "addRelationship" ? answer.result : undefined}
           />
         </div>
@@ -136,12 +145,15 @@ interface RelationshipFormShape {
 
 function RelationshipForm({
   organisationId,
-  options,
+  choices,
+  chosen,
   relationship,
   lastResult,
 }: {
   organisationId: string;
-  options: { id: string; name: string; acronym: string | null }[];
+  choices: PickerChoices;
+  /** The organisation the action answered about (a refused form's pick). */
+  chosen: PickerOption[] | undefined;
   relationship?: RelationshipView;
   lastResult: SubmissionResult<string[]> | null | undefined;
 }) {
@@ -184,14 +196,23 @@ function RelationshipForm({
           </option>
         ))}
       </SelectField>
-      <SelectField field={fieldOf.otherOrganisationId} label={t("relationships.fields.other")}>
-        <option value="">{t("relationships.fields.choose")}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.acronym ? `${o.name} (${o.acronym})` : o.name}
-          </option>
-        ))}
-      </SelectField>
+      {choices.mode === "select" ? (
+        <SelectField field={fieldOf.otherOrganisationId} label={t("relationships.fields.other")}>
+          <option value="">{t("relationships.fields.choose")}</option>
+          {choices.options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.acronym ? `${o.name} (${o.acronym})` : o.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : (
+        <OrganisationCombobox
+          field={fieldOf.otherOrganisationId}
+          label={t("relationships.fields.other")}
+          known={[...(relationship ? [relationship.other] : []), ...(chosen ?? [])]}
+          exclude={organisationId}
+        />
+      )}
       <TextField field={fieldOf.startsOn} label={t("relationships.fields.startsOn")} type="date" />
       <TextField field={fieldOf.endsOn} label={t("relationships.fields.endsOn")} type="date" />
       <TextAreaField field={fieldOf.notes} label={t("relationships.fields.notes")} />
