@@ -17,7 +17,8 @@ import {
   FOLLOW_BROWSER,
 } from "~/lib/validation/users";
 import { clearedLocaleCookie, getInstance, localeCookie } from "~/middleware/i18next";
-import { changeOwnPassword, findUserSummary, updateOwnName } from "~/models/accounts.server";
+import { findUserSummary } from "~/models/accounts.server";
+import { changeOwnPassword, updateOwnName } from "~/models/own-account.server";
 import { setLocalePreference } from "~/models/preferences.server";
 import { hasCalendarToken, removeCalendarToken, resetCalendarToken } from "~/models/calendar.server";
 import type { Route } from "./+types/account";

@@ -14,11 +14,11 @@ import { accessFieldErrors, updateUserInput, userCommandInput, userIdParam } fro
 import { getInstance } from "~/middleware/i18next";
 import {
   findUserSummary,
-  issuePasswordReset,
   municipalityOptions,
   setUserDisabled,
   updateUserAccess,
 } from "~/models/accounts.server";
+import { issuePasswordReset } from "~/models/password-resets.server";
 import {
   organisationChoices,
   organisationLabels,

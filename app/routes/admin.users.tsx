@@ -13,12 +13,8 @@ import { dbContext } from "~/db/context";
 import { pageTitle } from "~/lib/meta";
 import { accessFieldErrors, inviteInput } from "~/lib/validation/users";
 import { getInstance } from "~/middleware/i18next";
-import {
-  createInvitation,
-  listPendingInvitations,
-  listUsers,
-  municipalityOptions,
-} from "~/models/accounts.server";
+import { listUsers, municipalityOptions } from "~/models/accounts.server";
+import { createInvitation, listPendingInvitations } from "~/models/invitations.server";
 import { organisationChoices, organisationLabels } from "~/models/organisation-options.server";
 import type { Route } from "./+types/admin.users";
 

@@ -10,7 +10,8 @@ import { isLanguage } from "~/i18n/config";
 import { pageTitle } from "~/lib/meta";
 import { acceptInvitationInput } from "~/lib/validation/users";
 import { getInstance, localeCookie } from "~/middleware/i18next";
-import { acceptInvitation, findInvitation, type TokenProblem } from "~/models/accounts.server";
+import { type TokenProblem } from "~/models/accounts.server";
+import { acceptInvitation, findInvitation } from "~/models/invitations.server";
 import type { Route } from "./+types/invite.$token";
 
 /** A refused attempt's Retry-After (and any other header the action set) reaches the browser. */

@@ -9,7 +9,8 @@ import { dbContext } from "~/db/context";
 import { pageTitle } from "~/lib/meta";
 import { resetPasswordInput } from "~/lib/validation/users";
 import { getInstance, localeCookie } from "~/middleware/i18next";
-import { findPasswordReset, resetPassword, type TokenProblem } from "~/models/accounts.server";
+import { type TokenProblem } from "~/models/accounts.server";
+import { findPasswordReset, resetPassword } from "~/models/password-resets.server";
 import type { Route } from "./+types/reset.$token";
 
 /** A refused attempt's Retry-After (and any other header the action set) reaches the browser. */

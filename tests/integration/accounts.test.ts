@@ -16,23 +16,21 @@ import {
   type User,
 } from "~/db/schema";
 import { rows } from "~/db/rows.server";
+import { createAccount, listUsers, setUserDisabled, updateUserAccess } from "~/models/accounts.server";
 import {
   acceptInvitation,
-  changeOwnPassword,
-  createAccount,
   createInvitation,
   findInvitation,
-  findPasswordReset,
   INVITATION_LIFETIME_MS,
-  issuePasswordReset,
   listPendingInvitations,
-  listUsers,
+} from "~/models/invitations.server";
+import {
+  findPasswordReset,
+  issuePasswordReset,
   PASSWORD_RESET_LIFETIME_MS,
   resetPassword,
-  setUserDisabled,
-  updateOwnName,
-  updateUserAccess,
-} from "~/models/accounts.server";
+} from "~/models/password-resets.server";
+import { changeOwnPassword, updateOwnName } from "~/models/own-account.server";
 import { setLocalePreference } from "~/models/preferences.server";
 import { authenticate } from "~/models/users.server";
 import { createMunicipality, createOrganisation, createUser, uniqueEmail } from "../factories";

@@ -11,7 +11,7 @@ import { dbContext } from "~/db/context";
 import { users, type User } from "~/db/schema";
 import type { Locale } from "~/lib/enums";
 import { i18nextMiddleware, i18nFor, localeCookie } from "~/middleware/i18next";
-import { createInvitation } from "~/models/accounts.server";
+import { createInvitation } from "~/models/invitations.server";
 import * as invite from "~/routes/invite.$token";
 import { middleware as rootMiddleware } from "~/root";
 import { createUser } from "../factories";

@@ -99,7 +99,7 @@ export const createUserInput = z
   .superRefine(requireScope);
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
-/** Why a model refused the access asked for (see models/accounts.server.ts). */
+/** Why a model refused the access asked for (see models/accounts.server.ts, invitations.server.ts). */
 export type AccessRefusal = "emailTaken" | "unknownOrganisation" | "unknownMunicipality" | "scopeRequired";
 
 /** The field that shows a refusal, and its message key. */
