@@ -535,7 +535,9 @@ function RiskForm({
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
-    id: risk ? `risk-${risk.id}` : "risk-new",
+    // Not "risk-<id>": that is the register row's id (the #risk-<id> links); a second element with
+    // it would take the fields' form="..." away from this form.
+    id: risk ? `risk-edit-${risk.id}` : "risk-new",
     lastResult: answer?.result ?? undefined,
     defaultValue: risk
       ? {

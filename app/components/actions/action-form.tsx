@@ -40,7 +40,9 @@ export function ActionForm({
   const { t } = useTranslation();
   const schema = actionInput(today);
   const [form, fields] = useForm({
-    id: action ? `action-${action.id}` : "action-new",
+    // Not "action-<id>": that is the table row's id (the #action-<id> links); a second element with
+    // it would take the fields' form="..." away from this form.
+    id: action ? `action-edit-${action.id}` : "action-new",
     lastResult,
     defaultValue: action
       ? {

@@ -25,7 +25,9 @@ export function MilestoneForm({
   const { t } = useTranslation();
   const schema = milestoneInput(today);
   const [form, fields] = useForm({
-    id: milestone ? `milestone-${milestone.id}` : "milestone-new",
+    // Not "milestone-<id>": that is the list row's id; a second element with it would take the
+    // fields' form="..." away from this form.
+    id: milestone ? `milestone-edit-${milestone.id}` : "milestone-new",
     lastResult,
     defaultValue: milestone
       ? {
