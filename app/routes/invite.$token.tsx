@@ -10,7 +10,7 @@ import { isLanguage } from "~/i18n/config";
 import { pageTitle } from "~/lib/meta";
 import { acceptInvitationInput } from "~/lib/validation/users";
 import { getInstance, localeCookie } from "~/middleware/i18next";
-import { type TokenProblem } from "~/models/accounts.server";
+import type { TokenProblem } from "~/models/accounts.server";
 import { acceptInvitation, findInvitation } from "~/models/invitations.server";
 import type { Route } from "./+types/invite.$token";
 

@@ -9,7 +9,7 @@ import { dbContext } from "~/db/context";
 import { pageTitle } from "~/lib/meta";
 import { resetPasswordInput } from "~/lib/validation/users";
 import { getInstance, localeCookie } from "~/middleware/i18next";
-import { type TokenProblem } from "~/models/accounts.server";
+import type { TokenProblem } from "~/models/accounts.server";
 import { findPasswordReset, resetPassword } from "~/models/password-resets.server";
 import type { Route } from "./+types/reset.$token";
 
