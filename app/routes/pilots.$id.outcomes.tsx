@@ -2,7 +2,7 @@
 // all periods, and the durable / semi-durable / no-solution shares. Exact counts only for those who
 // may edit (coordinators, officials of the municipality); everyone else gets suppressed values
 // from the loader (app/lib/suppression.ts), so exact small counts never reach their browser.
-import { type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
 import { data, Link, redirect } from "react-router";
