@@ -15,6 +15,11 @@ import {
   setFundingLineArchived,
 } from "~/models/funding.server";
 import type { Db } from "~/db/client.server";
+import {
+  organisationLabels,
+  type OrganisationChoices,
+  type OrganisationOption,
+} from "~/models/organisation-options.server";
 import type { Outcome, RecordOwner } from "~/models/owned-records.server";
 import {
   documentInput,
@@ -39,12 +44,14 @@ export type RecordAnswer<K extends string, T> = Record<K, string | null> & {
   current: T | null;
   /** Why an archive or restore was refused, when it can be said (an i18n key). */
   error: string | null;
+  /** The organisations a refused save had picked (the organisation picker names them). */
+  chosen?: OrganisationOption[];
 };
 
 function answerer<K extends string, T>(key: K) {
   return (
     id: string | null,
-    body: { result?: SubmissionResult<string[]>; current?: T; error?: string },
+    body: { result?: SubmissionResult<string[]>; current?: T; error?: string; chosen?: OrganisationOption[] },
     status: number,
   ) =>
     data(
@@ -53,6 +60,7 @@ function answerer<K extends string, T>(key: K) {
         result: body.result ?? null,
         current: body.current ?? null,
         error: body.error ?? null,
+        ...(body.chosen ? { chosen: body.chosen } : {}),
       } as RecordAnswer<K, T>,
       { status },
     );
@@ -110,6 +118,8 @@ export async function recordsTabAction<
     save: (value: z.output<S>) => Promise<Outcome<T, Extra>>;
     setArchived: (command: RecordCommand) => Promise<Outcome<T>>;
     refusalFieldErrors?: (reason: Extra) => Record<string, string[]>;
+    /** The organisations a refused save had picked, for the organisation picker to name them. */
+    chosen?: (formData: FormData) => Promise<OrganisationOption[]>;
   },
 ) {
   const answer = answerer<K, T>(record.key);
@@ -117,16 +127,23 @@ export async function recordsTabAction<
   if (formData.get("intent") === "save") {
     const submission = parseWithZod(formData, { schema: record.schema });
     const recordId = idOf(formData);
-    if (submission.status !== "success") return answer(recordId, { result: submission.reply() }, 400);
+    // A refused form comes back with its values: the picker needs the picked organisations' names.
+    const chosen = async () => (record.chosen ? { chosen: await record.chosen(formData) } : {});
+    if (submission.status !== "success")
+      return answer(recordId, { result: submission.reply(), ...(await chosen()) }, 400);
     const outcome = await record.save(submission.value);
     if (outcome.ok) return redirect(url.pathname);
     // (`in`: the reasons of its own, generic here, keep TypeScript from narrowing on `reason`.)
     if (outcome.reason === "stale" && "current" in outcome) {
-      return answer(recordId, { result: submission.reply(), current: outcome.current }, 409);
+      return answer(
+        recordId,
+        { result: submission.reply(), current: outcome.current, ...(await chosen()) },
+        409,
+      );
     }
     if (outcome.reason === "notFound" || !record.refusalFieldErrors) throw notFound();
     const fieldErrors = record.refusalFieldErrors(outcome.reason as Extra);
-    return answer(recordId, { result: submission.reply({ fieldErrors }) }, 400);
+    return answer(recordId, { result: submission.reply({ fieldErrors }), ...(await chosen()) }, 400);
   }
   // The save form is Conform's; archive and restore read their fields one by one.
   if (repeatedFields(formData).length > 0) return answer(null, { error: REPEATED_FIELD }, 400);
@@ -141,12 +158,17 @@ export async function recordsTabAction<
 
 /** The funding tab: lines, totals, warnings, the form's choices when editing, and the line edited. */
 export async function fundingTabData(db: Db, owner: RecordOwner, canEdit: boolean, url: URL) {
-  const [overview, options] = await Promise.all([
-    fundingOverview(db, owner),
-    canEdit ? fundingFormOptions(db, owner) : Promise.resolve({ funders: [], recipients: [] }),
-  ]);
+  const overview = await fundingOverview(db, owner);
   const editId = url.searchParams.get("edit");
   const editing = canEdit && editId ? (overview.lines.find((line) => line.id === editId) ?? null) : null;
+  // Above the organisation picker's threshold no list is sent, only the names the form holds.
+  const none: OrganisationChoices = { mode: "select", options: [] };
+  const options = canEdit
+    ? await fundingFormOptions(db, owner, {
+        funder: editing?.funderOrganisationId,
+        recipient: editing?.recipientOrganisationId,
+      })
+    : { funders: none, recipients: none };
   return { ...overview, ...options, canEdit, editing, basePath: url.pathname };
 }
 
@@ -158,6 +180,14 @@ export function fundingTabAction(db: Db, actor: Actor, owner: RecordOwner, reque
     save: (value) => saveFundingLine(db, actor, owner, value),
     setArchived: (command) => setFundingLineArchived(db, actor, owner, command),
     refusalFieldErrors: fundingRefusalFieldErrors,
+    chosen: (formData) =>
+      organisationLabels(
+        db,
+        ["funderOrganisationId", "recipientOrganisationId"].map((name) => {
+          const value = formData.get(name);
+          return typeof value === "string" ? value : null;
+        }),
+      ),
   });
 }
 

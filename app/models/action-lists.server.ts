@@ -34,6 +34,12 @@ import { CLOSED_ACTION_STATUSES, type ActionListQuery } from "~/lib/actions";
 import type { ActionStatus } from "~/lib/enums";
 import { isUuid } from "~/lib/network/filters";
 import { offsetOf, toPage, type Page, type PageRequest } from "~/lib/pagination";
+import {
+  countCurrentOrganisations,
+  ORGANISATION_PICKER_THRESHOLD,
+  organisationLabels,
+  type OrganisationChoices,
+} from "./organisation-options.server";
 
 const ownerOrg = alias(organisations, "owner_org");
 const linkedOrg = alias(organisations, "linked_org");
@@ -297,20 +303,52 @@ function liveOrKept(off: AnyColumn, id: AnyColumn, kept: string[]) {
 }
 
 /**
+ * The form's organisations: up to the organisation picker's threshold, those not archived and the
+ * `kept` ones (a select); above it, none but the names of `known` (a searching combobox).
+ */
+async function actionOrganisationChoices(
+  db: Db,
+  kept: string[],
+  known: readonly (string | null | undefined)[],
+): Promise<OrganisationChoices> {
+  if ((await countCurrentOrganisations(db)) > ORGANISATION_PICKER_THRESHOLD) {
+    return { mode: "search", known: await organisationLabels(db, known) };
+  }
+  const options = await db
+    .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
+    .from(organisations)
+    .where(liveOrKept(organisations.archivedAt, organisations.id, kept))
+    .orderBy(organisations.name, organisations.id);
+  return { mode: "select", options };
+}
+
+/**
  * The form's choices: organisations, users (with their organisation), partnerships and pilots, not
  * archived or disabled, except `keep`: the ids the edited action refers to (its links stay choices).
+ * Above the organisation picker's threshold the organisations are not listed: only `known` (the
+ * organisations the form holds) are named. A user's organisation comes with the user (if current).
  */
-export async function actionFormOptions(db: Db, keep: readonly (string | null)[] = []) {
+export async function actionFormOptions(
+  db: Db,
+  keep: readonly (string | null)[] = [],
+  known: readonly (string | null | undefined)[] = [],
+) {
   const kept = keep.filter((id): id is string => id !== null && isUuid(id));
   const [orgs, people, partnershipChoices, pilotChoices] = await Promise.all([
+    actionOrganisationChoices(db, kept, known),
     db
-      .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
-      .from(organisations)
-      .where(liveOrKept(organisations.archivedAt, organisations.id, kept))
-      .orderBy(organisations.name, organisations.id),
-    db
-      .select({ id: users.id, name: users.name, organisationId: users.organisationId })
+      .select({
+        id: users.id,
+        name: users.name,
+        organisationId: users.organisationId,
+        organisationName: organisations.name,
+        organisationAcronym: organisations.acronym,
+      })
       .from(users)
+      .leftJoin(
+        organisations,
+        and(eq(organisations.id, users.organisationId), isNull(organisations.archivedAt)),
+      )
       .where(and(liveOrKept(users.disabledAt, users.id, kept), isNotNull(users.organisationId)))
       .orderBy(users.name, users.id),
     db

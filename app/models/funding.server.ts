@@ -19,8 +19,8 @@ import type {
   RecordCommandInput,
 } from "~/lib/validation/partnership-records";
 import { recordAudit, type Actor, changedFields } from "./audit.server";
+import { organisationChoices, type OrganisationChoices } from "./organisation-options.server";
 import {
-  activeOrganisationOptions,
   currentMemberOptions,
   findOwner,
   isCurrentMember,
@@ -109,14 +109,27 @@ export async function fundingOverview(db: Db, owner: RecordOwner): Promise<Fundi
   return { lines, archived, totals: fundingTotals(lines), warnings: fundingWarnings(lines, dues) };
 }
 
-/** Who may be chosen in the form: any organisation as funder, a current member as recipient. */
-export async function fundingFormOptions(db: Db, owner: RecordOwner) {
+/**
+ * Who may be chosen in the form: any organisation as funder, a current member as recipient (any
+ * organisation for a pilot outside a partnership). Any organisation means the organisation
+ * picker's choices: all of them up to its threshold, else none but the names of the ones the form
+ * holds (`held`: the edited line's funder and recipient); a partnership's members stay a list.
+ */
+export async function fundingFormOptions(
+  db: Db,
+  owner: RecordOwner,
+  held: { funder?: string | null; recipient?: string | null } = {},
+): Promise<{ funders: OrganisationChoices; recipients: OrganisationChoices }> {
   const facts = await findOwner(db, owner);
-  const [funders, recipients] = await Promise.all([
-    activeOrganisationOptions(db),
-    facts?.partnershipId ? currentMemberOptions(db, facts.partnershipId) : activeOrganisationOptions(db),
+  if (!facts?.partnershipId) {
+    const any = await organisationChoices(db, { known: [held.funder, held.recipient] });
+    return { funders: any, recipients: any };
+  }
+  const [funders, members] = await Promise.all([
+    organisationChoices(db, { known: [held.funder] }),
+    currentMemberOptions(db, facts.partnershipId),
   ]);
-  return { funders, recipients };
+  return { funders, recipients: { mode: "select", options: members } };
 }
 
 function valuesOf(input: FundingLineInput) {

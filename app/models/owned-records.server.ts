@@ -78,15 +78,6 @@ export async function isCurrentMember(
   return row !== undefined;
 }
 
-/** Organisations that are not archived, by name: who can fund. */
-export async function activeOrganisationOptions(db: Db) {
-  return db
-    .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
-    .from(organisations)
-    .where(isNull(organisations.archivedAt))
-    .orderBy(organisations.name, organisations.id);
-}
-
 export async function organisationExists(db: Db, id: string): Promise<boolean> {
   const [row] = await db
     .select({ id: organisations.id })

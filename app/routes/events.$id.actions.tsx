@@ -20,6 +20,11 @@ import { actionCommandInput, actionInput, statusInput } from "~/lib/validation/a
 import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { getInstance } from "~/middleware/i18next";
 import {
+  organisationLabels,
+  type OrganisationChoices,
+  type OrganisationOption,
+} from "~/models/organisation-options.server";
+import {
   actionFormOptions,
   changeActionStatus,
   findActionEvent,
@@ -47,6 +52,8 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
   ]);
   // The edited action's links stay choices even when archived or disabled since.
   const edited = canEdit && editId ? rows.find((a) => a.id === editId) : undefined;
+  // The quick-entry form's owner is the previous entry's (after a save).
+  const owner = url.searchParams.get("owner");
   const options = canEdit
     ? await actionFormOptions(
         db,
@@ -59,8 +66,15 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
               edited.organisationId,
             ]
           : [],
+        // Above the organisation picker's threshold no list is sent, only the names the form holds.
+        edited ? [edited.ownerOrganisationId, edited.organisationId] : [owner],
       )
-    : { organisations: [], users: [], partnerships: [], pilots: [] };
+    : {
+        organisations: { mode: "select", options: [] } satisfies OrganisationChoices,
+        users: [],
+        partnerships: [],
+        pilots: [],
+      };
   const today = todayIso();
   const may = mayChangeStatusOf(user);
   const view = (row: ActionRow): ActionRowView => ({
@@ -70,8 +84,10 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
   });
   const actions = rows.map(view);
   const addedId = url.searchParams.get("added");
-  const owner = url.searchParams.get("owner");
   const { t } = getInstance(context);
+  const organisationChoices = options.organisations;
+  const offered =
+    organisationChoices.mode === "select" ? organisationChoices.options : organisationChoices.known;
   return {
     title: t("actions.eventTitle", { title: event.title }),
     actions,
@@ -80,7 +96,7 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
     canEdit,
     editing: canEdit && editId ? (actions.find((a) => a.id === editId) ?? null) : null,
     added: addedId ? (actions.find((a) => a.id === addedId)?.title ?? null) : null,
-    defaultOwnerId: options.organisations.some((o) => o.id === owner) ? owner : null,
+    defaultOwnerId: offered.some((o) => o.id === owner) ? owner : null,
     today,
     basePath: url.pathname,
     eventId: event.id,
@@ -98,11 +114,13 @@ interface Answer {
   current: Pick<FollowUpAction, "title" | "status" | "dueOn" | "doneOn"> | null;
   /** Why an archive or restore was refused, when it can be said (an i18n key). */
   commandError: string | null;
+  /** The organisations a refused save had picked, to name them in the organisation picker. */
+  chosen: OrganisationOption[];
 }
 
 function answer(body: Partial<Answer>, status: number) {
   return data<Answer>(
-    { form: null, actionId: null, result: null, current: null, commandError: null, ...body },
+    { form: null, actionId: null, result: null, current: null, commandError: null, chosen: [], ...body },
     { status },
   );
 }
@@ -151,8 +169,14 @@ export async function action({ request, context, params, url }: Route.ActionArgs
 
   if (intent === "save") {
     const submission = parseWithZod(formData, { schema: actionInput(today) });
+    // A refused form comes back with its values: the picker needs the picked organisations' names.
+    const picked = ["ownerOrganisationId", "organisationId"].map((name) => {
+      const value = formData.get(name);
+      return typeof value === "string" ? value : null;
+    });
+    const chosen = () => organisationLabels(db, picked);
     if (submission.status !== "success")
-      return answer({ form: "save", actionId: id, result: submission.reply() }, 400);
+      return answer({ form: "save", actionId: id, result: submission.reply(), chosen: await chosen() }, 400);
     const outcome = await saveAction(db, user, event.id, submission.value);
     if (outcome.ok) {
       if (submission.value.id) return redirect(back);
@@ -164,7 +188,13 @@ export async function action({ request, context, params, url }: Route.ActionArgs
     }
     if (outcome.reason === "stale" && "current" in outcome) {
       return answer(
-        { form: "save", actionId: id, result: submission.reply(), current: currentOf(outcome.current) },
+        {
+          form: "save",
+          actionId: id,
+          result: submission.reply(),
+          current: currentOf(outcome.current),
+          chosen: await chosen(),
+        },
         409,
       );
     }
@@ -173,7 +203,12 @@ export async function action({ request, context, params, url }: Route.ActionArgs
     const message =
       outcome.reason === "ownerUser" ? "actions.validation.ownerUser" : "validation.invalidChoice";
     return answer(
-      { form: "save", actionId: id, result: submission.reply({ fieldErrors: { [field]: [message] } }) },
+      {
+        form: "save",
+        actionId: id,
+        result: submission.reply({ fieldErrors: { [field]: [message] } }),
+        chosen: await chosen(),
+      },
       400,
     );
   }
@@ -259,6 +294,7 @@ export default function EventActions({ loaderData, actionData }: Route.Component
             today={today}
             cancelHref={basePath}
             defaultOwnerId={defaultOwnerId}
+            chosen={actionData?.form === "save" ? actionData.chosen : undefined}
             focusTitle={!editing && added !== null}
           />
           {editing ? (

@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openDatabase } from "../../app/db/client.server";
-import { organisations, type NewOrganisation } from "../../app/db/schema";
+import { organisations, partnerships, type NewOrganisation } from "../../app/db/schema";
 import { ORGANISATION_PICKER_THRESHOLD } from "../../app/models/organisation-options.server";
 import { prepareDatabase, SESSION_COOKIE, type TestAccounts } from "./accounts";
 import { expectNoA11yViolations, usePage, visit } from "./fixtures";
@@ -19,6 +19,7 @@ const TARGET = "Keyboard Harbour Agency";
 let server: RunningServer | undefined;
 let accounts: TestAccounts | undefined;
 let fedasilId = "";
+let partnershipId = "";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trellis-e2e-picker-"));
 
 beforeAll(async () => {
@@ -40,6 +41,13 @@ beforeAll(async () => {
       .from(organisations)
       .where(eq(organisations.acronym, "Fedasil"));
     fedasilId = fedasil?.id ?? "";
+    const [partnership] = await database.db
+      .select({ id: partnerships.id })
+      .from(partnerships)
+      .where(isNull(partnerships.archivedAt))
+      .orderBy(partnerships.name)
+      .limit(1);
+    partnershipId = partnership?.id ?? "";
   } finally {
     await database.close();
   }
@@ -112,5 +120,40 @@ describe("the organisation picker above the threshold", () => {
     // Saved: there after a reload too.
     await visit(page, `/organisations/${fedasilId}`, { a11y: false });
     expect(await relationships.getByRole("link", { name: TARGET }).count()).toBe(1);
+  });
+
+  test("a coordinator adds a funding line choosing the funder with the keyboard in the combobox", async () => {
+    const { page, context, baseURL } = ctx;
+    const token = accounts?.coordinator.sessionToken ?? "";
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
+    expect(partnershipId).not.toBe("");
+
+    const response = await visit(page, `/partnerships/${partnershipId}/funding`);
+    const html = await response.text();
+    expect(html).not.toContain("Picker Filler");
+
+    const form = page.locator("form#funding-line-new");
+    const combobox = form.getByRole("combobox", { name: "Funder" });
+    await expect.poll(() => combobox.getAttribute("aria-autocomplete")).toBe("list");
+    // Keyboard only: from the field before it, Tab into the combobox.
+    await form.getByLabel("Reference").focus();
+    await page.keyboard.press("Tab");
+    await expect.poll(() => combobox.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await page.keyboard.type("harbour ag");
+    const option = page
+      .getByRole("listbox", { name: "Funder" })
+      .getByRole("option", { name: `${TARGET} (KHA)` });
+    await option.waitFor({ state: "visible" });
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => option.getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => combobox.inputValue()).toBe(`${TARGET} (KHA)`);
+
+    // The list closed: Enter now submits the form; the line lists its funder.
+    await page.keyboard.press("Enter");
+    await page.getByRole("cell", { name: TARGET, exact: true }).first().waitFor();
+    // After the save the add form is empty again.
+    await expect.poll(() => combobox.inputValue()).toBe("");
   });
 });

@@ -100,7 +100,10 @@ describe("event actions tab", () => {
     const asOrganiser = (await call(eventActionsRoute.loader, get(tab()), organiser, { id: event.id }))
       .body as typeof body;
     expect(asOrganiser.canEdit).toBe(true);
-    expect(asOrganiser.options.organisations.length).toBeGreaterThan(1);
+    expect(asOrganiser.options.organisations.mode).toBe("select");
+    expect(
+      asOrganiser.options.organisations.mode === "select" && asOrganiser.options.organisations.options.length,
+    ).toBeGreaterThan(1);
     expect(
       (await call(eventActionsRoute.loader, get(tab(randomUUID())), organiser, { id: randomUUID() })).status,
     ).toBe(404);

@@ -299,7 +299,10 @@ describe("funding lines", () => {
     expect(await auditCount("funding_line")).toBe(before);
     // The form offers only the current members as recipients.
     const options = await fundingFormOptions(db, owner);
-    expect(options.recipients.map((r) => r.id)).toEqual([member.id]);
+    expect(options.recipients).toEqual({
+      mode: "select",
+      options: [expect.objectContaining({ id: member.id })],
+    });
   });
 
   it("a stale version is refused with the current values, and nothing is written", async () => {

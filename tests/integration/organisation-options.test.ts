@@ -4,7 +4,6 @@
 import { describe, expect, it } from "vitest";
 import { organisations, type NewOrganisation } from "~/db/schema";
 import {
-  ORGANISATION_PICKER_THRESHOLD,
   ORGANISATION_SEARCH_LIMIT,
   organisationChoices,
   organisationLabels,
@@ -25,6 +24,7 @@ import {
   createUser,
 } from "../factories";
 import { testDb } from "../helpers/db";
+import { addFillerOrganisations } from "../helpers/organisation-picker";
 import { authUserOf, callRoute, get, post, renderPage } from "../helpers/routes";
 
 const { db } = await testDb();
@@ -163,12 +163,7 @@ describe("the forms' organisation choices, by the number of organisations", () =
   });
 
   it("above it: no list at all, and a combobox that names the organisations the forms hold", async () => {
-    const filler: NewOrganisation[] = Array.from({ length: ORGANISATION_PICKER_THRESHOLD }, (_, i) => ({
-      name: `Filler Organisation ${String(i).padStart(3, "0")}`,
-      type: "cso",
-      level: "national",
-    }));
-    await db.insert(organisations).values(filler);
+    await addFillerOrganisations(db);
     await createRelationship(db, {
       fromOrganisationId: anchor.id,
       toOrganisationId: harbour.id,

@@ -132,7 +132,11 @@ describe("the pilot's funding and documents tabs", () => {
     const id = { id: target.id };
     for (const user of [outsider, organiser, viewer]) {
       const funding = await callRoute(db, fundingRoute.loader, get(`/pilots/${target.id}/funding`), user, id);
-      expect(funding.body).toMatchObject({ canEdit: false, funders: [], lines: [{ id: line.id }] });
+      expect(funding.body).toMatchObject({
+        canEdit: false,
+        funders: { mode: "select", options: [] },
+        lines: [{ id: line.id }],
+      });
       const docs = await callRoute(
         db,
         documentsRoute.loader,

@@ -7,13 +7,26 @@ import { useEffect } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import {
+  OrganisationCombobox,
+  type PickerChoices,
+  type PickerOption,
+} from "~/components/organisation-picker";
 import { actionStatuses } from "~/lib/enums";
 import { actionInput } from "~/lib/validation/actions";
 import type { ActionRowView } from "./action-table";
 
 export interface ActionFormOptions {
-  organisations: { id: string; name: string; acronym: string | null }[];
-  users: { id: string; name: string; organisationId: string | null }[];
+  /** Every organisation (a select), or above the organisation picker's threshold only the names the form holds. */
+  organisations: PickerChoices;
+  users: {
+    id: string;
+    name: string;
+    organisationId: string | null;
+    /** The user's organisation, when current (named in the label without the organisations' list). */
+    organisationName?: string | null;
+    organisationAcronym?: string | null;
+  }[];
   partnerships: { id: string; name: string }[];
   pilots: { id: string; name: string }[];
 }
@@ -25,6 +38,7 @@ export function ActionForm({
   today,
   cancelHref,
   defaultOwnerId,
+  chosen,
   focusTitle,
 }: {
   action: ActionRowView | null;
@@ -34,6 +48,8 @@ export function ActionForm({
   cancelHref: string;
   /** The owner of the previous entry: the next one is often the same organisation's. */
   defaultOwnerId: string | null;
+  /** The organisations a refused save had picked (named in the organisation picker). */
+  chosen?: readonly PickerOption[];
   /** Put the focus in the title when the form appears (after a quick-entry save). */
   focusTitle: boolean;
 }) {
@@ -71,11 +87,19 @@ export function ActionForm({
   const idProps = getInputProps(fields.id, { type: "hidden" });
   const versionProps = getInputProps(fields.version, { type: "hidden" });
   const none = t("actions.form.none");
-  const orgOptions = options.organisations.map((o) => ({ value: o.id, label: o.acronym ?? o.name }));
-  const orgName = new Map(orgOptions.map((o) => [o.value, o.label]));
+  const choices = options.organisations;
+  const orgOptions =
+    choices.mode === "select"
+      ? choices.options.map((o) => ({ value: o.id, label: o.acronym ?? o.name }))
+      : [];
+  const known = choices.mode === "search" ? [...choices.known, ...(chosen ?? [])] : [];
+  const orgName = new Map([
+    ...orgOptions.map((o) => [o.value, o.label] as const),
+    ...known.map((o) => [o.id, o.acronym ?? o.name] as const),
+  ]);
   const userOptions = options.users.map((u) => ({
     value: u.id,
-    label: `${u.name} (${(u.organisationId && orgName.get(u.organisationId)) ?? none})`,
+    label: `${u.name} (${(u.organisationId && orgName.get(u.organisationId)) ?? u.organisationAcronym ?? u.organisationName ?? none})`,
   }));
   // Details open when editing, or when one of them holds an error.
   const detailsOpen =
@@ -101,12 +125,20 @@ export function ActionForm({
       ) : null}
       <div className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr]">
         <TextField field={fields.title} label={t("actions.fields.title")} />
-        <SelectField
-          field={fields.ownerOrganisationId}
-          label={t("actions.fields.ownerOrganisation")}
-          options={orgOptions}
-          emptyLabel={t("actions.form.chooseOwner")}
-        />
+        {choices.mode === "select" ? (
+          <SelectField
+            field={fields.ownerOrganisationId}
+            label={t("actions.fields.ownerOrganisation")}
+            options={orgOptions}
+            emptyLabel={t("actions.form.chooseOwner")}
+          />
+        ) : (
+          <OrganisationCombobox
+            field={fields.ownerOrganisationId}
+            label={t("actions.fields.ownerOrganisation")}
+            known={known}
+          />
+        )}
         <TextField field={fields.dueOn} type="date" label={t("actions.fields.dueOn")} />
       </div>
       <details open={detailsOpen} className="rounded border border-slate-200 p-3">
@@ -145,12 +177,20 @@ export function ActionForm({
               options={options.pilots.map((p) => ({ value: p.id, label: p.name }))}
               emptyLabel={none}
             />
-            <SelectField
-              field={fields.organisationId}
-              label={t("actions.fields.organisation")}
-              options={orgOptions}
-              emptyLabel={none}
-            />
+            {choices.mode === "select" ? (
+              <SelectField
+                field={fields.organisationId}
+                label={t("actions.fields.organisation")}
+                options={orgOptions}
+                emptyLabel={none}
+              />
+            ) : (
+              <OrganisationCombobox
+                field={fields.organisationId}
+                label={t("actions.fields.organisation")}
+                known={known}
+              />
+            )}
           </div>
         </div>
       </details>

@@ -4,6 +4,11 @@ import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
 import { SelectField, TextField } from "~/components/form";
+import {
+  OrganisationCombobox,
+  type PickerChoices,
+  type PickerOption,
+} from "~/components/organisation-picker";
 import { CheckboxField, CheckboxGroup, NumberField } from "~/components/records/fields";
 import { RecordForm } from "~/components/records/record-tab";
 import { fundingSources, fundingStages, outcomePathways, type OutcomePathway } from "~/lib/enums";
@@ -26,13 +31,7 @@ export interface FundingLineDefaults {
   voluntaryReturnOnly: boolean;
 }
 
-export interface OrganisationOption {
-  id: string;
-  name: string;
-  acronym: string | null;
-}
-
-function optionsOf(organisations: readonly OrganisationOption[]) {
+function optionsOf(organisations: readonly PickerOption[]) {
   return organisations.map((o) => ({ value: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name }));
 }
 
@@ -41,13 +40,21 @@ export function FundingLineForm({
   lastResult,
   funders,
   recipients,
+  chosen,
   cancelHref,
 }: {
   /** The line being edited, or null to add one. */
   line: FundingLineDefaults | null;
   lastResult: SubmissionResult<string[]> | undefined;
-  funders: readonly OrganisationOption[];
-  recipients: readonly OrganisationOption[];
+  /**
+   * Every organisation that may fund (a select), or above the organisation picker's threshold none
+   * but the names the form holds (a searching combobox); the same for recipients, unless they are
+   * a partnership's members (always a select).
+   */
+  funders: PickerChoices;
+  recipients: PickerChoices;
+  /** The organisations a refused save had picked (named in the combobox). */
+  chosen: readonly PickerOption[] | undefined;
   /** Where "cancel" leads when editing. */
   cancelHref: string;
 }) {
@@ -89,19 +96,36 @@ export function FundingLineForm({
           label={t("funding.fields.reference")}
           hint={t("funding.hints.reference")}
         />
-        <SelectField
-          field={fields.funderOrganisationId}
-          label={t("funding.fields.funder")}
-          options={optionsOf(funders)}
-          emptyLabel={t("funding.none")}
-        />
-        <SelectField
-          field={fields.recipientOrganisationId}
-          label={t("funding.fields.recipient")}
-          hint={t("funding.hints.recipient")}
-          options={optionsOf(recipients)}
-          emptyLabel={t("funding.none")}
-        />
+        {funders.mode === "select" ? (
+          <SelectField
+            field={fields.funderOrganisationId}
+            label={t("funding.fields.funder")}
+            options={optionsOf(funders.options)}
+            emptyLabel={t("funding.none")}
+          />
+        ) : (
+          <OrganisationCombobox
+            field={fields.funderOrganisationId}
+            label={t("funding.fields.funder")}
+            known={[...funders.known, ...(chosen ?? [])]}
+          />
+        )}
+        {recipients.mode === "select" ? (
+          <SelectField
+            field={fields.recipientOrganisationId}
+            label={t("funding.fields.recipient")}
+            hint={t("funding.hints.recipient")}
+            options={optionsOf(recipients.options)}
+            emptyLabel={t("funding.none")}
+          />
+        ) : (
+          // Any organisation (a pilot outside a partnership): the members' hint does not apply.
+          <OrganisationCombobox
+            field={fields.recipientOrganisationId}
+            label={t("funding.fields.recipient")}
+            known={[...recipients.known, ...(chosen ?? [])]}
+          />
+        )}
         <TextField
           field={fields.amount}
           label={t("funding.fields.amount")}

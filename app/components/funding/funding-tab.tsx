@@ -65,6 +65,7 @@ export function FundingTab({
           lastResult={lastResult}
           funders={funders}
           recipients={recipients}
+          chosen={answer?.chosen}
           cancelHref={basePath}
         />
       )}
