@@ -48,6 +48,11 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
+        // Never outline a Suspense boundary's content to the end of the stream: React (19.2+) moves a
+        // large boundary out of place and reveals it with a script, at most every 300 ms, so the parts a
+        // page renders at once would appear late and move the page. Boundaries that really wait for data
+        // (none on this app's pages) still stream their content when it is ready.
+        progressiveChunkSize: Number.MAX_SAFE_INTEGER,
         [readyOption]() {
           shellRendered = true;
           const body = new PassThrough({

@@ -50,10 +50,13 @@ export const NON_NETWORK_ENTITY_TYPES = [
 // reader then sees version 11 without the first transaction's changes, and once that commits the
 // version is still 11. Left alone, the cached snapshot would stay stale until the next change.
 // Mitigation: a cached snapshot is trusted for SNAPSHOT_RECHECK_MS at most, then read again even
-// when the version has not moved. When the content read again is the same, the cached object is
-// kept (same dataVersion, same revision: the layout and analytics caches stay valid); when it
-// differs, the new snapshot carries revision + 1, which those caches key by too. (PGlite has one
-// connection and commits in id order: there the recheck only costs a read every 30 s.)
+// when the version has not moved. The read again runs in the background: the request that finds
+// the snapshot due still gets the cached one at once (at 10,000 organisations the read takes half a
+// second, and every 30 s one visitor of the map waited for it). When the content read again is the
+// same, the cached object is kept (same dataVersion, same revision: the layout and analytics caches
+// stay valid); when it differs, the new snapshot carries revision + 1, which those caches key by
+// too, and the next request gets it. (PGlite has one connection and commits in id order: there the
+// recheck only costs a read every 30 s.)
 //
 // Concurrent calls for the same (client, data version, today) share one read (the page's loader
 // asks for the view and the analytics at once): the in-flight promise is memoised.
@@ -70,6 +73,8 @@ interface SnapshotCacheEntry {
   checkedVersion: number;
   /** Date.now() when the snapshot was last read from the database. */
   readAt: number;
+  /** The background read again, while it runs (see above). */
+  recheck: Promise<void> | null;
 }
 
 let snapshotCache: SnapshotCacheEntry | null = null;
@@ -85,6 +90,11 @@ let inflight: {
 export function resetSnapshotCache(): void {
   snapshotCache = null;
   inflight = null;
+}
+
+/** Tests: wait for the background read again of the cached snapshot, if one runs. */
+export async function snapshotRecheckSettled(): Promise<void> {
+  await snapshotCache?.recheck;
 }
 
 /** The driver client under a drizzle instance: two Db over one client share the cache. */
@@ -132,23 +142,51 @@ async function resolveSnapshot(
       valid = true;
     }
     if (valid) {
-      if (Date.now() - cached.readAt < SNAPSHOT_RECHECK_MS) return cached.snapshot;
-      // Trusted long enough: read again at the version the snapshot carries.
-      const old = cached.snapshot;
-      const fresh = await readSnapshot(db, old.dataVersion, today);
-      const readAt = Date.now();
-      if (sameContent(old, fresh)) {
-        if (snapshotCache === cached) cached.readAt = readAt;
-        return old;
+      if (Date.now() - cached.readAt >= SNAPSHOT_RECHECK_MS && !cached.recheck) {
+        cached.recheck = recheckSnapshot(db, cached).finally(() => {
+          cached.recheck = null;
+        });
       }
-      const revised: NetworkSnapshot = { ...fresh, revision: (old.revision ?? 0) + 1 };
-      snapshotCache = { client, today, snapshot: revised, checkedVersion: dataVersion, readAt };
-      return revised;
+      return cached.snapshot;
     }
   }
   const snapshot = await readSnapshot(db, dataVersion, today);
-  snapshotCache = { client, today, snapshot, checkedVersion: dataVersion, readAt: Date.now() };
+  snapshotCache = {
+    client,
+    today,
+    snapshot,
+    checkedVersion: dataVersion,
+    readAt: Date.now(),
+    recheck: null,
+  };
   return snapshot;
+}
+
+/**
+ * Trusted long enough: read the snapshot again at the version it carries, off the request path.
+ * Same content: the entry is trusted again from now. Other content (a late commit): the next
+ * request gets the new revision. A failed read (the database away) leaves the entry due, so the next
+ * request tries again.
+ */
+async function recheckSnapshot(db: Db, cached: SnapshotCacheEntry): Promise<void> {
+  const old = cached.snapshot;
+  try {
+    const fresh = await readSnapshot(db, old.dataVersion, cached.today);
+    const readAt = Date.now();
+    if (snapshotCache !== cached) return;
+    if (sameContent(old, fresh)) {
+      cached.readAt = readAt;
+      return;
+    }
+    snapshotCache = {
+      ...cached,
+      snapshot: { ...fresh, revision: (old.revision ?? 0) + 1 },
+      readAt,
+      recheck: null,
+    };
+  } catch (error) {
+    if (snapshotCache === cached) console.error("[trellis] network snapshot recheck failed:", error);
+  }
 }
 
 /** Same organisations, partnerships and relationships (the rows are read in a fixed order). */
