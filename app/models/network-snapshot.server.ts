@@ -1,8 +1,9 @@
 // The network map's data: the whole network read in a fixed number of set-based queries (no query
 // per row, whatever the size), cached in process by data version. "What changed since" is in
 // network-changes.server.ts.
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
+import { rows } from "~/db/rows.server";
 import { todayIso } from "~/lib/partnership-status";
 import {
   auditLog,
@@ -15,7 +16,12 @@ import {
   risks,
 } from "~/db/schema";
 import { riskCategories, type RiskCategory } from "~/lib/enums";
-import type { NetworkSnapshot, SnapshotMember, SnapshotPartnership } from "~/lib/network/types";
+import type {
+  NetworkSnapshot,
+  SnapshotMember,
+  SnapshotOrganisation,
+  SnapshotPartnership,
+} from "~/lib/network/types";
 import { trustSignal } from "~/lib/signals";
 import { latestDataVersion } from "./audit.server";
 
@@ -75,6 +81,11 @@ interface SnapshotCacheEntry {
   readAt: number;
   /** The background read again, while it runs (see above). */
   recheck: Promise<void> | null;
+  /**
+   * What tableFingerprint answered in the transaction the snapshot was read in; null when the
+   * snapshot was not read in one piece (organisations merged in since).
+   */
+  fingerprint: string | null;
 }
 
 let snapshotCache: SnapshotCacheEntry | null = null;
@@ -133,13 +144,14 @@ async function resolveSnapshot(
   const cached = snapshotCache;
   if (cached && cached.client === client && cached.today === today) {
     let valid = cached.checkedVersion === dataVersion;
-    if (
-      !valid &&
-      dataVersion > cached.checkedVersion &&
-      !(await networkChangedSince(db, cached.checkedVersion, dataVersion))
-    ) {
-      cached.checkedVersion = dataVersion;
-      valid = true;
+    if (!valid && dataVersion > cached.checkedVersion) {
+      const entries = await networkEntriesSince(db, cached.checkedVersion, dataVersion);
+      if (entries.length === 0) {
+        cached.checkedVersion = dataVersion;
+        valid = true;
+      } else if (onlyNewOrganisations(entries)) {
+        return mergeNewOrganisations(db, cached, entries, dataVersion);
+      }
     }
     if (valid) {
       if (Date.now() - cached.readAt >= SNAPSHOT_RECHECK_MS && !cached.recheck) {
@@ -150,7 +162,7 @@ async function resolveSnapshot(
       return cached.snapshot;
     }
   }
-  const snapshot = await readSnapshot(db, dataVersion, today);
+  const { snapshot, fingerprint } = await readSnapshot(db, dataVersion, today);
   snapshotCache = {
     client,
     today,
@@ -158,24 +170,31 @@ async function resolveSnapshot(
     checkedVersion: dataVersion,
     readAt: Date.now(),
     recheck: null,
+    fingerprint,
   };
   return snapshot;
 }
 
 /**
- * Trusted long enough: read the snapshot again at the version it carries, off the request path.
- * Same content: the entry is trusted again from now. Other content (a late commit): the next
- * request gets the new revision. A failed read (the database away) leaves the entry due, so the next
- * request tries again.
+ * Trusted long enough: check the snapshot again, off the request path. First the tables' fingerprint
+ * (one query, worked out by the database): unchanged since the snapshot was read, it is trusted again
+ * from now. Else (or merged since) it is read again at the version it carries: same content, trusted
+ * again; other content (a late commit), the next request gets the new revision. A failed read (the
+ * database away) leaves the entry due, so the next request tries again.
  */
 async function recheckSnapshot(db: Db, cached: SnapshotCacheEntry): Promise<void> {
   const old = cached.snapshot;
   try {
-    const fresh = await readSnapshot(db, old.dataVersion, cached.today);
+    if (cached.fingerprint !== null && (await tableFingerprint(db)) === cached.fingerprint) {
+      cached.readAt = Date.now();
+      return;
+    }
+    const { snapshot: fresh, fingerprint } = await readSnapshot(db, old.dataVersion, cached.today);
     const readAt = Date.now();
     if (snapshotCache !== cached) return;
     if (sameContent(old, fresh)) {
       cached.readAt = readAt;
+      cached.fingerprint = fingerprint;
       return;
     }
     snapshotCache = {
@@ -183,27 +202,46 @@ async function recheckSnapshot(db: Db, cached: SnapshotCacheEntry): Promise<void
       snapshot: { ...fresh, revision: (old.revision ?? 0) + 1 },
       readAt,
       recheck: null,
+      fingerprint,
     };
   } catch (error) {
     if (snapshotCache === cached) console.error("[trellis] network snapshot recheck failed:", error);
   }
 }
 
-/** Same organisations, partnerships and relationships (the rows are read in a fixed order). */
+/**
+ * Same organisations, partnerships and relationships. Organisations merged in by
+ * mergeNewOrganisations are placed by code point, which the database's collation may order
+ * otherwise: organisations are compared in id order, so only a change of content counts.
+ */
 function sameContent(a: NetworkSnapshot, b: NetworkSnapshot): boolean {
+  const byId = (list: NetworkSnapshot["organisations"]) =>
+    [...list].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return (
     a.organisations.length === b.organisations.length &&
     a.partnerships.length === b.partnerships.length &&
     a.relationships.length === b.relationships.length &&
-    JSON.stringify([a.organisations, a.partnerships, a.relationships]) ===
-      JSON.stringify([b.organisations, b.partnerships, b.relationships])
+    JSON.stringify([byId(a.organisations), a.partnerships, a.relationships]) ===
+      JSON.stringify([byId(b.organisations), b.partnerships, b.relationships])
   );
 }
 
-/** Whether an audit entry in (from, to] may have changed the network. */
-async function networkChangedSince(db: Db, from: number, to: number): Promise<boolean> {
-  const rows = await db
-    .select({ id: auditLog.id })
+/** At most this many new organisations are merged into a cached snapshot; more: read it again. */
+export const SNAPSHOT_MERGE_MAX = 50;
+
+interface NetworkEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+}
+
+/**
+ * The audit entries in (from, to] that may have changed the network, at most SNAPSHOT_MERGE_MAX + 1
+ * (more than the maximum: the snapshot is read again whatever they are).
+ */
+async function networkEntriesSince(db: Db, from: number, to: number): Promise<NetworkEntry[]> {
+  return db
+    .select({ action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId })
     .from(auditLog)
     .where(
       and(
@@ -215,8 +253,54 @@ async function networkChangedSince(db: Db, from: number, to: number): Promise<bo
         )})`,
       ),
     )
-    .limit(1);
-  return rows.length > 0;
+    .orderBy(asc(auditLog.id))
+    .limit(SNAPSHOT_MERGE_MAX + 1);
+}
+
+/** Only organisations created (no more than the maximum): they can be added to the snapshot. */
+function onlyNewOrganisations(entries: readonly NetworkEntry[]): boolean {
+  return (
+    entries.length <= SNAPSHOT_MERGE_MAX &&
+    entries.every((entry) => entry.entityType === "organisation" && entry.action === "create")
+  );
+}
+
+/** Name then id by code point: the order readSnapshot's query asks for, under the "C" collation. */
+function organisationOrder(a: SnapshotOrganisation, b: SnapshotOrganisation): number {
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Organisations were only created since the cached snapshot (a coordinator entering the field, an
+ * import): read those rows and add them, instead of the whole network (a new organisation has no
+ * partnership or relationship yet: those are entries of their own). Its audit entry is written in the
+ * organisation's own transaction, so the row is there once the entry is seen.
+ */
+async function mergeNewOrganisations(
+  db: Db,
+  cached: SnapshotCacheEntry,
+  entries: readonly NetworkEntry[],
+  dataVersion: number,
+): Promise<NetworkSnapshot> {
+  const old = cached.snapshot;
+  const known = new Set(old.organisations.map((o) => o.id));
+  const ids = [...new Set(entries.map((entry) => entry.entityId))].filter((id) => !known.has(id));
+  const found = ids.length
+    ? await organisationSelect(db).where(
+        and(isNull(organisations.archivedAt), inArray(organisations.id, ids)),
+      )
+    : [];
+  const added = found.map(organisationOf);
+  const snapshot: NetworkSnapshot = {
+    ...old,
+    dataVersion,
+    organisations: [...old.organisations, ...added].sort(organisationOrder),
+  };
+  if (snapshotCache === cached) {
+    snapshotCache = { ...cached, snapshot, checkedVersion: dataVersion, recheck: null, fingerprint: null };
+  }
+  return snapshot;
 }
 
 /**
@@ -224,12 +308,40 @@ async function networkChangedSince(db: Db, from: number, to: number): Promise<bo
  * repeatable-read transaction: one consistent view of the network, and one wait for a pooled
  * connection instead of six in turn (under load, each wait was a queue behind other requests).
  */
-async function readSnapshot(db: Db, dataVersion: number, today: string): Promise<NetworkSnapshot> {
-  const rows = await db.transaction((tx) => readSnapshotRows(tx), {
-    isolationLevel: "repeatable read",
-    accessMode: "read only",
-  });
-  return snapshotOf(rows, dataVersion, today);
+async function readSnapshot(
+  db: Db,
+  dataVersion: number,
+  today: string,
+): Promise<{ snapshot: NetworkSnapshot; fingerprint: string }> {
+  const [snapshotRows, fingerprint] = await db.transaction(
+    (tx) => Promise.all([readSnapshotRows(tx), tableFingerprint(tx)]),
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+  return { snapshot: snapshotOf(snapshotRows, dataVersion, today), fingerprint };
+}
+
+/**
+ * A fingerprint of the tables the snapshot reads: each table's row count and the sum of a hash of
+ * its rows' xmin (the transaction that wrote each row version: an insert, an update or a delete
+ * changes it). Worked out in the database, so a recheck costs the server nothing but a round trip.
+ */
+async function tableFingerprint(db: Db | Tx): Promise<string> {
+  const tables = [
+    organisations,
+    pilots,
+    partnerships,
+    partnershipMembers,
+    risks,
+    healthChecks,
+    relationships,
+  ];
+  const parts = tables.map(
+    (table) => sql`(select count(*) || ':' || coalesce(sum(hashtext(t.xmin::text)), 0) from ${table} t)`,
+  );
+  const [row] = rows<{ fingerprint: string }>(
+    await db.execute(sql`select concat_ws(' ', ${sql.join(parts, sql`, `)}) as fingerprint`),
+  );
+  return row?.fingerprint ?? "";
 }
 
 /** The transaction readSnapshot reads in. */
@@ -238,8 +350,9 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** The snapshot's rows, as the six queries return them. */
 type SnapshotRows = Awaited<ReturnType<typeof readSnapshotRows>>;
 
-async function readSnapshotRows(db: Tx) {
-  const organisationQuery = db
+/** The snapshot's columns of organisations (where and order to add). */
+function organisationSelect(db: Db | Tx) {
+  return db
     .select({
       id: organisations.id,
       name: organisations.name,
@@ -254,7 +367,17 @@ async function readSnapshotRows(db: Tx) {
         select 1 from ${pilots} pl
         where pl.municipality_id = "organisations"."municipality_id" and pl.archived_at is null))`,
     })
-    .from(organisations)
+    .from(organisations);
+}
+
+type OrganisationRow = Awaited<ReturnType<ReturnType<typeof organisationSelect>["where"]>>[number];
+
+function organisationOf(row: OrganisationRow): SnapshotOrganisation {
+  return { ...row, hasPilot: Boolean(row.hasPilot) };
+}
+
+async function readSnapshotRows(db: Tx) {
+  const organisationQuery = organisationSelect(db)
     .where(isNull(organisations.archivedAt))
     .orderBy(asc(organisations.name), asc(organisations.id));
 
@@ -386,7 +509,7 @@ function snapshotOf(
   return {
     dataVersion,
     today,
-    organisations: organisationRows.map((row) => ({ ...row, hasPilot: Boolean(row.hasPilot) })),
+    organisations: organisationRows.map(organisationOf),
     partnerships: snapshotPartnerships,
     relationships: relationshipRows,
   };

@@ -11,7 +11,11 @@ import { emptyFilters } from "~/lib/network/filters";
 import { computeLayout } from "~/lib/network/layout";
 import { latestDataVersion } from "~/models/audit.server";
 import { resetAnalyticsCache, whenAnalyticsSettled } from "~/models/network-analytics.server";
-import { SNAPSHOT_RECHECK_MS, snapshotRecheckSettled } from "~/models/network-snapshot.server";
+import {
+  SNAPSHOT_MERGE_MAX,
+  SNAPSHOT_RECHECK_MS,
+  snapshotRecheckSettled,
+} from "~/models/network-snapshot.server";
 import {
   eventSinceDate,
   LAYOUT_REFRESH_MS,
@@ -269,6 +273,68 @@ describe("loadSnapshot", () => {
   });
 });
 
+describe("snapshot cache: organisations created since", () => {
+  test("are added to the cached snapshot (3 queries, not a full read), as a full read has them", async () => {
+    const town = await createMunicipality(db);
+    await createPilot(db, { municipalityId: town.id });
+    const first = await createOrganisation(db, { name: "Mergeable M" });
+    await createAuditEntry(db, { entityId: first.id });
+    const before = await loadSnapshot(db, TODAY);
+
+    // Created since, as createOrganisation writes them: the row and its entry together.
+    const created = [
+      await createOrganisation(db, { name: "Mergeable A", type: "local_authority", municipalityId: town.id }),
+      await createOrganisation(db, { name: "Mergeable Z" }),
+      await createOrganisation(db, { name: "Mergeable M" }),
+    ];
+    for (const organisation of created) await createAuditEntry(db, { entityId: organisation.id });
+    const counting = await countingDb(database);
+    const merged = await loadSnapshot(counting.db, TODAY);
+    // The data version, the entries since, the new organisations.
+    expect(counting.count()).toBe(3);
+    expect(merged.dataVersion).toBe(await latestDataVersion(db));
+    expect(merged.partnerships).toBe(before.partnerships);
+    expect(merged.organisations).toHaveLength(before.organisations.length + 3);
+
+    // The same as reading it all again (the pilot of the new municipality organisation included).
+    resetSnapshotCache();
+    const full = await loadSnapshot(db, TODAY);
+    expect(merged.organisations).toEqual(full.organisations);
+    expect(merged.organisations.find((o) => o.id === created[0]!.id)?.hasPilot).toBe(true);
+    // And the cache holds the merged one.
+    resetSnapshotCache();
+    await loadSnapshot(db, TODAY);
+    await createAuditEntry(db, { entityId: (await createOrganisation(db)).id });
+    const again = await loadSnapshot(db, TODAY);
+    counting.reset();
+    expect(await loadSnapshot(counting.db, TODAY)).toBe(again);
+    expect(counting.count()).toBe(1);
+  });
+
+  test("anything else since (an update, an archive, more than SNAPSHOT_MERGE_MAX) reads it all again", async () => {
+    const organisation = await createOrganisation(db);
+    await createAuditEntry(db, { entityId: organisation.id });
+    await loadSnapshot(db, TODAY);
+    const counting = await countingDb(database);
+
+    await createAuditEntry(db, { entityId: (await createOrganisation(db)).id });
+    await createAuditEntry(db, { action: "update", entityId: organisation.id });
+    counting.reset();
+    await loadSnapshot(counting.db, TODAY);
+    expect(counting.count()).toBeGreaterThanOrEqual(8);
+
+    for (let i = 0; i <= SNAPSHOT_MERGE_MAX; i++) await createAuditEntry(db);
+    counting.reset();
+    await loadSnapshot(counting.db, TODAY);
+    expect(counting.count()).toBeGreaterThanOrEqual(8);
+
+    // An organisation created then archived since: not in the snapshot.
+    const gone = await createOrganisation(db, { archivedAt: new Date() });
+    await createAuditEntry(db, { entityId: gone.id });
+    expect((await loadSnapshot(db, TODAY)).organisations.map((o) => o.id)).not.toContain(gone.id);
+  });
+});
+
 describe("snapshot cache: recheck and concurrent calls", () => {
   test(`is read again after SNAPSHOT_RECHECK_MS even when the version did not move (late commits on PostgreSQL)`, async () => {
     const realNow = Date.now.bind(Date);
@@ -285,7 +351,8 @@ describe("snapshot cache: recheck and concurrent calls", () => {
     const counting = await countingDb(database);
     expect(await loadSnapshot(counting.db, TODAY)).toBe(first);
     await snapshotRecheckSettled();
-    expect(counting.count()).toBeGreaterThan(1);
+    // The data version, then the tables' fingerprint: unchanged, so no read of the network.
+    expect(counting.count()).toBe(2);
     counting.reset();
     expect(await loadSnapshot(counting.db, TODAY)).toBe(first);
     await snapshotRecheckSettled();
@@ -309,6 +376,15 @@ describe("snapshot cache: recheck and concurrent calls", () => {
     const after = await loadNetworkView(db, authUser(await createUser(db)), emptyFilters, TODAY);
     expect(after.organisationCount).toBe(view.organisationCount + 1);
     expect(after.dataVersion).toBe(version);
+
+    // A late update (no new row): the fingerprint sees it too.
+    await db.update(organisations).set({ name: "Late rename" }).where(eq(organisations.id, late.id));
+    offset += SNAPSHOT_RECHECK_MS + 1;
+    await loadSnapshot(db, TODAY);
+    await snapshotRecheckSettled();
+    const renamed = await loadSnapshot(db, TODAY);
+    expect(renamed.revision).toBe((rechecked.revision ?? 0) + 1);
+    expect(renamed.organisations.find((o) => o.id === late.id)?.name).toBe("Late rename");
   });
 
   test("concurrent cold calls (view and analytics, as the page's loader) read the snapshot once", async () => {
@@ -351,7 +427,7 @@ describe("built views", () => {
     );
     // A change with its audit entry moves the data version: a new view that shows it.
     const added = await createOrganisation(db, { name: "Cache breaker" });
-    await createAuditEntry(db);
+    await createAuditEntry(db, { entityId: added.id });
     const after = await loadNetworkView(db, user, emptyFilters, TODAY);
     expect(after).not.toBe(first);
     expect(after.nodes.some((node) => node.id === added.id)).toBe(true);
