@@ -6,7 +6,7 @@ import { and, asc, count, eq, ilike, inArray, isNull, ne, notExists, or, sql } f
 import type { Db } from "~/db/client.server";
 import { organisations, partnershipMembers } from "~/db/schema";
 import { escapeLike } from "~/models/organisations.server";
-import { memberCandidates } from "~/models/partnerships.server";
+import { memberCandidates } from "~/models/partnership-members.server";
 
 /** Above this many current organisations, forms search them instead of listing them all. */
 export const ORGANISATION_PICKER_THRESHOLD = 200;
@@ -110,7 +110,7 @@ export async function searchOrganisationOptions(
         isNull(organisations.archivedAt),
         text ? or(ilike(organisations.name, pattern), ilike(organisations.acronym, pattern)) : undefined,
         exclude && UUID.test(exclude) ? ne(organisations.id, exclude) : undefined,
-        // As memberCandidates (partnerships.server.ts): a past member is edited, not added again.
+        // As memberCandidates (partnership-members.server.ts): a past member is edited, not added again.
         notMemberOf && UUID.test(notMemberOf)
           ? notExists(
               db

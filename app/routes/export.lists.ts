@@ -17,7 +17,7 @@ import { getInstance } from "~/middleware/i18next";
 import { listEvents } from "~/models/events.server";
 import { listMunicipalities } from "~/models/municipalities.server";
 import { listOrganisations } from "~/models/organisations.server";
-import { listPartnerships } from "~/models/partnerships.server";
+import { listPartnerships } from "~/models/partnership-list.server";
 
 // Kept here for the tests that call them through this module.
 export { allPages, ListExportTooLargeError, tooManyRowsResponse };

@@ -31,12 +31,12 @@ import {
 } from "~/models/organisation-options.server";
 import {
   addMember,
-  findPartnershipHeader,
   listMembers,
   removeMember,
   updateMember,
   type MemberRow,
-} from "~/models/partnerships.server";
+} from "~/models/partnership-members.server";
+import { findPartnershipHeader } from "~/models/partnerships.server";
 import type { Route } from "./+types/partnerships.$id.members";
 
 function notFound() {

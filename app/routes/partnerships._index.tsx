@@ -13,7 +13,7 @@ import { parsePageRequest } from "~/lib/pagination";
 import { healthBands } from "~/lib/signals";
 import { parsePartnershipListQuery, partnershipSorts } from "~/lib/validation/partnerships";
 import { getInstance } from "~/middleware/i18next";
-import { listPartnerships } from "~/models/partnerships.server";
+import { listPartnerships } from "~/models/partnership-list.server";
 import { ExportLink } from "~/components/list-header";
 import { listExportHref } from "~/lib/list-exports";
 import type { Route } from "./+types/partnerships._index";

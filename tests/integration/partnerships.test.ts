@@ -10,15 +10,12 @@ import { dbContext } from "~/db/context";
 import { auditLog, partnershipMembers, partnerships, type User } from "~/db/schema";
 import { parsePartnershipListQuery, type PartnershipFields } from "~/lib/validation/partnerships";
 import { i18nextMiddleware } from "~/middleware/i18next";
+import { listPartnerships } from "~/models/partnership-list.server";
+import { addMember, listMembers, removeMember, updateMember } from "~/models/partnership-members.server";
 import {
-  addMember,
   createPartnership,
-  listMembers,
-  listPartnerships,
   partnershipAttention,
-  removeMember,
   setPartnershipArchived,
-  updateMember,
   updatePartnership,
 } from "~/models/partnerships.server";
 import { partnershipSignals } from "~/models/signals.server";
