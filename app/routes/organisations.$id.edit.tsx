@@ -14,7 +14,8 @@ import {
 import { getInstance } from "~/middleware/i18next";
 import { municipalityOptions } from "~/models/accounts.server";
 import { organisationChoices, organisationLabels } from "~/models/organisation-options.server";
-import { findOrganisation, updateOrganisation } from "~/models/organisations.server";
+import { findOrganisation } from "~/models/organisation-page.server";
+import { updateOrganisation } from "~/models/organisations.server";
 import type { Route } from "./+types/organisations.$id.edit";
 
 // Coordinators only: edit with the version read; a save over someone else's change is refused.

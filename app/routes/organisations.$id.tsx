@@ -31,7 +31,8 @@ import {
   type OrganisationChoices,
   type OrganisationOption,
 } from "~/models/organisation-options.server";
-import { organisationPage, setOrganisationArchived } from "~/models/organisations.server";
+import { organisationPage } from "~/models/organisation-page.server";
+import { setOrganisationArchived } from "~/models/organisations.server";
 import { addRelationship, archiveRelationship, updateRelationship } from "~/models/relationships.server";
 import type { Route } from "./+types/organisations.$id";
 

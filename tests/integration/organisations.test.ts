@@ -12,10 +12,10 @@ import {
   createOrganisation,
   escapeLike,
   listOrganisations,
-  organisationPage,
   setOrganisationArchived,
   updateOrganisation,
 } from "~/models/organisations.server";
+import { organisationPage } from "~/models/organisation-page.server";
 import { addRelationship, archiveRelationship, updateRelationship } from "~/models/relationships.server";
 import * as organisationRoute from "~/routes/organisations.$id";
 import * as editRoute from "~/routes/organisations.$id.edit";
