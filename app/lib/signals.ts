@@ -1,12 +1,7 @@
 // The partnership signals computed from risks and health checks. Pure: no I/O, so the same
-// numbers are shown on lists, pages and the network map, and unit-tested once.
-import {
-  healthDimensions,
-  riskCategories,
-  type HealthDimension,
-  type RiskCategory,
-  type RiskStatus,
-} from "./enums";
+// numbers are shown on lists, pages and the network map, and unit-tested once. A health check's
+// summary: health.ts; what needs attention on a partnership: attention.ts.
+import { riskCategories, type RiskCategory, type RiskStatus } from "./enums";
 
 // ---------------------------------------------------------------------------------------------
 // Risks
@@ -68,68 +63,6 @@ export function riskSummary(
     byCategory: risksByCategory(risks),
     highestExposure: highestExposure(risks),
     openCount: risks.filter(isLiveRisk).length,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Health checks
-
-/** One member's answer: a 1-5 score per dimension, or null where the dimension was left empty. */
-export type HealthScores = Record<HealthDimension, number | null>;
-
-export interface HealthDimensionSummary {
-  /** Mean of the scores given, rounded to one decimal; null when nobody scored the dimension. */
-  mean: number | null;
-  min: number | null;
-  max: number | null;
-  /** max - min: how far the members' answers are apart (a signal in itself). */
-  spread: number | null;
-  /** How many answers scored this dimension (empty scores are not counted). */
-  respondents: number;
-}
-
-export interface HealthSummary {
-  /** How many answers were summarised. */
-  respondents: number;
-  dimensions: Record<HealthDimension, HealthDimensionSummary>;
-  /** The mean of the trust dimension, or null when nobody scored it. */
-  trustIndex: number | null;
-}
-
-/** Members "disagree" on a dimension when their scores are this far apart or more. */
-export const DISAGREEMENT_SPREAD = 2;
-
-/** Mean, min, max and spread per dimension over the answers of one period; empty scores are ignored. */
-export function healthSummary(answers: readonly Partial<HealthScores>[]): HealthSummary {
-  const dimensions = Object.fromEntries(
-    healthDimensions.map((dimension) => [
-      dimension,
-      summariseScores(answers.map((answer) => answer[dimension])),
-    ]),
-  ) as Record<HealthDimension, HealthDimensionSummary>;
-  return { respondents: answers.length, dimensions, trustIndex: dimensions.trust.mean };
-}
-
-/** The dimensions whose spread reaches DISAGREEMENT_SPREAD, in the order of `healthDimensions`. */
-export function disagreements(
-  dimensions: Readonly<Record<HealthDimension, { spread: number | null }>>,
-): HealthDimension[] {
-  return healthDimensions.filter((dimension) => (dimensions[dimension].spread ?? 0) >= DISAGREEMENT_SPREAD);
-}
-
-function summariseScores(values: readonly (number | null | undefined)[]): HealthDimensionSummary {
-  const scores = values.filter((value): value is number => typeof value === "number");
-  if (scores.length === 0) return { mean: null, min: null, max: null, spread: null, respondents: 0 };
-  const sum = scores.reduce((total, score) => total + score, 0);
-  const min = Math.min(...scores);
-  const max = Math.max(...scores);
-  return {
-    // Scores are whole numbers, so sum * 10 is exact: no 2.25 -> 2.2 floating-point surprises.
-    mean: Math.round((sum * 10) / scores.length) / 10,
-    min,
-    max,
-    spread: max - min,
-    respondents: scores.length,
   };
 }
 
@@ -382,7 +315,7 @@ export function isClearlyDefined(objective: { indicator: string | null; target: 
 }
 
 /** Dropped objectives are no longer pursued: they count for neither clarity nor attention. */
-function isPursued(objective: { status: string }): boolean {
+export function isPursued(objective: { status: string }): boolean {
   return objective.status !== "dropped";
 }
 
@@ -429,81 +362,4 @@ export function partnershipSignalsFrom(inputs: SignalInputs): PartnershipSignals
     exposure: exposureSignal(inputs.risks),
     clarity: claritySignal(inputs.objectives),
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// What needs attention on a partnership's overview
-
-export type AttentionItem =
-  | { kind: "objectiveOverdue"; title: string; dueDate: string }
-  | { kind: "objectiveNotClearlyDefined"; title: string }
-  | { kind: "riskReviewsOverdue"; count: number; titles: string[] | null }
-  | { kind: "fundingEndsBeforeObjectives"; fundingEnds: string; objectivesDue: string }
-  | { kind: "missingLead" }
-  | { kind: "tooFewMembers"; count: number };
-
-export interface AttentionInputs {
-  status: string;
-  members: readonly { role: string }[];
-  objectives: readonly {
-    title: string;
-    indicator: string | null;
-    dueDate: string | null;
-    status: string;
-  }[];
-  /** Titles only with confidential access (null otherwise). */
-  risks: readonly { title: string | null; status: RiskStatus; reviewOn: string | null }[];
-  fundingLines: readonly { endsOn: string | null }[];
-}
-
-/** Open objectives: neither achieved nor dropped. */
-function isOpenObjective(objective: { status: string }): boolean {
-  return objective.status !== "achieved" && objective.status !== "dropped";
-}
-
-/** The partnership's problems on `today` ('YYYY-MM-DD'), most pressing kinds first. */
-export function needsAttention(inputs: AttentionInputs, today: string): AttentionItem[] {
-  const items: AttentionItem[] = [];
-  if (inputs.status === "active" && inputs.members.length < 2) {
-    items.push({ kind: "tooFewMembers", count: inputs.members.length });
-  }
-  if (
-    inputs.status !== "ended" &&
-    inputs.status !== "exploring" &&
-    !inputs.members.some((m) => m.role === "lead")
-  ) {
-    items.push({ kind: "missingLead" });
-  }
-  for (const objective of inputs.objectives) {
-    if (isOpenObjective(objective) && objective.dueDate !== null && objective.dueDate < today) {
-      items.push({ kind: "objectiveOverdue", title: objective.title, dueDate: objective.dueDate });
-    }
-  }
-  for (const objective of inputs.objectives) {
-    if (isPursued(objective) && !objective.indicator?.trim()) {
-      items.push({ kind: "objectiveNotClearlyDefined", title: objective.title });
-    }
-  }
-  const overdue = inputs.risks.filter((r) => isLiveRisk(r) && r.reviewOn !== null && r.reviewOn < today);
-  if (overdue.length > 0) {
-    const titles = overdue.map((r) => r.title).filter((t): t is string => t !== null);
-    items.push({
-      kind: "riskReviewsOverdue",
-      count: overdue.length,
-      titles: titles.length === overdue.length ? titles : null,
-    });
-  }
-  // Funding with no end date is open-ended: only when every line ends can the money run out first.
-  const ends = inputs.fundingLines.map((line) => line.endsOn);
-  const dues = inputs.objectives
-    .filter(isOpenObjective)
-    .map((o) => o.dueDate)
-    .filter((d): d is string => d !== null);
-  if (ends.length > 0 && dues.length > 0 && ends.every((e) => e !== null)) {
-    const fundingEnds = (ends as string[]).reduce((a, b) => (a > b ? a : b));
-    const objectivesDue = dues.reduce((a, b) => (a > b ? a : b));
-    if (fundingEnds < objectivesDue)
-      items.push({ kind: "fundingEndsBeforeObjectives", fundingEnds, objectivesDue });
-  }
-  return items;
 }

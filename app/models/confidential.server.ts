@@ -11,17 +11,11 @@ import type { AuthUser } from "~/auth/session.server";
 import type { Db } from "~/db/client.server";
 import { healthChecks, healthScoreKeys, organisations, partnershipMembers, risks } from "~/db/schema";
 import { healthDimensions, type HealthDimension, type RiskCategory, type RiskStatus } from "~/lib/enums";
-import {
-  healthSummary,
-  isLiveRisk,
-  riskExposure,
-  riskSummary,
-  type HealthScores,
-  type HealthSummary,
-  type RiskSummary,
-} from "~/lib/signals";
+import { healthSummary, type HealthScores, type HealthSummary } from "~/lib/health";
+import { isLiveRisk, riskExposure, riskSummary, type RiskSummary } from "~/lib/signals";
 
-export type { HealthScores, RiskSummary } from "~/lib/signals";
+export type { HealthScores } from "~/lib/health";
+export type { RiskSummary } from "~/lib/signals";
 
 /** "full": every field; "aggregate": the aggregates only. */
 export type ConfidentialAccess = "full" | "aggregate";

@@ -10,8 +10,8 @@ import { rows } from "~/db/rows.server";
 import { healthChecks, partnerships, risks } from "~/db/schema";
 import { DASHBOARD_LIST_LIMIT } from "~/lib/dashboard";
 import { healthDimensions, type HealthDimension } from "~/lib/enums";
+import { DISAGREEMENT_SPREAD } from "~/lib/health";
 import {
-  DISAGREEMENT_SPREAD,
   EXPOSURE_HIGH_FROM,
   EXPOSURE_MEDIUM_FROM,
   SIGNAL_MIN_RESPONDENTS,

@@ -11,7 +11,7 @@ import {
   type Partnership,
 } from "~/db/schema";
 import { activationProblem, todayIso } from "~/lib/partnership-status";
-import { needsAttention, type AttentionItem } from "~/lib/signals";
+import { needsAttention, type AttentionItem } from "~/lib/attention";
 import type { PartnershipFields, PartnershipRefusal } from "~/lib/validation/partnerships";
 import { recordAudit, type Actor, changedFields } from "./audit.server";
 import { one } from "~/db/rows.server";

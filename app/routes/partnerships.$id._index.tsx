@@ -7,7 +7,7 @@ import { dbContext } from "~/db/context";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/objectives";
-import type { AttentionItem } from "~/lib/signals";
+import type { AttentionItem } from "~/lib/attention";
 import { confidentialAccess } from "~/models/confidential.server";
 import { linkedActionsView } from "~/models/linked-actions.server";
 import { findPartnershipOverview, partnershipAttention } from "~/models/partnerships.server";

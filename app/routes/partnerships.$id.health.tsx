@@ -15,7 +15,7 @@ import { dbContext } from "~/db/context";
 import { healthDimensions, type HealthDimension } from "~/lib/enums";
 import { pageTitle } from "~/lib/meta";
 import { periodOf, recentPeriods } from "~/lib/periods";
-import { disagreements } from "~/lib/signals";
+import { disagreements } from "~/lib/health";
 import { healthCheckInput } from "~/lib/validation/risk-health";
 import { getInstance } from "~/middleware/i18next";
 import { healthChecksFor, type HealthAnswer, type HealthPeriodSummary } from "~/models/confidential.server";

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { AuthUser } from "~/auth/session.server";
 import type { HealthCheck, Organisation, Partnership, User } from "~/db/schema";
 import { healthDimensions, type HealthDimension, type UserRole } from "~/lib/enums";
-import type { HealthScores } from "~/lib/signals";
+import type { HealthScores } from "~/lib/health";
 import {
   confidentialAccess,
   HEALTH_AGGREGATE_MIN_RESPONDENTS,

@@ -1,11 +1,11 @@
 // The four partnership signals, "what needs attention" and "active on a date": pure, no database.
 import { describe, expect, test } from "vitest";
 import { activationProblem, isActiveOn, membershipChangeProblem } from "~/lib/partnership-status";
+import { needsAttention } from "~/lib/attention";
 import {
   claritySignal,
   exposureSignal,
   largestRecipientShare,
-  needsAttention,
   partnershipSignalsFrom,
   powerImbalanceSignal,
   trustBand,

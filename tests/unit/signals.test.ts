@@ -1,15 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { healthDimensions, riskCategories, type RiskCategory, type RiskStatus } from "~/lib/enums";
-import {
-  DISAGREEMENT_SPREAD,
-  disagreements,
-  healthSummary,
-  highestExposure,
-  riskExposure,
-  risksByCategory,
-  riskSummary,
-  type HealthScores,
-} from "~/lib/signals";
+import { DISAGREEMENT_SPREAD, disagreements, healthSummary, type HealthScores } from "~/lib/health";
+import { highestExposure, riskExposure, risksByCategory, riskSummary } from "~/lib/signals";
 
 function risk(category: RiskCategory, likelihood: number, impact: number, status: RiskStatus = "open") {
   return { category, likelihood, impact, status };

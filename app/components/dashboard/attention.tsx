@@ -2,7 +2,7 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import { dashboardLinks } from "~/lib/dashboard";
-import { DISAGREEMENT_SPREAD } from "~/lib/signals";
+import { DISAGREEMENT_SPREAD } from "~/lib/health";
 import type { AttentionLists, CappedList } from "~/models/dashboard-attention.server";
 import { EmptyLine, SeeAll, SubSection } from "./section";
 
