@@ -11,6 +11,8 @@ export default [
   route("organisations/:id/edit", "routes/organisations.$id.edit.tsx"),
   route("partnerships", "routes/partnerships._index.tsx"),
   route("partnerships/new", "routes/partnerships.new.tsx"),
+  // The partnership and pilot pickers' searches (JSON; the follow-up action form).
+  route("partnerships/options", "routes/partnerships.options.ts"),
   route("partnerships/:id", "routes/partnerships.$id.tsx", [
     index("routes/partnerships.$id._index.tsx"),
     route("members", "routes/partnerships.$id.members.tsx"),
@@ -26,6 +28,7 @@ export default [
   route("municipalities", "routes/municipalities._index.tsx"),
   route("municipalities/:id", "routes/municipalities.$id.tsx"),
   route("municipalities/:id/pilots/new", "routes/municipalities.$id.pilots.new.tsx"),
+  route("pilots/options", "routes/pilots.options.ts"),
   route("pilots/:id", "routes/pilots.$id.tsx", [
     index("routes/pilots.$id._index.tsx"),
     route("edit", "routes/pilots.$id.edit.tsx"),

@@ -1,25 +1,40 @@
-// Picking one organisation out of thousands: a combobox (WAI-ARIA APG, "editable combobox with list
-// autocomplete") that searches GET /organisations/options as one types, and keeps the chosen id in
-// a hidden input under the form's own field name, so actions and schemas do not change. Forms use
-// it only above ORGANISATION_PICKER_THRESHOLD; below, they keep their plain <select>.
+// Picking one organisation (or partnership, or pilot) out of thousands: a combobox (WAI-ARIA APG,
+// "editable combobox with list autocomplete") that searches GET /<kind>s/options as one types, and
+// keeps the chosen id in a hidden input under the form's own field name, so actions and schemas do
+// not change. Forms use it only above the picker's threshold; below, they keep their plain <select>
+// (ChoiceField picks one or the other). docs/decisions/0029, 0030.
 import type { FieldMetadata } from "@conform-to/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useFetcher } from "react-router";
-import { ErrorList } from "~/components/form";
+import { ErrorList, SelectField } from "~/components/form";
 import { useTranslation } from "~/i18n/use-translation";
 
 export interface PickerOption {
   id: string;
   name: string;
-  acronym: string | null;
+  /** Organisations only. */
+  acronym?: string | null;
 }
 
-/** What a form gets from its loader: every organisation, or none and the names it already shows. */
+/** What a picker searches: GET /organisations/options, /partnerships/options or /pilots/options. */
+export type PickerKind = "organisation" | "partnership" | "pilot";
+
+/** What a form gets from its loader: every record (organisation, partnership, pilot), or none and the names it already shows. */
 export type PickerChoices =
   { mode: "select"; options: PickerOption[] } | { mode: "search"; known: PickerOption[] };
 
+/** Where each kind's hint and status texts are (i18n). */
+const PICKER_TEXTS = {
+  organisation: "organisationPicker",
+  partnership: "recordPicker.partnership",
+  pilot: "recordPicker.pilot",
+} as const;
+
 /** How long typing must pause before a search is sent. */
 const DEBOUNCE_MS = 150;
+
+const DEFAULT_CLASS =
+  "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600";
 
 export function organisationLabel(option: PickerOption): string {
   return option.acronym ? `${option.name} (${option.acronym})` : option.name;
@@ -31,7 +46,7 @@ export function OrganisationCombobox({
   known,
   exclude,
   partnership,
-  className = "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600",
+  className = DEFAULT_CLASS,
 }: {
   field: FieldMetadata<string | undefined>;
   label: string;
@@ -47,6 +62,7 @@ export function OrganisationCombobox({
   return (
     <Combobox
       key={field.key}
+      kind="organisation"
       field={field}
       label={label}
       known={known}
@@ -57,7 +73,69 @@ export function OrganisationCombobox({
   );
 }
 
+/** The combobox for a partnership or a pilot (searches GET /partnerships/options, /pilots/options). */
+export function RecordCombobox({
+  kind,
+  field,
+  label,
+  known,
+  className = DEFAULT_CLASS,
+}: {
+  kind: Exclude<PickerKind, "organisation">;
+  field: FieldMetadata<string | undefined>;
+  label: string;
+  /** Records whose names the picker may need to show (the field's current value). */
+  known: readonly PickerOption[];
+  className?: string;
+}) {
+  return (
+    <Combobox
+      key={field.key}
+      kind={kind}
+      field={field}
+      label={label}
+      known={known}
+      exclude={undefined}
+      partnership={undefined}
+      className={className}
+    />
+  );
+}
+
+/**
+ * One optional field that picks a record: a <select> (with an empty choice) when the loader sent
+ * every record, else the combobox naming `known` (the loader's and a refused save's `chosen`).
+ */
+export function ChoiceField({
+  kind,
+  field,
+  label,
+  choices,
+  chosen = [],
+  emptyLabel,
+}: {
+  kind: Exclude<PickerKind, "organisation">;
+  field: FieldMetadata<string | undefined>;
+  label: string;
+  choices: PickerChoices;
+  chosen?: readonly PickerOption[];
+  emptyLabel: string;
+}) {
+  if (choices.mode === "select") {
+    return (
+      <SelectField
+        field={field}
+        label={label}
+        options={choices.options.map((o) => ({ value: o.id, label: organisationLabel(o) }))}
+        emptyLabel={emptyLabel}
+      />
+    );
+  }
+  return <RecordCombobox kind={kind} field={field} label={label} known={[...choices.known, ...chosen]} />;
+}
+
 function Combobox({
+  kind,
   field,
   label,
   known,
@@ -65,6 +143,7 @@ function Combobox({
   partnership,
   className,
 }: {
+  kind: PickerKind;
   field: FieldMetadata<string | undefined>;
   label: string;
   known: readonly PickerOption[];
@@ -97,10 +176,10 @@ function Combobox({
       const params = new URLSearchParams({ q: query });
       if (exclude) params.set("exclude", exclude);
       if (partnership) params.set("partnership", partnership);
-      void load(`/organisations/options?${params.toString()}`);
+      void load(`/${kind}s/options?${params.toString()}`);
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query, exclude, partnership, load]);
+  }, [query, kind, exclude, partnership, load]);
 
   const options = fetcher.data?.options ?? [];
   const waiting = query !== null && (fetcher.state === "loading" || fetcher.data === undefined);
@@ -187,11 +266,11 @@ function Combobox({
   }
 
   const describedBy = [hintId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ");
+  const texts = PICKER_TEXTS[kind];
   let status: string | null = null;
-  if (open && waiting) status = t("organisationPicker.searching");
-  else if (open && query !== null && fetcher.data && options.length === 0)
-    status = t("organisationPicker.noMatch");
-  else if (open && shown.length > 0) status = t("organisationPicker.matches", { count: shown.length });
+  if (open && waiting) status = t(`${texts}.searching`);
+  else if (open && query !== null && fetcher.data && options.length === 0) status = t(`${texts}.noMatch`);
+  else if (open && shown.length > 0) status = t(`${texts}.matches`, { count: shown.length });
 
   return (
     <div className="relative">
@@ -199,7 +278,7 @@ function Combobox({
         {label}
       </label>
       <p id={hintId} className="text-xs text-slate-600">
-        {t("organisationPicker.hint")}
+        {t(`${texts}.hint`)}
       </p>
       {/* Controlled: React resets a hidden input's value to its defaultValue on every render. */}
       <input ref={hidden} type="hidden" name={field.name} value={value} />

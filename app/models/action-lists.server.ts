@@ -1,7 +1,6 @@
 // Reading follow-up actions: an event's, and all of them with the /actions filters, sorts and
 // pages, and the CSV export's rows. Each list is a fixed number of queries (joins, no query per row).
 import {
-  type AnyColumn,
   and,
   asc,
   count,
@@ -12,7 +11,6 @@ import {
   isNull,
   lt,
   lte,
-  inArray,
   notInArray,
   or,
   sql,
@@ -40,6 +38,7 @@ import {
   organisationLabels,
   type OrganisationChoices,
 } from "./organisation-options.server";
+import { liveOrKept, recordChoices } from "./record-options.server";
 
 const ownerOrg = alias(organisations, "owner_org");
 const linkedOrg = alias(organisations, "linked_org");
@@ -297,11 +296,6 @@ export async function actionFilterOptions(db: Db) {
   return { events: eventChoices, owners };
 }
 
-/** Not archived (or disabled), or one of `kept`. */
-function liveOrKept(off: AnyColumn, id: AnyColumn, kept: string[]) {
-  return kept.length > 0 ? or(isNull(off), inArray(id, kept)) : isNull(off);
-}
-
 /**
  * The form's organisations: up to the organisation picker's threshold, those not archived and the
  * `kept` ones (a select); above it, none but the names of `known` (a searching combobox).
@@ -325,8 +319,9 @@ async function actionOrganisationChoices(
 /**
  * The form's choices: organisations, users (with their organisation), partnerships and pilots, not
  * archived or disabled, except `keep`: the ids the edited action refers to (its links stay choices).
- * Above the organisation picker's threshold the organisations are not listed: only `known` (the
- * organisations the form holds) are named. A user's organisation comes with the user (if current).
+ * Above the picker's threshold the organisations are not listed: only `known` (the organisations
+ * the form holds) are named; nor are partnerships or pilots above it, but for the kept ones
+ * (record-options.server.ts). A user's organisation comes with the user (if current).
  */
 export async function actionFormOptions(
   db: Db,
@@ -351,16 +346,8 @@ export async function actionFormOptions(
       )
       .where(and(liveOrKept(users.disabledAt, users.id, kept), isNotNull(users.organisationId)))
       .orderBy(users.name, users.id),
-    db
-      .select({ id: partnerships.id, name: partnerships.name })
-      .from(partnerships)
-      .where(liveOrKept(partnerships.archivedAt, partnerships.id, kept))
-      .orderBy(partnerships.name, partnerships.id),
-    db
-      .select({ id: pilots.id, name: pilots.name })
-      .from(pilots)
-      .where(liveOrKept(pilots.archivedAt, pilots.id, kept))
-      .orderBy(pilots.name, pilots.id),
+    recordChoices(db, "partnership", kept),
+    recordChoices(db, "pilot", kept),
   ]);
   return { organisations: orgs, users: people, partnerships: partnershipChoices, pilots: pilotChoices };
 }

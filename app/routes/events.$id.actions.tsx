@@ -24,6 +24,7 @@ import {
   type OrganisationChoices,
   type OrganisationOption,
 } from "~/models/organisation-options.server";
+import { recordLabels, type RecordChoices, type RecordOption } from "~/models/record-options.server";
 import {
   actionFormOptions,
   changeActionStatus,
@@ -72,8 +73,8 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
     : {
         organisations: { mode: "select", options: [] } satisfies OrganisationChoices,
         users: [],
-        partnerships: [],
-        pilots: [],
+        partnerships: { mode: "select", options: [] } satisfies RecordChoices,
+        pilots: { mode: "select", options: [] } satisfies RecordChoices,
       };
   const today = todayIso();
   const may = mayChangeStatusOf(user);
@@ -116,11 +117,24 @@ interface Answer {
   commandError: string | null;
   /** The organisations a refused save had picked, to name them in the organisation picker. */
   chosen: OrganisationOption[];
+  /** Its partnership and pilot, likewise (above the threshold their pickers hold no list). */
+  chosenPartnerships: RecordOption[];
+  chosenPilots: RecordOption[];
 }
 
 function answer(body: Partial<Answer>, status: number) {
   return data<Answer>(
-    { form: null, actionId: null, result: null, current: null, commandError: null, chosen: [], ...body },
+    {
+      form: null,
+      actionId: null,
+      result: null,
+      current: null,
+      commandError: null,
+      chosen: [],
+      chosenPartnerships: [],
+      chosenPilots: [],
+      ...body,
+    },
     { status },
   );
 }
@@ -169,14 +183,22 @@ export async function action({ request, context, params, url }: Route.ActionArgs
 
   if (intent === "save") {
     const submission = parseWithZod(formData, { schema: actionInput(today) });
-    // A refused form comes back with its values: the picker needs the picked organisations' names.
-    const picked = ["ownerOrganisationId", "organisationId"].map((name) => {
-      const value = formData.get(name);
-      return typeof value === "string" ? value : null;
-    });
-    const chosen = () => organisationLabels(db, picked);
+    // A refused form comes back with its values: the pickers need the picked records' names.
+    const picked = (...names: string[]) =>
+      names.map((name) => {
+        const value = formData.get(name);
+        return typeof value === "string" ? value : null;
+      });
+    const chosen = async () => {
+      const [organisations, partnerships, pilots] = await Promise.all([
+        organisationLabels(db, picked("ownerOrganisationId", "organisationId")),
+        recordLabels(db, "partnership", picked("partnershipId")),
+        recordLabels(db, "pilot", picked("pilotId")),
+      ]);
+      return { chosen: organisations, chosenPartnerships: partnerships, chosenPilots: pilots };
+    };
     if (submission.status !== "success")
-      return answer({ form: "save", actionId: id, result: submission.reply(), chosen: await chosen() }, 400);
+      return answer({ form: "save", actionId: id, result: submission.reply(), ...(await chosen()) }, 400);
     const outcome = await saveAction(db, user, event.id, submission.value);
     if (outcome.ok) {
       if (submission.value.id) return redirect(back);
@@ -193,7 +215,7 @@ export async function action({ request, context, params, url }: Route.ActionArgs
           actionId: id,
           result: submission.reply(),
           current: currentOf(outcome.current),
-          chosen: await chosen(),
+          ...(await chosen()),
         },
         409,
       );
@@ -207,7 +229,7 @@ export async function action({ request, context, params, url }: Route.ActionArgs
         form: "save",
         actionId: id,
         result: submission.reply({ fieldErrors: { [field]: [message] } }),
-        chosen: await chosen(),
+        ...(await chosen()),
       },
       400,
     );
@@ -294,7 +316,15 @@ export default function EventActions({ loaderData, actionData }: Route.Component
             today={today}
             cancelHref={basePath}
             defaultOwnerId={defaultOwnerId}
-            chosen={actionData?.form === "save" ? actionData.chosen : undefined}
+            chosen={
+              actionData?.form === "save"
+                ? {
+                    organisations: actionData.chosen,
+                    partnerships: actionData.chosenPartnerships,
+                    pilots: actionData.chosenPilots,
+                  }
+                : undefined
+            }
             focusTitle={!editing && added !== null}
           />
           {editing ? (

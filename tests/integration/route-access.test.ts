@@ -37,6 +37,9 @@ const access: Record<string, Access> = {
   "routes/organisations.$id.edit.tsx": { GET: coordinatorsOnly, POST: coordinatorsOnly },
   // The organisation picker's search: the names the list page shows anyway.
   "routes/organisations.options.ts": { GET: "signedIn", POST: "none" },
+  // The partnership and pilot pickers' searches: the names their list pages show anyway.
+  "routes/partnerships.options.ts": { GET: "signedIn", POST: "none" },
+  "routes/pilots.options.ts": { GET: "signedIn", POST: "none" },
   "routes/partnerships._index.tsx": { GET: "signedIn", POST: "none" },
   "routes/partnerships.$id.tsx": { GET: "signedIn", POST: "none" },
   "routes/partnerships.$id._index.tsx": { GET: "signedIn", POST: "none" },

@@ -8,6 +8,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link } from "react-router";
 import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import {
+  ChoiceField,
   OrganisationCombobox,
   type PickerChoices,
   type PickerOption,
@@ -27,8 +28,16 @@ export interface ActionFormOptions {
     organisationName?: string | null;
     organisationAcronym?: string | null;
   }[];
-  partnerships: { id: string; name: string }[];
-  pilots: { id: string; name: string }[];
+  /** Every partnership and pilot (selects), or above the picker's threshold only the ones the form holds. */
+  partnerships: PickerChoices;
+  pilots: PickerChoices;
+}
+
+/** The records a refused save had picked, named in the pickers. */
+export interface ActionFormChosen {
+  organisations: readonly PickerOption[];
+  partnerships: readonly PickerOption[];
+  pilots: readonly PickerOption[];
 }
 
 export function ActionForm({
@@ -48,8 +57,8 @@ export function ActionForm({
   cancelHref: string;
   /** The owner of the previous entry: the next one is often the same organisation's. */
   defaultOwnerId: string | null;
-  /** The organisations a refused save had picked (named in the organisation picker). */
-  chosen?: readonly PickerOption[];
+  /** The records a refused save had picked (named in the pickers). */
+  chosen?: ActionFormChosen;
   /** Put the focus in the title when the form appears (after a quick-entry save). */
   focusTitle: boolean;
 }) {
@@ -92,7 +101,7 @@ export function ActionForm({
     choices.mode === "select"
       ? choices.options.map((o) => ({ value: o.id, label: o.acronym ?? o.name }))
       : [];
-  const known = choices.mode === "search" ? [...choices.known, ...(chosen ?? [])] : [];
+  const known = choices.mode === "search" ? [...choices.known, ...(chosen?.organisations ?? [])] : [];
   const orgName = new Map([
     ...orgOptions.map((o) => [o.value, o.label] as const),
     ...known.map((o) => [o.id, o.acronym ?? o.name] as const),
@@ -165,16 +174,20 @@ export function ActionForm({
             />
           </div>
           <div className="grid gap-4 sm:grid-cols-3">
-            <SelectField
+            <ChoiceField
+              kind="partnership"
               field={fields.partnershipId}
               label={t("actions.fields.partnership")}
-              options={options.partnerships.map((p) => ({ value: p.id, label: p.name }))}
+              choices={options.partnerships}
+              chosen={chosen?.partnerships}
               emptyLabel={none}
             />
-            <SelectField
+            <ChoiceField
+              kind="pilot"
               field={fields.pilotId}
               label={t("actions.fields.pilot")}
-              options={options.pilots.map((p) => ({ value: p.id, label: p.name }))}
+              choices={options.pilots}
+              chosen={chosen?.pilots}
               emptyLabel={none}
             />
             {choices.mode === "select" ? (
