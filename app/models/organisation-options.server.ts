@@ -27,13 +27,14 @@ export interface OrganisationOption {
 export type OrganisationChoices =
   { mode: "select"; options: OrganisationOption[] } | { mode: "search"; known: OrganisationOption[] };
 
-/** Every current organisation as a choice in a form (id, name, acronym), by name. */
-export async function organisationOptions(db: Db): Promise<OrganisationOption[]> {
-  return db
+/** Every current organisation as a choice in a form (id, name, acronym), by name; at most `limit`. */
+export async function organisationOptions(db: Db, limit?: number): Promise<OrganisationOption[]> {
+  const query = db
     .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
     .from(organisations)
     .where(isNull(organisations.archivedAt))
-    .orderBy(asc(organisations.name));
+    .orderBy(asc(organisations.name), asc(organisations.id));
+  return limit === undefined ? query : query.limit(limit);
 }
 
 export async function countCurrentOrganisations(db: Db): Promise<number> {
@@ -43,14 +44,16 @@ export async function countCurrentOrganisations(db: Db): Promise<number> {
 
 /**
  * The choices of a form that picks one organisation: all of them (but `exclude`) up to the
- * threshold, else none, with the labels of `known` ids (the values the form already holds).
+ * threshold, else none, with the labels of `known` ids (the values the form already holds). One
+ * query decides and lists: at most threshold + 1 rows are read, one more than the threshold means
+ * search (no count first).
  */
 export async function organisationChoices(
   db: Db,
   options: { exclude?: string | null; known?: readonly (string | null | undefined)[] } = {},
 ): Promise<OrganisationChoices> {
-  if ((await countCurrentOrganisations(db)) <= ORGANISATION_PICKER_THRESHOLD) {
-    const all = await organisationOptions(db);
+  const all = await organisationOptions(db, ORGANISATION_PICKER_THRESHOLD + 1);
+  if (all.length <= ORGANISATION_PICKER_THRESHOLD) {
     return { mode: "select", options: all.filter((o) => o.id !== options.exclude) };
   }
   return { mode: "search", known: await organisationLabels(db, options.known ?? []) };
