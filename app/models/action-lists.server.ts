@@ -33,7 +33,6 @@ import type { ActionStatus } from "~/lib/enums";
 import { isUuid } from "~/lib/network/filters";
 import { offsetOf, toPage, type Page, type PageRequest } from "~/lib/pagination";
 import {
-  countCurrentOrganisations,
   ORGANISATION_PICKER_THRESHOLD,
   organisationLabels,
   type OrganisationChoices,
@@ -305,15 +304,23 @@ async function actionOrganisationChoices(
   kept: string[],
   known: readonly (string | null | undefined)[],
 ): Promise<OrganisationChoices> {
-  if ((await countCurrentOrganisations(db)) > ORGANISATION_PICKER_THRESHOLD) {
-    return { mode: "search", known: await organisationLabels(db, known) };
-  }
-  const options = await db
-    .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
+  // One query decides and lists: more current rows than the threshold among the first
+  // threshold + 1 + kept ones means search (no count first).
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      acronym: organisations.acronym,
+      archived: sql<boolean>`${organisations.archivedAt} is not null`,
+    })
     .from(organisations)
     .where(liveOrKept(organisations.archivedAt, organisations.id, kept))
-    .orderBy(organisations.name, organisations.id);
-  return { mode: "select", options };
+    .orderBy(organisations.name, organisations.id)
+    .limit(ORGANISATION_PICKER_THRESHOLD + 1 + kept.length);
+  if (rows.filter((row) => !row.archived).length > ORGANISATION_PICKER_THRESHOLD) {
+    return { mode: "search", known: await organisationLabels(db, known) };
+  }
+  return { mode: "select", options: rows.map(({ id, name, acronym }) => ({ id, name, acronym })) };
 }
 
 /**
