@@ -1,4 +1,5 @@
-// Betweenness centrality off the request path: `betweenness` (metrics.ts) run in a worker thread.
+// Betweenness centrality off the request path: `betweenness` (lib/network/betweenness.ts) run in a
+// worker thread.
 //
 // The server code is bundled by Vite for production and run from source by tsx and Vitest, so a
 // separate worker file would have a different path in each. Instead the worker is started from
@@ -11,7 +12,8 @@
 // arrays would cost a structured clone of m small arrays on the request thread. The worker is
 // unref'd (it never keeps the process alive), terminated after a timeout, and on abort.
 import { Worker } from "node:worker_threads";
-import { betweenness, type GraphInput } from "~/lib/network/metrics";
+import { betweenness } from "~/lib/network/betweenness";
+import type { GraphInput } from "~/lib/network/metrics";
 
 export interface BetweennessOptions {
   samples: number | null;

@@ -3,7 +3,8 @@
 // to count calls and check that two computations never overlap.
 import type * as BetweennessModule from "~/models/betweenness-worker.server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { betweenness, analyticsGraph, structuralAnalytics } from "~/lib/network/metrics";
+import { betweenness } from "~/lib/network/betweenness";
+import { analyticsGraph, structuralAnalytics } from "~/lib/network/metrics";
 import type { NetworkSnapshot } from "~/lib/network/types";
 import {
   betweennessValues,

@@ -3,9 +3,9 @@ import graphologyBetweenness from "graphology-metrics/centrality/betweenness";
 import { describe, expect, it } from "vitest";
 import { betweennessInWorker } from "~/models/betweenness-worker.server";
 import { emptyFilters } from "~/lib/network/filters";
+import { betweenness } from "~/lib/network/betweenness";
 import {
   analyticsGraph,
-  betweenness,
   organisationPairs,
   structuralAnalytics,
   type GraphInput,
