@@ -1,5 +1,5 @@
 import flowStyles from "@xyflow/react/dist/style.css?url";
-import { memo, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { data, Link, useLocation, useNavigate, useRevalidator } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
@@ -7,7 +7,8 @@ import { AnalyticsPanel as AnalyticsPanelView } from "~/components/network/analy
 import { FiltersForm as FiltersFormView } from "~/components/network/filters-form";
 import { parseLayoutForm } from "~/components/network/layout-form";
 import { Legend as LegendView } from "~/components/network/legend";
-import { NetworkMap, type LayoutAnswer, type MapHandlers } from "~/components/network/network-map";
+import { MapSlot, useStableView } from "~/components/network/map-slot";
+import type { LayoutAnswer, MapHandlers } from "~/components/network/network-map";
 import { NetworkTable, tableSorts, type TableSort } from "~/components/network/network-table";
 import networkStyles from "~/components/network/network.css?url";
 import type { OrganisationNodeData } from "~/components/network/nodes";
@@ -15,7 +16,6 @@ import { SidePanel } from "~/components/network/side-panel";
 import { EmptyState } from "~/components/empty-state";
 import { dbContext } from "~/db/context";
 import { parseNetworkFilters } from "~/lib/network/filters";
-import type { NetworkView } from "~/lib/network/types";
 import { pageTitle } from "~/lib/meta";
 import { parsePageRequest } from "~/lib/pagination";
 import { repeatedFields } from "~/lib/validation/form-data";
@@ -124,8 +124,6 @@ const EXPORT_FILES = [
   { file: "network.nodes.csv", key: "nodesCsv" },
   { file: "network.edges.csv", key: "edgesCsv" },
 ] as const;
-
-const noSubscription = () => () => {};
 
 /** Betweenness is computed off the request path: ask again every few seconds until it is ready. */
 const ANALYTICS_POLL_MS = 3000;
@@ -368,52 +366,3 @@ function HydrateLater({ children }: { children: React.ReactNode }) {
 const AnalyticsPanel = memo(AnalyticsPanelView);
 const FiltersForm = memo(FiltersFormView);
 const Legend = memo(LegendView);
-
-/**
- * React Flow renders in the browser only: a placeholder on the server and while hydrating, the map
- * right after. Only this slot re-renders when hydration ends, not the whole page.
- */
-function MapSlot({
-  view,
-  canEditLayout,
-  handlers,
-  tableParams,
-}: {
-  view: NetworkView;
-  canEditLayout: boolean;
-  handlers: MapHandlers;
-  tableParams: string;
-}) {
-  const { t } = useTranslation();
-  const mounted = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-  if (mounted) return <NetworkMap view={view} canEditLayout={canEditLayout} handlers={handlers} />;
-  return (
-    <div
-      data-testid="network-map-placeholder"
-      className="flex h-[70vh] min-h-[420px] flex-col items-center justify-center gap-2 rounded-lg border border-slate-200 bg-white text-slate-700"
-    >
-      <p>{t("network.map.loading", { count: view.nodes.length })}</p>
-      <Link to={tableParams} className="text-brand-700 underline">
-        {t("network.map.tableLink")}
-      </Link>
-    </div>
-  );
-}
-
-/** The same view object while nothing that shapes the map changed (data, layout, filters). */
-function useStableView(view: NetworkView | null): NetworkView | null {
-  const [kept, setKept] = useState(view);
-  const signature = (v: NetworkView | null) =>
-    v
-      ? `${v.dataVersion}|${v.layout.version ?? ""}|${v.layout.updatedAt ?? ""}|${JSON.stringify(v.filters)}`
-      : "";
-  if (kept !== view && signature(kept) !== signature(view)) {
-    setKept(view);
-    return view;
-  }
-  return kept;
-}
