@@ -2,6 +2,7 @@
 // and the CSV export. Pure: no I/O.
 import { actionStatuses, type ActionStatus } from "./enums";
 import { csvCell } from "./network/export-csv";
+import { isUuid } from "./uuid";
 
 /** Statuses that close an action: it can no longer be overdue. */
 export const CLOSED_ACTION_STATUSES: readonly ActionStatus[] = ["done", "dropped"];
@@ -40,7 +41,6 @@ export interface ActionListQuery {
   direction: "asc" | "desc";
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
@@ -51,7 +51,7 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 export function parseActionListQuery(params: URLSearchParams): ActionListQuery {
   const uuid = (name: string) => {
     const value = params.get(name) ?? "";
-    return UUID.test(value) ? value.toLowerCase() : undefined;
+    return isUuid(value) ? value.toLowerCase() : undefined;
   };
   const day = (name: string) => {
     const value = params.get(name) ?? "";

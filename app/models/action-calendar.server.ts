@@ -8,7 +8,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "~/db/client.server";
 import { events, followUpActions, organisations, users } from "~/db/schema";
 import type { ActionStatus } from "~/lib/enums";
-import { isUuid } from "~/lib/network/filters";
+import { isUuid } from "~/lib/uuid";
 
 export interface CalendarAction {
   id: string;

@@ -30,7 +30,7 @@ import {
 } from "~/db/schema";
 import { CLOSED_ACTION_STATUSES, type ActionListQuery } from "~/lib/actions";
 import type { ActionStatus } from "~/lib/enums";
-import { isUuid } from "~/lib/network/filters";
+import { isUuid } from "~/lib/uuid";
 import { offsetOf, toPage, type Page, type PageRequest } from "~/lib/pagination";
 import {
   ORGANISATION_PICKER_THRESHOLD,

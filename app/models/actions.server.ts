@@ -16,7 +16,7 @@ import {
   type FollowUpAction,
 } from "~/db/schema";
 import type { ActionStatus } from "~/lib/enums";
-import { isUuid } from "~/lib/network/filters";
+import { isUuid } from "~/lib/uuid";
 import type { ActionCommandInput, ActionInput, StatusInput } from "~/lib/validation/actions";
 import { changedFields, recordAudit, type Actor, type AuditEntry } from "./audit.server";
 import { orNull, type Outcome } from "./owned-records.server";

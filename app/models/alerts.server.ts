@@ -6,7 +6,7 @@ import type { Db } from "~/db/client.server";
 import { fundingLines, milestones, pilotPeriods, pilots } from "~/db/schema";
 import { pilotAlerts, type AlertFunding, type AlertMilestone, type PilotAlert } from "~/lib/alerts";
 import { todayIso } from "~/lib/objectives";
-import { isUuid } from "./partnerships.server";
+import { isUuid } from "~/lib/uuid";
 
 export type { PilotAlert } from "~/lib/alerts";
 

@@ -6,6 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { rows } from "~/db/rows.server";
+import { UUID_PATTERN } from "~/lib/uuid";
 import {
   auditLog,
   documents,
@@ -62,12 +63,12 @@ const PARTNERSHIP_CHILD_TABS: Record<string, string> = {
   partnership_member: "members",
 };
 
-/** A uuid as text: only such ids are cast and looked up (some entities have other keys). */
-const UUID_TEXT = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+/** A uuid as text (`~*`: either case): only such ids are cast and looked up (some entities have other keys). */
+const UUID_TEXT = `^${UUID_PATTERN}$`;
 
 /** The ids of `latest` entries about `type`, as uuids. */
 function idsAbout(type: string): SQL {
-  return sql`(select latest.entity_id::uuid from latest where latest.entity_type = ${type} and latest.entity_id ~ ${UUID_TEXT})`;
+  return sql`(select latest.entity_id::uuid from latest where latest.entity_type = ${type} and latest.entity_id ~* ${UUID_TEXT})`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm"
 import type { Db } from "~/db/client.server";
 import { one } from "~/db/rows.server";
 import { eventParticipants, events, eventTakeaways, organisations, type EventTakeaway } from "~/db/schema";
-import { isUuid } from "~/lib/network/filters";
+import { isUuid } from "~/lib/uuid";
 import type { ParticipantInput, TakeawayCommand, TakeawayInput } from "~/lib/validation/events";
 import { changedFields, recordAudit, type Actor, type AuditEntry } from "./audit.server";
 import type { Outcome } from "./owned-records.server";

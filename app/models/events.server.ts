@@ -7,7 +7,7 @@ import type { Db } from "~/db/client.server";
 import { one } from "~/db/rows.server";
 import { eventOrganisers, events, organisations, type Event } from "~/db/schema";
 import type { EventKind } from "~/lib/enums";
-import { isUuid } from "~/lib/network/filters";
+import { isUuid } from "~/lib/uuid";
 import { offsetOf, toPage, type Page, type PageRequest } from "~/lib/pagination";
 import type { EventFilters, EventInput, EventRefusal, UpdateEventInput } from "~/lib/validation/events";
 import { changedFields, recordAudit, type Actor } from "./audit.server";

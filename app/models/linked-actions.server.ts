@@ -11,7 +11,7 @@ import {
   type ActionLinkKind,
   type LinkedActionsView,
 } from "~/lib/actions";
-import { isUuid } from "~/lib/network/filters";
+import { isUuid } from "~/lib/uuid";
 import { overdueCondition, ownedOrLinked, selectRows, type ActionRow } from "./action-lists.server";
 
 /** How many actions a record page shows before "See all N". */

@@ -19,7 +19,7 @@ import { todayIso } from "~/lib/objectives";
 import type { MunicipalityFilters } from "~/lib/validation/municipalities";
 import { loadAlerts, type PilotAlert } from "./alerts.server";
 import { milestonesForPilots, type MilestoneAcrossPilots } from "./milestones.server";
-import { isUuid } from "./partnerships.server";
+import { isUuid } from "~/lib/uuid";
 import { listPilotsOfMunicipalities, type PilotListItem } from "./pilots.server";
 
 /** Milestones in the statuses that no longer need anything: neither upcoming nor overdue. */

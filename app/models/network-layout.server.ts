@@ -8,6 +8,7 @@ import type { Db } from "~/db/client.server";
 import { todayIso } from "~/lib/partnership-status";
 import { graphLayouts, type GraphNodePositions } from "~/db/schema";
 import type { NetworkSnapshot } from "~/lib/network/types";
+import { UUID_PATTERN } from "~/lib/uuid";
 import { latestDataVersion, recordAudit } from "./audit.server";
 import { snapshotAt } from "./network-snapshot.server";
 
@@ -33,9 +34,11 @@ export async function savedLayout(db: Db) {
 
 export const LAYOUT_MAX_POSITIONS = 20_000;
 export const LAYOUT_MAX_COORDINATE = 1e7;
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 /** Organisation uuid, partnership hub "p:<uuid>", cluster "c:XX", "c:XX:<type>", "c:none". */
-const NODE_ID = new RegExp(`^(?:${UUID}|p:${UUID}|c:(?:[A-Z]{2}|none)(?::[a-z_]{1,40})?)$`, "i");
+const NODE_ID = new RegExp(
+  `^(?:${UUID_PATTERN}|p:${UUID_PATTERN}|c:(?:[A-Z]{2}|none)(?::[a-z_]{1,40})?)$`,
+  "i",
+);
 
 /** Whether `positions` is a map of node ids to finite coordinates within bounds. */
 export function validPositions(positions: unknown): positions is GraphNodePositions {

@@ -2,11 +2,11 @@
 // form gets them all (a plain <select>, which works without JavaScript); above it the page sends
 // none and the form searches them (GET /organisations/options), so a page does not carry thousands
 // of <option>s (docs/decisions/0029-organisation-picker.md).
-import { and, asc, count, eq, ilike, inArray, isNull, ne, notExists, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, ne, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { organisations, partnershipMembers } from "~/db/schema";
+import { isUuid } from "~/lib/uuid";
 import { escapeLike } from "~/models/organisations.server";
-import { memberCandidates } from "~/models/partnership-members.server";
 
 /** Above this many current organisations, forms search them instead of listing them all. */
 export const ORGANISATION_PICKER_THRESHOLD = 200;
@@ -37,11 +37,6 @@ export async function organisationOptions(db: Db, limit?: number): Promise<Organ
   return limit === undefined ? query : query.limit(limit);
 }
 
-export async function countCurrentOrganisations(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(organisations).where(isNull(organisations.archivedAt));
-  return row?.n ?? 0;
-}
-
 /**
  * The choices of a form that picks one organisation: all of them (but `exclude`) up to the
  * threshold, else none, with the labels of `known` ids (the values the form already holds). One
@@ -59,26 +54,58 @@ export async function organisationChoices(
   return { mode: "search", known: await organisationLabels(db, options.known ?? []) };
 }
 
-/** The add-member form's choices: the organisations not yet members, or (above the threshold) a search. */
+/**
+ * A partnership's add-member form's choices: the current organisations that were never its members
+ * (a past member is edited, not added again), by name; or, above the threshold of current
+ * organisations (members or not), none and the labels of `known`. One query decides and lists, as
+ * organisationChoices: the first threshold + 1 current organisations, each marked candidate or not.
+ */
 export async function memberCandidateChoices(
   db: Db,
   partnershipId: string,
   known: readonly (string | null | undefined)[] = [],
 ): Promise<OrganisationChoices> {
-  if ((await countCurrentOrganisations(db)) <= ORGANISATION_PICKER_THRESHOLD) {
-    return { mode: "select", options: await memberCandidates(db, partnershipId) };
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      acronym: organisations.acronym,
+      candidate: sql<boolean>`${neverMemberOf(db, partnershipId)}`,
+    })
+    .from(organisations)
+    .where(isNull(organisations.archivedAt))
+    .orderBy(asc(organisations.name), asc(organisations.id))
+    .limit(ORGANISATION_PICKER_THRESHOLD + 1);
+  if (rows.length > ORGANISATION_PICKER_THRESHOLD) {
+    return { mode: "search", known: await organisationLabels(db, known) };
   }
-  return { mode: "search", known: await organisationLabels(db, known) };
+  return {
+    mode: "select",
+    options: rows.filter((row) => row.candidate).map(({ id, name, acronym }) => ({ id, name, acronym })),
+  };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** True for an organisation that was never a member of this partnership (past members count). */
+function neverMemberOf(db: Db, partnershipId: string): SQL {
+  return notExists(
+    db
+      .select({ one: sql`1` })
+      .from(partnershipMembers)
+      .where(
+        and(
+          eq(partnershipMembers.partnershipId, partnershipId),
+          eq(partnershipMembers.organisationId, organisations.id),
+        ),
+      ),
+  );
+}
 
 /** The names of these organisations (archived too: a form may still show one); unknown ids are left out. */
 export async function organisationLabels(
   db: Db,
   ids: readonly (string | null | undefined)[],
 ): Promise<OrganisationOption[]> {
-  const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string" && UUID.test(id)))];
+  const wanted = [...new Set(ids.filter(isUuid))];
   if (wanted.length === 0) return [];
   return db
     .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
@@ -112,21 +139,9 @@ export async function searchOrganisationOptions(
       and(
         isNull(organisations.archivedAt),
         text ? or(ilike(organisations.name, pattern), ilike(organisations.acronym, pattern)) : undefined,
-        exclude && UUID.test(exclude) ? ne(organisations.id, exclude) : undefined,
-        // As memberCandidates (partnership-members.server.ts): a past member is edited, not added again.
-        notMemberOf && UUID.test(notMemberOf)
-          ? notExists(
-              db
-                .select({ one: sql`1` })
-                .from(partnershipMembers)
-                .where(
-                  and(
-                    eq(partnershipMembers.partnershipId, notMemberOf),
-                    eq(partnershipMembers.organisationId, organisations.id),
-                  ),
-                ),
-            )
-          : undefined,
+        isUuid(exclude) ? ne(organisations.id, exclude) : undefined,
+        // As the add-member form's list (memberCandidateChoices): a past member is edited, not added again.
+        isUuid(notMemberOf) ? neverMemberOf(db, notMemberOf) : undefined,
       ),
     )
     .orderBy(asc(organisations.name), asc(organisations.id))

@@ -10,7 +10,7 @@ import type { PathwayCounts, PeriodCounts } from "~/lib/outcomes";
 import type { PeriodCommandInput, PeriodInput } from "~/lib/validation/outcomes";
 import { changedFields, recordAudit, type Actor } from "./audit.server";
 import type { Outcome } from "./owned-records.server";
-import { isUuid } from "./partnerships.server";
+import { isUuid } from "~/lib/uuid";
 
 export type StoredPeriod = PeriodCounts & {
   id: string;

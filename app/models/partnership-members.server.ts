@@ -1,6 +1,7 @@
 // A partnership's members: list, add, edit, remove (the rules of an active partnership checked in
-// the same transaction), and the organisations that can still be added.
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+// the same transaction). The organisations that can still be added are the add-member form's
+// choices (memberCandidateChoices, organisation-options.server.ts).
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { organisations, partnershipMembers, type PartnershipMember } from "~/db/schema";
 import { memberRoles, type MemberRole } from "~/lib/enums";
@@ -8,7 +9,8 @@ import { membershipChangeProblem, todayIso } from "~/lib/partnership-status";
 import type { PartnershipRefusal } from "~/lib/validation/partnerships";
 import { recordAudit, type Actor, changedFields } from "./audit.server";
 import { one } from "~/db/rows.server";
-import { continuingMembers, isUuid, lockPartnership } from "./partnerships.server";
+import { isUuid } from "~/lib/uuid";
+import { continuingMembers, lockPartnership } from "./partnerships.server";
 
 // ---------------------------------------------------------------------------------------------
 // Members
@@ -209,18 +211,4 @@ export function removeMember(
   input: { memberId: string; version: number; leftOn: string },
 ): Promise<MemberOutcome> {
   return changeMember(db, actor, partnershipId, input.memberId, input.version, { leftOn: input.leftOn });
-}
-
-/** Organisations that can be added: not archived and not yet (or formerly) a member. */
-export async function memberCandidates(db: Db, partnershipId: string) {
-  return db
-    .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym })
-    .from(organisations)
-    .where(
-      and(
-        isNull(organisations.archivedAt),
-        sql`not exists (select 1 from ${partnershipMembers} m where m.partnership_id = ${partnershipId} and m.organisation_id = ${organisations.id})`,
-      ),
-    )
-    .orderBy(asc(organisations.name), asc(organisations.id));
 }

@@ -15,15 +15,13 @@ import { needsAttention, type AttentionItem } from "~/lib/attention";
 import type { PartnershipFields, PartnershipRefusal } from "~/lib/validation/partnerships";
 import { recordAudit, type Actor, changedFields } from "./audit.server";
 import { one } from "~/db/rows.server";
+import { isUuid } from "~/lib/uuid";
 
 export type { Partnership } from "~/db/schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether a string from a URL can be an id at all (PostgreSQL refuses a malformed uuid). */
-export function isUuid(value: string | undefined): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
+// TEMPORARY, for pilots.server.ts only (another engineer's file while ~/lib/uuid was introduced): once
+// its import reads `import { isUuid } from "~/lib/uuid"`, delete this line. Nothing else imports it here.
+export { isUuid };
 
 /** The partnership's heading fields, or undefined when there is none with that id. */
 export async function findPartnershipHeader(db: Db, id: string) {

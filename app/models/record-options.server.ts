@@ -3,10 +3,10 @@
 // form lists them all in a <select>; above it the page sends none, only the names of the records
 // the form already holds, and the form searches them (GET /partnerships/options, /pilots/options).
 // docs/decisions/0030-record-pickers.md
-import { type AnyColumn, and, asc, count, ilike, inArray, isNull, or } from "drizzle-orm";
+import { type AnyColumn, and, asc, ilike, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { partnerships, pilots } from "~/db/schema";
-import { isUuid } from "~/lib/network/filters";
+import { isUuid } from "~/lib/uuid";
 import {
   ORGANISATION_PICKER_THRESHOLD,
   ORGANISATION_SEARCH_LIMIT,
@@ -38,15 +38,7 @@ export function liveOrKept(off: AnyColumn, id: AnyColumn, kept: readonly string[
   return kept.length > 0 ? or(isNull(off), inArray(id, [...kept])) : isNull(off);
 }
 
-const uuids = (ids: readonly (string | null | undefined)[]) => [
-  ...new Set(ids.filter((id): id is string => typeof id === "string" && isUuid(id))),
-];
-
-export async function countCurrentRecords(db: Db, kind: RecordKind): Promise<number> {
-  const table = tables[kind];
-  const [row] = await db.select({ n: count() }).from(table).where(isNull(table.archivedAt));
-  return row?.n ?? 0;
-}
+const uuids = (ids: readonly (string | null | undefined)[]) => [...new Set(ids.filter(isUuid))];
 
 /** The names of these records (archived too: a form may still show one); unknown ids are left out. */
 export async function recordLabels(
@@ -67,6 +59,9 @@ export async function recordLabels(
 /**
  * A form's choices of one kind: up to the threshold the current records and the `kept` ones (the
  * edited record's links, archived or not), by name; above it none, with the names of the `kept`.
+ * One query decides and lists (no count first): at most threshold + 1 + kept rows are read, and
+ * more current ones among them than the threshold means search. Only a search that names `kept`
+ * records runs a second query.
  */
 export async function recordChoices(
   db: Db,
@@ -74,16 +69,19 @@ export async function recordChoices(
   kept: readonly (string | null | undefined)[] = [],
 ): Promise<RecordChoices> {
   const ids = uuids(kept);
-  if ((await countCurrentRecords(db, kind)) > RECORD_PICKER_THRESHOLD) {
-    return { mode: "search", known: await recordLabels(db, kind, ids) };
-  }
   const table = tables[kind];
-  const options = await db
-    .select({ id: table.id, name: table.name })
+  // Archived rows are kept ones only (at most ids.length): with at most the threshold current
+  // ones, every row fits under the limit; with more, over threshold current ones come back.
+  const rows = await db
+    .select({ id: table.id, name: table.name, archivedAt: table.archivedAt })
     .from(table)
     .where(liveOrKept(table.archivedAt, table.id, ids))
-    .orderBy(asc(table.name), asc(table.id));
-  return { mode: "select", options };
+    .orderBy(asc(table.name), asc(table.id))
+    .limit(RECORD_PICKER_THRESHOLD + 1 + ids.length);
+  if (rows.filter((row) => row.archivedAt === null).length > RECORD_PICKER_THRESHOLD) {
+    return { mode: "search", known: await recordLabels(db, kind, ids) };
+  }
+  return { mode: "select", options: rows.map(({ id, name }) => ({ id, name })) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { can, requirePermission } from "~/auth/permissions.server";
 import { DocumentsTab } from "~/components/records/documents-tab";
 import { dbContext } from "~/db/context";
 import { documentsTabAction, documentsTabData, notFound } from "~/lib/owned-record-routes.server";
-import { isUuid } from "~/models/partnerships.server";
+import { isUuid } from "~/lib/uuid";
 import { pageTitle } from "~/lib/meta";
 import { getInstance } from "~/middleware/i18next";
 import type { Route } from "./+types/partnerships.$id.documents";

@@ -18,7 +18,7 @@ import {
   setObjectiveArchived,
   type Objective,
 } from "~/models/objectives.server";
-import { isUuid } from "~/models/partnerships.server";
+import { isUuid } from "~/lib/uuid";
 import { pageTitle } from "~/lib/meta";
 import { getInstance } from "~/middleware/i18next";
 import type { Route } from "./+types/partnerships.$id.objectives";

@@ -1,9 +1,12 @@
 // The organisation picker: the search behind it (name or acronym, any case, LIKE wildcards taken
 // literally, current organisations only, at most 20, one left out on request), its resource route,
 // and the pages that stop sending every organisation once there are more than the threshold.
+import { count, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { organisations, type NewOrganisation } from "~/db/schema";
 import {
+  memberCandidateChoices,
+  ORGANISATION_PICKER_THRESHOLD,
   ORGANISATION_SEARCH_LIMIT,
   organisationChoices,
   organisationLabels,
@@ -25,9 +28,12 @@ import {
 } from "../factories";
 import { testDb } from "../helpers/db";
 import { addFillerOrganisations } from "../helpers/organisation-picker";
+import { countingDb } from "../helpers/query-count";
 import { authUserOf, callRoute, get, post, renderPage } from "../helpers/routes";
 
-const { db } = await testDb();
+const database = await testDb();
+const { db } = database;
+const counting = await countingDb(database);
 const coordinator = authUserOf(await createUser(db, { role: "coordinator" }));
 const viewer = authUserOf(await createUser(db, { role: "viewer" }));
 
@@ -140,6 +146,21 @@ describe("GET /organisations/options", () => {
   });
 });
 
+/** memberCandidateChoices and the number of queries it ran. */
+async function candidatesCounted(partnershipId: string, known: (string | null)[] = []) {
+  counting.reset();
+  const choices = await memberCandidateChoices(counting.db, partnershipId, known);
+  return { choices, queries: counting.count(), sql: counting.queries().join("\n") };
+}
+
+const candidateIds = (choices: Awaited<ReturnType<typeof memberCandidateChoices>>) =>
+  choices.mode === "select" ? choices.options.map((o) => o.id) : null;
+
+// A partnership with a current member (harbour) and a past one (plain): neither is a candidate.
+const membered = await createPartnership(db);
+await addMember(db, { partnershipId: membered.id, organisationId: harbour.id });
+await addMember(db, { partnershipId: membered.id, organisationId: plain.id, leftOn: "2020-01-01" });
+
 /** What the organisation page's loader hands to its relationship forms. */
 async function pageChoices(id: string) {
   const outcome = await callRoute(db, organisationRoute.loader, get(`/organisations/${id}`), coordinator, {
@@ -160,6 +181,34 @@ describe("the forms' organisation choices, by the number of organisations", () =
     const html = await renderPage(organisationRoute.default, `/organisations/${anchor.id}`, page);
     expect(html).toContain(`<option value="${harbour.id}">`);
     expect(html).not.toContain('role="combobox"');
+  });
+
+  it("below it, up to exactly the threshold: the add-member form lists the never-members, in one query", async () => {
+    const below = await candidatesCounted(membered.id);
+    expect(below.queries, below.sql).toBe(1);
+    expect(candidateIds(below.choices)).toEqual(
+      expect.arrayContaining([anchor.id, percent.id, backslash.id]),
+    );
+    for (const id of [harbour.id, plain.id, archived.id])
+      expect(candidateIds(below.choices)).not.toContain(id);
+    const single = await candidatesCounted(membered.id);
+    expect(single.choices).toEqual(below.choices);
+
+    // Exactly the threshold of current organisations (members included): still a list.
+    const [row] = await db.select({ n: count() }).from(organisations).where(isNull(organisations.archivedAt));
+    const missing = ORGANISATION_PICKER_THRESHOLD - (row?.n ?? 0);
+    expect(missing).toBeGreaterThan(0);
+    await db.insert(organisations).values(
+      Array.from({ length: missing }, (_, i) => ({
+        name: `Boundary Organisation ${String(i).padStart(3, "0")}`,
+        type: "cso" as const,
+        level: "national" as const,
+      })),
+    );
+    const at = await candidatesCounted(membered.id);
+    expect(at.queries, at.sql).toBe(1);
+    expect(candidateIds(at.choices)).toHaveLength(ORGANISATION_PICKER_THRESHOLD - 2);
+    expect(candidateIds(at.choices)).not.toContain(harbour.id);
   });
 
   it("above it: no list at all, and a combobox that names the organisations the forms hold", async () => {
@@ -236,5 +285,17 @@ describe("the forms' organisation choices, by the number of organisations", () =
       mode: "search",
       known: [{ id: harbour.id, name: harbour.name, acronym: "ZHRS" }],
     });
+  });
+
+  it("above it: the add-member form decides in one query; a second only names what the form holds", async () => {
+    const bare = await candidatesCounted(membered.id, [null, "nope"]);
+    expect(bare.choices).toEqual({ mode: "search", known: [] });
+    expect(bare.queries, bare.sql).toBe(1);
+    const named = await candidatesCounted(membered.id, [percent.id]);
+    expect(named.choices).toEqual({
+      mode: "search",
+      known: [{ id: percent.id, name: percent.name, acronym: null }],
+    });
+    expect(named.queries, named.sql).toBe(2);
   });
 });

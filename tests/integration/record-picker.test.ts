@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { followUpActions, partnerships, type NewPartnership } from "~/db/schema";
 import {
+  RECORD_PICKER_THRESHOLD,
   RECORD_SEARCH_LIMIT,
   recordChoices,
   recordLabels,
@@ -32,9 +33,12 @@ import {
   FILLER_PARTNERSHIP,
   FILLER_PILOT,
 } from "../helpers/organisation-picker";
+import { countingDb } from "../helpers/query-count";
 import { authUserOf, callRoute, get, post, renderPage } from "../helpers/routes";
 
-const { db } = await testDb();
+const database = await testDb();
+const { db } = database;
+const counting = await countingDb(database);
 const coordinator = authUserOf(await createUser(db, { role: "coordinator" }));
 const viewer = authUserOf(await createUser(db, { role: "viewer" }));
 
@@ -79,6 +83,13 @@ async function eventActions(query = ""): Promise<EventData> {
 
 const listed = (choices: RecordChoices) =>
   choices.mode === "select" ? choices.options.map((o) => o.id) : [];
+
+/** recordChoices and the number of queries it ran. */
+async function choicesCounted(kind: RecordKind, kept: (string | null)[] = []) {
+  counting.reset();
+  const choices = await recordChoices(counting.db, kind, kept);
+  return { choices, queries: counting.count(), sql: counting.queries().join("\n") };
+}
 const comboboxes = (html: string) => html.match(/role="combobox"/g)?.length ?? 0;
 
 describe("searching partnerships and pilots", () => {
@@ -171,6 +182,33 @@ describe("the follow-up form's partnerships and pilots, by their number", () => 
     expect(comboboxes(html)).toBe(0);
   });
 
+  it("below the threshold: one query decides and lists (no count first)", async () => {
+    for (const [kind, kept] of [
+      ["partnership", [faded.id, null, "nope"]],
+      ["partnership", []],
+      ["pilot", [oldPilot.id]],
+      ["pilot", []],
+    ] as const) {
+      const { choices, queries, sql } = await choicesCounted(kind, [...kept]);
+      expect(choices.mode).toBe("select");
+      expect(queries, sql).toBe(1);
+    }
+    const { choices } = await choicesCounted("partnership", [faded.id]);
+    expect(listed(choices)).toEqual(expect.arrayContaining([harbour.id, faded.id]));
+  });
+
+  it("at exactly the threshold of current records: still every one, and the kept archived one", async () => {
+    // One current pilot so far (the other is archived): threshold - 1 more, in another municipality.
+    const other = await createMunicipality(db, { name: "Boundary Town" });
+    await addFillerPilots(db, other.id, RECORD_PICKER_THRESHOLD - 1);
+    const { choices, queries } = await choicesCounted("pilot", [oldPilot.id]);
+    expect(queries).toBe(1);
+    expect(choices.mode).toBe("select");
+    expect(listed(choices)).toHaveLength(RECORD_PICKER_THRESHOLD + 1);
+    expect(listed(choices)).toEqual(expect.arrayContaining([pilot.id, oldPilot.id]));
+    expect(listed((await choicesCounted("pilot")).choices)).toHaveLength(RECORD_PICKER_THRESHOLD);
+  });
+
   it("above it: no list, comboboxes naming the edited action's partnership and pilot", async () => {
     await addFillerPartnerships(db);
     await addFillerPilots(db, municipality.id);
@@ -201,6 +239,17 @@ describe("the follow-up form's partnerships and pilots, by their number", () => 
       mode: "search",
       known: [{ id: pilot.id, name: pilot.name }],
     });
+  });
+
+  it("above it: one query decides; a second only names the records a form holds", async () => {
+    for (const kind of ["partnership", "pilot"] as const) {
+      const { choices, queries, sql } = await choicesCounted(kind, [null, "nope"]);
+      expect(choices).toEqual({ mode: "search", known: [] });
+      expect(queries, sql).toBe(1);
+    }
+    const named = await choicesCounted("partnership", [faded.id]);
+    expect(named.choices).toEqual({ mode: "search", known: [{ id: faded.id, name: faded.name }] });
+    expect(named.queries, named.sql).toBe(2);
   });
 
   it("above it: a save with a picked partnership and pilot keeps them", async () => {

@@ -10,6 +10,7 @@ import {
   type PartnershipStatus,
   type RiskCategory,
 } from "../enums";
+import { isUuid } from "../uuid";
 import type { NetworkFilters } from "./types";
 
 /** Filters that select everything: the map as it is today. Shared: copy it (`{ ...emptyFilters }`), never mutate it. */
@@ -39,7 +40,6 @@ export function filterErrorKey(field: keyof NetworkFilters): string {
   return `network.filters.errors.${field}`;
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const COUNTRY_PATTERN = /^[A-Za-z]{2}$/;
 const CLUSTER_PATTERN = /^c:([A-Z]{2}|none)(?::([a-z_]+))?$/;
@@ -52,10 +52,6 @@ export function isIsoDate(value: string): boolean {
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-export function isUuid(value: string): boolean {
-  return UUID_PATTERN.test(value);
 }
 
 /** A cluster id the level of detail knows: "c:XX", "c:XX:<type>", "c:none" or "c:none:<type>". */
