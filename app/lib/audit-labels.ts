@@ -2,6 +2,7 @@
 // the page (useAuditLabels) and the CSV export. Pure.
 import type { TFunction } from "i18next";
 import type { AuditAction } from "./enums";
+import { dateTimeFormat } from "./format";
 
 /** Entity types that have a label; any other type in the log is shown as stored. */
 export const labelledEntityTypes = [
@@ -37,6 +38,8 @@ function isLabelled(type: string): type is LabelledEntityType {
   return (labelledEntityTypes as readonly string[]).includes(type);
 }
 
+const AT_OPTIONS: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" };
+
 /** The labels in the language of this `t`. */
 export function auditLabelsOf(t: TFunction, language: string) {
   return {
@@ -46,11 +49,7 @@ export function auditLabelsOf(t: TFunction, language: string) {
     /** Date and time in UTC (the filter's days are UTC days; the same text on server and client). */
     at: (at: Date) =>
       t("audit.atUtc", {
-        time: new Intl.DateTimeFormat(language, {
-          dateStyle: "medium",
-          timeStyle: "short",
-          timeZone: "UTC",
-        }).format(at),
+        time: dateTimeFormat(language, AT_OPTIONS).format(at),
       }),
   };
 }

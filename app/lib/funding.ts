@@ -10,6 +10,7 @@ import {
   type FundingStage,
   type OutcomePathway,
 } from "./enums";
+import { numberFormat } from "./format";
 
 /** AMIF co-financing: usually at most 75%, up to 90% for specific actions (Reg. (EU) 2021/1147, Art. 15). */
 export const AMIF_USUAL_MAX_COFINANCING = 75;
@@ -169,9 +170,7 @@ export function latestFundingEnd(lines: readonly Pick<FundingLineFacts, "endsOn"
 /** A decimal amount in its currency, in the reader's language, without going through a float. */
 export function formatMoney(amount: string, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(
-      amount as Intl.StringNumericLiteral,
-    );
+    return numberFormat(locale, { style: "currency", currency }).format(amount as Intl.StringNumericLiteral);
   } catch {
     return `${amount} ${currency}`;
   }

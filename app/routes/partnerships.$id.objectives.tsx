@@ -8,7 +8,7 @@ import { NumberField } from "~/components/records/fields";
 import { RecordActions, RecordForm, RecordTab } from "~/components/records/record-tab";
 import { dbContext } from "~/db/context";
 import { objectiveStatuses } from "~/lib/enums";
-import { formatDate } from "~/lib/format";
+import { formatDate, numberFormat } from "~/lib/format";
 import { isOverdue, notClearlyDefined, progressPercent, todayIso } from "~/lib/objectives";
 import { notFound, recordsTabAction, recordsTabData } from "~/lib/owned-record-routes.server";
 import { objectiveInput } from "~/lib/validation/partnership-records";
@@ -70,7 +70,7 @@ function numberText(value: number | null) {
 }
 
 function number(value: number, locale: string) {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
 function ProgressBar({ objective }: { objective: Objective }) {

@@ -1,4 +1,5 @@
 import { useTranslation } from "~/i18n/use-translation";
+import { dateTimeFormat } from "~/lib/format";
 
 const badge = "inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
@@ -31,7 +32,7 @@ export function InvitationStatusBadge({ expired }: { expired: boolean }) {
 /** A moment in the reader's language, in UTC so the server and the browser render the same text. */
 export function DateTime({ value }: { value: Date }) {
   const { i18n } = useTranslation();
-  const text = new Intl.DateTimeFormat(i18n.language, {
+  const text = dateTimeFormat(i18n.language, {
     year: "numeric",
     month: "short",
     day: "numeric",

@@ -13,6 +13,7 @@ import { formatMoney } from "~/lib/funding";
 import { formatShown, type Shown } from "~/lib/suppression";
 import type { ComparisonFilters, ComparisonSort } from "~/lib/validation/municipalities";
 import { SortHeading } from "~/components/sort-heading";
+import { numberFormat } from "~/lib/format";
 
 const groupSorts: Record<OutcomeGroup, ComparisonSort> = {
   durable: "durable",
@@ -22,7 +23,7 @@ const groupSorts: Record<OutcomeGroup, ComparisonSort> = {
 
 function useFormatters() {
   const { t, i18n } = useTranslation();
-  const number = (n: number) => new Intl.NumberFormat(i18n.language).format(n);
+  const number = (n: number) => numberFormat(i18n.language).format(n);
   return {
     shown: (s: Shown) => formatShown(s, number),
     percent: (value: number | null) =>

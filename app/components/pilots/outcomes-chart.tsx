@@ -5,6 +5,7 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { outcomeGroups, type OutcomeGroup } from "~/lib/enums";
 import { drawnValue, formatShown, type ShownOutcomes } from "~/lib/suppression";
+import { numberFormat } from "~/lib/format";
 
 export const groupColours: Record<OutcomeGroup, string> = {
   durable: "bg-brand-700",
@@ -21,7 +22,7 @@ export interface ChartRow {
 
 export function useFormatCount() {
   const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
+  const format = numberFormat(i18n.language, { maximumFractionDigits: 0 });
   return (n: number) => format.format(n);
 }
 
