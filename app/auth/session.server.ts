@@ -1,7 +1,8 @@
 // Sessions after Lucia's guide (docs/decisions/0003): the cookie holds a random token; the
 // database holds its SHA-256 as the session id; 30 days, renewed when half-way through.
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
+import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
 import { sessions, userMunicipalities, users } from "~/db/schema";
 import type { Locale, UserRole } from "~/lib/enums";
 import { generateToken, hashToken } from "./tokens.server";
@@ -47,6 +48,30 @@ export interface ValidatedSession {
   renewed: boolean;
 }
 
+/**
+ * The session's user, looked up on every request: its SQL is built once per database handle
+ * (docs/decisions/0032), not on every call.
+ */
+const sessionLookup = preparedPerDb((db) =>
+  prepared(
+    db
+      .select({
+        expiresAt: sessions.expiresAt,
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        organisationId: users.organisationId,
+        locale: users.locale,
+        disabledAt: users.disabledAt,
+        archivedAt: users.archivedAt,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, sql.placeholder("sessionId"))),
+  ),
+);
+
 /** The user behind a session token, or null (unknown, expired, or the user is disabled). */
 export async function validateSessionToken(
   db: Db,
@@ -54,21 +79,7 @@ export async function validateSessionToken(
   now = new Date(),
 ): Promise<ValidatedSession | null> {
   const sessionId = hashToken(token);
-  const [row] = await db
-    .select({
-      expiresAt: sessions.expiresAt,
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      organisationId: users.organisationId,
-      locale: users.locale,
-      disabledAt: users.disabledAt,
-      archivedAt: users.archivedAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId));
+  const [row] = await sessionLookup(db).execute({ sessionId });
   if (!row) return null;
   if (row.expiresAt.getTime() <= now.getTime() || row.disabledAt || row.archivedAt) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));

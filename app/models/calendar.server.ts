@@ -12,7 +12,7 @@ import type { Db } from "~/db/client.server";
 import { milestones, municipalities, pilots, userMunicipalities, users } from "~/db/schema";
 import type { MilestoneStatus } from "~/lib/enums";
 import { recordAudit, type Actor } from "./audit.server";
-import { isUuid } from "./partnerships.server";
+import { isUuid } from "~/lib/uuid";
 
 /** 32 bytes in base64url without padding: 43 characters. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;

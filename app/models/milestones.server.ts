@@ -18,7 +18,7 @@ import type {
 } from "~/lib/validation/milestones";
 import { changedFields, recordAudit, type Actor, type AuditEntry } from "./audit.server";
 import { orNull, type Outcome } from "./owned-records.server";
-import { isUuid } from "./partnerships.server";
+import { isUuid } from "~/lib/uuid";
 
 export type { Milestone } from "~/db/schema";
 

@@ -19,10 +19,6 @@ import { isUuid } from "~/lib/uuid";
 
 export type { Partnership } from "~/db/schema";
 
-// TEMPORARY, for pilots.server.ts only (another engineer's file while ~/lib/uuid was introduced): once
-// its import reads `import { isUuid } from "~/lib/uuid"`, delete this line. Nothing else imports it here.
-export { isUuid };
-
 /** The partnership's heading fields, or undefined when there is none with that id. */
 export async function findPartnershipHeader(db: Db, id: string) {
   if (!isUuid(id)) return undefined;

@@ -10,7 +10,8 @@ import { todayIso } from "~/lib/objectives";
 import type { PilotFields, PilotRefusal } from "~/lib/validation/pilots";
 import { changedFields, recordAudit, type Actor } from "./audit.server";
 import { currentMemberCondition } from "./owned-records.server";
-import { isUuid } from "./partnerships.server";
+import { isUuid } from "~/lib/uuid";
+import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
 
 export type { Pilot } from "~/db/schema";
 
@@ -43,20 +44,27 @@ const summaryColumns = {
   archivedAt: pilots.archivedAt,
 };
 
+/** The header's query, built once per database handle: every pilot tab's loader and action runs it. */
+const headerQuery = preparedPerDb((db) =>
+  prepared(
+    db
+      .select({
+        ...summaryColumns,
+        municipalityName: municipalities.name,
+        version: pilots.version,
+        pathways: pilots.pathways,
+      })
+      .from(pilots)
+      .innerJoin(municipalities, eq(municipalities.id, pilots.municipalityId))
+      .leftJoin(partnerships, eq(partnerships.id, pilots.partnershipId))
+      .where(eq(pilots.id, sql.placeholder("id"))),
+  ),
+);
+
 /** What every pilot tab shows above its content (null for an unknown or malformed id). */
 export async function findPilotHeader(db: Db, id: string): Promise<PilotHeader | null> {
   if (!isUuid(id)) return null;
-  const [row] = await db
-    .select({
-      ...summaryColumns,
-      municipalityName: municipalities.name,
-      version: pilots.version,
-      pathways: pilots.pathways,
-    })
-    .from(pilots)
-    .innerJoin(municipalities, eq(municipalities.id, pilots.municipalityId))
-    .leftJoin(partnerships, eq(partnerships.id, pilots.partnershipId))
-    .where(eq(pilots.id, id));
+  const [row] = await headerQuery(db).execute({ id });
   return row ?? null;
 }
 

@@ -8,49 +8,37 @@ import { formatDate } from "~/lib/format";
 import { formatMoney } from "~/lib/funding";
 import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/objectives";
-import { can } from "~/auth/permissions.server";
+import { can, requirePermission } from "~/auth/permissions.server";
+import { dbContext } from "~/db/context";
 import { pathwaysByGroup } from "~/lib/outcomes";
-import { readablePilot } from "~/lib/pilot-access.server";
-import { loadPilotAlerts } from "~/models/alerts.server";
-import { listDocuments } from "~/models/documents.server";
-import { linkedActionsView } from "~/models/linked-actions.server";
-import { fundingOverview } from "~/models/funding.server";
-import { loadPeriods } from "~/models/outcomes.server";
-import { findPilot } from "~/models/pilots.server";
-import { partnershipSignals } from "~/models/signals.server";
+import { pilotActionsView } from "~/models/pilot-actions.server";
+import { loadPilotOverview } from "~/models/pilot-overview.server";
 import { outcomeGroups } from "~/lib/enums";
 import type { Route } from "./+types/pilots.$id._index";
 
-// The pilot at a glance: its fields, the partnership's signals, documents, funding, alerts and the
-// latest outcome period. A fixed number of queries.
+// The pilot at a glance: its fields, the partnership's signals, documents, funding, alerts, the
+// latest outcome period and the follow-ups. Four queries sent together, whatever the pilot holds
+// (two for the overview, two for the follow-ups), with statements built once per database handle.
+// The permission is checked first; the pilot itself comes with the overview (null for an unknown or
+// malformed id: 404), so there is no separate header query here (the layout reads the header).
 export async function loader({ context, params, url }: Route.LoaderArgs) {
-  const { db, pilot: header, user } = await readablePilot(context, url, params.id);
-  const owner = { pilotId: header.id };
-  const [pilot, documents, funding, signals, alerts, periods, actions] = await Promise.all([
-    findPilot(db, header.id),
-    listDocuments(db, owner),
-    fundingOverview(db, owner),
-    header.partnershipId ? partnershipSignals(db, [header.partnershipId]) : Promise.resolve(null),
-    loadPilotAlerts(db, header.id),
-    loadPeriods(db, [header.id]),
-    can(user, "action:read")
-      ? linkedActionsView(db, { kind: "pilot", id: header.id }, todayIso())
-      : Promise.resolve(null),
+  const user = requirePermission(context, url, "pilot:read");
+  const db = context.get(dbContext);
+  const today = todayIso();
+  const [overview, actions] = await Promise.all([
+    loadPilotOverview(db, params.id, today),
+    can(user, "action:read") ? pilotActionsView(db, params.id, today) : Promise.resolve(null),
   ]);
-  if (!pilot) throw data(null, { status: 404, statusText: "Not Found" });
-  const { illustrative: _illustrative, ...fields } = pilot;
-  const latest = periods.get(pilot.id)?.at(-1) ?? null;
+  if (!overview) throw data(null, { status: 404, statusText: "Not Found" });
+  const { pilot, signals, documents, funding, alerts, latestPeriod } = overview;
   return {
     title: pilot.name,
-    pilot: fields,
-    signals: header.partnershipId ? (signals?.get(header.partnershipId) ?? null) : null,
-    documents: documents.map(({ id, title, url: href, kind }) => ({ id, title, url: href, kind })),
-    funding: {
-      lines: funding.lines.length,
-      totals: funding.totals.map(({ currency, total }) => ({ currency, total })),
-    },
+    pilot,
+    signals,
+    documents,
+    funding,
     alerts,
-    latestPeriod: latest ? { start: latest.periodStart, end: latest.periodEnd } : null,
+    latestPeriod,
     actions,
     canWriteActions: can(user, "action:write"),
   };
