@@ -1,18 +1,15 @@
 // The follow-up actions a partnership, a pilot or an organisation page lists: those linked to the
 // record (for an organisation, also those it owns, flagged). Open and in-progress first by due date,
 // then done and dropped (latest first); capped, with the totals for "See all N". Two queries whatever
-// the number of actions. Actions carry no confidential fields: every reader with action:read sees them.
-import { and, count, eq, isNull, notInArray, sql, type SQL } from "drizzle-orm";
+// the number of actions, built once per database handle. Actions carry no confidential fields: every
+// reader with action:read sees them.
+import { and, count, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
+import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
 import { followUpActions } from "~/db/schema";
-import {
-  CLOSED_ACTION_STATUSES,
-  isActionOverdue,
-  type ActionLinkKind,
-  type LinkedActionsView,
-} from "~/lib/actions";
+import { isActionOverdue, type ActionLinkKind, type LinkedActionsView } from "~/lib/actions";
 import { isUuid } from "~/lib/uuid";
-import { overdueCondition, ownedOrLinked, selectRows, type ActionRow } from "./action-lists.server";
+import { notClosedCondition, selectRows, type ActionRow } from "./action-lists.server";
 
 /** How many actions a record page shows before "See all N". */
 export const LINKED_ACTIONS_LIMIT = 20;
@@ -39,18 +36,62 @@ export interface LinkedActions {
   overdue: number;
 }
 
-function linkCondition(record: LinkedRecord): SQL {
-  switch (record.kind) {
+// Every record page runs these two statements, and the list's select joins seven tables: their SQL
+// is built once per database handle and kind of record, the values bound at each call (decision 0032).
+const ID = sql.placeholder("id");
+const TODAY = sql.placeholder("today");
+const LIMIT = sql.placeholder("limit");
+
+function linkCondition(kind: ActionLinkKind): SQL {
+  switch (kind) {
     case "partnership":
-      return eq(followUpActions.partnershipId, record.id);
+      return eq(followUpActions.partnershipId, ID);
     case "pilot":
-      return eq(followUpActions.pilotId, record.id);
+      return eq(followUpActions.pilotId, ID);
     case "organisation":
-      return ownedOrLinked(record.id);
+      // ownedOrLinked of action-lists.server.ts, with the id a placeholder.
+      return or(eq(followUpActions.ownerOrganisationId, ID), eq(followUpActions.organisationId, ID)) as SQL;
   }
 }
 
 const isClosed = sql`${followUpActions.status} in ('done', 'dropped')`;
+
+function linkedQueries(db: Db, kind: ActionLinkKind) {
+  const where = and(isNull(followUpActions.archivedAt), linkCondition(kind));
+  // overdueCondition(today) of action-lists.server.ts, with the day a placeholder.
+  const overdue = and(lt(followUpActions.dueOn, TODAY), notClosedCondition());
+  return {
+    totals: prepared(
+      db
+        .select({
+          total: count(),
+          open: sql<number>`count(*) filter (where ${notClosedCondition()})`.mapWith(Number),
+          overdue: sql<number>`count(*) filter (where ${overdue})`.mapWith(Number),
+        })
+        .from(followUpActions)
+        .where(where),
+    ),
+    rows: prepared(
+      selectRows(db)
+        .where(where)
+        .orderBy(
+          sql`case when ${isClosed} then 1 else 0 end`,
+          // Open ones by due date (undated last); closed ones latest first.
+          sql`case when ${isClosed} then null else ${followUpActions.dueOn} end asc nulls last`,
+          sql`coalesce(${followUpActions.doneOn}, ${followUpActions.dueOn}) desc nulls last`,
+          sql`lower(${followUpActions.title})`,
+          followUpActions.id,
+        )
+        .limit(LIMIT),
+    ),
+  };
+}
+
+const queriesFor = preparedPerDb((db) => ({
+  partnership: linkedQueries(db, "partnership"),
+  pilot: linkedQueries(db, "pilot"),
+  organisation: linkedQueries(db, "organisation"),
+}));
 
 /** The record's actions (not archived), at most `limit`, and their counts. Two queries. */
 export async function listLinkedActions(
@@ -60,29 +101,10 @@ export async function listLinkedActions(
   limit = LINKED_ACTIONS_LIMIT,
 ): Promise<LinkedActions> {
   if (!isUuid(record.id)) return { items: [], total: 0, open: 0, overdue: 0 };
-  const where = and(isNull(followUpActions.archivedAt), linkCondition(record));
+  const queries = queriesFor(db)[record.kind];
   const [[totals], rows] = await Promise.all([
-    db
-      .select({
-        total: count(),
-        open: sql<number>`count(*) filter (where ${notInArray(followUpActions.status, [...CLOSED_ACTION_STATUSES])})`.mapWith(
-          Number,
-        ),
-        overdue: sql<number>`count(*) filter (where ${overdueCondition(today)})`.mapWith(Number),
-      })
-      .from(followUpActions)
-      .where(where),
-    selectRows(db)
-      .where(where)
-      .orderBy(
-        sql`case when ${isClosed} then 1 else 0 end`,
-        // Open ones by due date (undated last); closed ones latest first.
-        sql`case when ${isClosed} then null else ${followUpActions.dueOn} end asc nulls last`,
-        sql`coalesce(${followUpActions.doneOn}, ${followUpActions.dueOn}) desc nulls last`,
-        sql`lower(${followUpActions.title})`,
-        followUpActions.id,
-      )
-      .limit(limit),
+    queries.totals.execute({ id: record.id, today }),
+    queries.rows.execute({ id: record.id, limit }),
   ]);
   const relationOf = (row: ActionRow): ActionRelation | null => {
     if (record.kind !== "organisation") return null;

@@ -11,7 +11,7 @@ import { todayIso } from "~/lib/objectives";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
 import { pathwaysByGroup } from "~/lib/outcomes";
-import { pilotActionsView } from "~/models/pilot-actions.server";
+import { linkedActionsView } from "~/models/linked-actions.server";
 import { loadPilotOverview } from "~/models/pilot-overview.server";
 import { outcomeGroups } from "~/lib/enums";
 import type { Route } from "./+types/pilots.$id._index";
@@ -27,7 +27,9 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
   const today = todayIso();
   const [overview, actions] = await Promise.all([
     loadPilotOverview(db, params.id, today),
-    can(user, "action:read") ? pilotActionsView(db, params.id, today) : Promise.resolve(null),
+    can(user, "action:read")
+      ? linkedActionsView(db, { kind: "pilot", id: params.id }, today)
+      : Promise.resolve(null),
   ]);
   if (!overview) throw data(null, { status: 404, statusText: "Not Found" });
   const { pilot, signals, documents, funding, alerts, latestPeriod } = overview;
