@@ -193,8 +193,15 @@ function filterConditions(
 
 const STATUS_ORDER = sql`case ${followUpActions.status} when 'open' then 0 when 'in_progress' then 1 when 'done' then 2 else 3 end`;
 
-function orderOf(query: ActionListQuery): SQL[] {
-  const dir = query.direction === "desc" ? sql`desc` : sql`asc`;
+/**
+ * The list's order for a sort and direction (also action-list-page.server.ts's, which prepares one
+ * statement per pair): the chosen key, then due date, title and id.
+ */
+export function actionListOrder(
+  sort: ActionListQuery["sort"],
+  direction: ActionListQuery["direction"],
+): SQL[] {
+  const dir = direction === "desc" ? sql`desc` : sql`asc`;
   const nulls = sql`nulls last`;
   const key: Record<ActionListQuery["sort"], SQL> = {
     due: sql`${followUpActions.dueOn} ${dir} ${nulls}`,
@@ -205,11 +212,15 @@ function orderOf(query: ActionListQuery): SQL[] {
     updated: sql`${followUpActions.updatedAt} ${dir}`,
   };
   return [
-    key[query.sort],
+    key[sort],
     sql`${followUpActions.dueOn} asc nulls last`,
     asc(followUpActions.title),
     asc(followUpActions.id),
   ];
+}
+
+function orderOf(query: ActionListQuery): SQL[] {
+  return actionListOrder(query.sort, query.direction);
 }
 
 /** All actions matching the filters, a page at a time: two queries (count and page) whatever the size. */

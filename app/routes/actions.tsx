@@ -24,14 +24,8 @@ import { parsePageRequest } from "~/lib/pagination";
 import { bulkStatusInput, statusInput } from "~/lib/validation/actions";
 import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { getInstance } from "~/middleware/i18next";
-import {
-  actionFilterOptions,
-  actionLinkNames,
-  bulkChangeStatus,
-  changeActionStatus,
-  listActions,
-  type BulkResult,
-} from "~/models/actions.server";
+import { loadActionListPage } from "~/models/action-list-page.server";
+import { bulkChangeStatus, changeActionStatus, type BulkResult } from "~/models/actions.server";
 import type { Route } from "./+types/actions";
 
 export async function loader({ context, url }: Route.LoaderArgs) {
@@ -39,11 +33,13 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const db = context.get(dbContext);
   const query = parseActionListQuery(url.searchParams);
   const today = todayIso();
-  const [page, filterOptions, linkNames] = await Promise.all([
-    listActions(db, parsePageRequest(url.searchParams), query, today, user),
-    actionFilterOptions(db),
-    actionLinkNames(db, query),
-  ]);
+  const { page, filterOptions, linkNames } = await loadActionListPage(
+    db,
+    parsePageRequest(url.searchParams),
+    query,
+    today,
+    user,
+  );
   // "Linked to: <name>" chips (from a record page's "See all"), "Of your events" and "Not done or
   // dropped" (from the dashboard's); removing one keeps the other filters.
   const without = (key: keyof typeof query) => {

@@ -23,48 +23,39 @@ import {
   relationshipInput,
 } from "~/lib/validation/organisations";
 import { getInstance } from "~/middleware/i18next";
-import { entityHistory } from "~/models/audit.server";
-import { linkedActionsView } from "~/models/linked-actions.server";
-import {
-  organisationChoices,
-  organisationLabels,
-  type OrganisationChoices,
-  type OrganisationOption,
-} from "~/models/organisation-options.server";
-import { organisationPage } from "~/models/organisation-page.server";
+import { organisationLabels, type OrganisationOption } from "~/models/organisation-options.server";
+import { loadOrganisationPage } from "~/models/organisation-page-view.server";
 import { setOrganisationArchived } from "~/models/organisations.server";
 import { addRelationship, archiveRelationship, updateRelationship } from "~/models/relationships.server";
 import type { Route } from "./+types/organisations.$id";
 
 // Anyone signed in reads the page; the risks it owns show their titles only to those who may read
 // that partnership's confidential fields. Coordinators also see the history and the edit controls.
+// One query (models/organisation-page-view.server.ts).
 export async function loader({ context, url, params }: Route.LoaderArgs) {
   const user = requirePermission(context, url, "organisation:read");
   const db = context.get(dbContext);
   const organisationId = organisationIdFrom(params);
-  const page = await organisationPage(db, user, organisationId);
-  if (!page) throw notFound();
   const canEdit = can(user, "organisation:write");
-  const [history, choices, linkedActions] = await Promise.all([
-    canEdit ? entityHistory(db, "organisation", organisationId) : Promise.resolve([]),
-    // Above the picker's threshold no list is sent: the relationship forms search instead (their
-    // current organisations are named by the relationships themselves).
-    canEdit
-      ? organisationChoices(db, { exclude: organisationId })
-      : Promise.resolve<OrganisationChoices>({ mode: "select", options: [] }),
-    // The actions it owns and those that concern it (the page's "Follow-ups").
-    can(user, "action:read")
-      ? linkedActionsView(db, { kind: "organisation", id: organisationId }, todayIso())
-      : Promise.resolve(null),
-  ]);
+  // Above the picker's threshold no list of choices is sent: the relationship forms search instead
+  // (their current organisations are named by the relationships themselves). The follow-ups: the
+  // actions it owns and those that concern it.
+  const view = await loadOrganisationPage(
+    db,
+    user,
+    organisationId,
+    { editing: canEdit, actions: can(user, "action:read") },
+    todayIso(),
+  );
+  if (!view) throw notFound();
   return {
-    title: page.organisation.name,
+    title: view.page.organisation.name,
     locale: getInstance(context).language,
-    ...page,
+    ...view.page,
     canEdit,
-    history,
-    organisationChoices: choices,
-    linkedActions,
+    history: view.history,
+    organisationChoices: view.choices,
+    linkedActions: view.linkedActions,
     canWriteActions: can(user, "action:write"),
     origin: url.origin,
   };

@@ -5,8 +5,7 @@ import { PartnershipStatusBadge } from "~/components/status-badge";
 import { dbContext } from "~/db/context";
 import { TabNav } from "~/components/tab-nav";
 import { SignalBadges } from "~/components/partnerships/signals";
-import { findPartnershipHeader } from "~/models/partnerships.server";
-import { partnershipSignals } from "~/models/signals.server";
+import { loadPartnershipHeader } from "~/models/partnership-overview.server";
 import type { Route } from "./+types/partnerships.$id";
 
 /** The tabs of a partnership, as child routes (keep in step with app/routes.ts). */
@@ -21,12 +20,13 @@ export const partnershipTabs = [
   { to: "history", key: "partnership.tabs.history", end: false },
 ] as const;
 
+// The heading and signals of every tab: one query, built once per database handle (the header's
+// fields and its signals' inputs together); 404 for an unknown or malformed id.
 export async function loader({ context, params, url }: Route.LoaderArgs) {
   requirePermission(context, url, "partnership:read");
-  const db = context.get(dbContext);
-  const partnership = await findPartnershipHeader(db, params.id);
-  if (!partnership) throw data(null, { status: 404, statusText: "Not Found" });
-  const signals = (await partnershipSignals(db, [partnership.id])).get(partnership.id) ?? null;
+  const header = await loadPartnershipHeader(context.get(dbContext), params.id);
+  if (!header) throw data(null, { status: 404, statusText: "Not Found" });
+  const { partnership, signals } = header;
   return { partnership, signals };
 }
 
