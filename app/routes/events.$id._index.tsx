@@ -3,24 +3,28 @@ import { Link } from "react-router";
 import { EmptyState } from "~/components/empty-state";
 import { MarkdownText } from "~/components/events/markdown-text";
 import { eventTabMeta } from "~/components/events/tab-meta";
-import { readableEvent } from "~/lib/event-access.server";
+import { can, requirePermission } from "~/auth/permissions.server";
+import { dbContext } from "~/db/context";
+import { notFound } from "~/lib/event-access.server";
 import { getInstance } from "~/middleware/i18next";
-import { listParticipants, listTakeaways } from "~/models/event-details.server";
+import { loadEventPageOverview } from "~/models/event-page-queries.server";
 import type { Route } from "./+types/events.$id._index";
 
 // Anyone signed in: what the event was about, who came (and how many), and what came out of it.
 export async function loader({ context, url, params }: Route.LoaderArgs) {
-  const { db, event, canEdit } = await readableEvent(context, url, params.id);
-  const [participants, takeaways] = await Promise.all([
-    listParticipants(db, event.id),
-    listTakeaways(db, event.id),
-  ]);
+  // What readableEvent (lib/event-access.server.ts) checks, the tab read in one prepared query.
+  const user = requirePermission(context, url, "event:read");
+  const overview = await loadEventPageOverview(context.get(dbContext), params.id);
+  if (!overview) throw notFound();
+  const { id, description, archivedAt, participants, attendees, unknownCounts, takeaways } = overview;
   return {
     title: getInstance(context).t("events.tabs.overview"),
-    event: { id: event.id, description: event.description },
-    ...participants,
-    takeaways: takeaways.map((t) => ({ id: t.id, theme: t.theme, text: t.text })),
-    canEdit,
+    event: { id, description },
+    participants,
+    attendees,
+    unknownCounts,
+    takeaways,
+    canEdit: can(user, "event:write") && archivedAt === null,
   };
 }
 
