@@ -8,22 +8,24 @@ import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/objectives";
 import type { AttentionItem } from "~/lib/attention";
-import { partnershipActionsView } from "~/models/partnership-actions.server";
+import { linkedActionsView } from "~/models/linked-actions.server";
 import { loadPartnershipOverview } from "~/models/partnership-overview.server";
 import type { Route } from "./+types/partnerships.$id._index";
 
 // The partnership at a glance: its fields, signals, what needs attention (risk titles only for a
 // viewer with confidential access: the query reads them for no one else) and the follow-ups. Three
-// queries sent together, whatever the partnership holds (one for the overview, two for the
-// follow-ups), with statements built once per database handle; the layout reads the header. The
-// permission is checked first; an unknown or malformed id answers 404.
+// queries sent together, whatever the partnership holds (one for the overview, linkedActionsView's
+// two for the follow-ups), with statements built once per database handle; the layout reads the
+// header. The permission is checked first; an unknown or malformed id answers 404.
 export async function loader({ context, params, url }: Route.LoaderArgs) {
   const user = requirePermission(context, url, "partnership:read");
   const db = context.get(dbContext);
   const today = todayIso();
   const [overview, actions] = await Promise.all([
     loadPartnershipOverview(db, params.id, user, today),
-    can(user, "action:read") ? partnershipActionsView(db, params.id, today) : Promise.resolve(null),
+    can(user, "action:read")
+      ? linkedActionsView(db, { kind: "partnership", id: params.id }, today)
+      : Promise.resolve(null),
   ]);
   if (!overview) throw data(null, { status: 404, statusText: "Not Found" });
   const { partnership, signals, attention } = overview;
