@@ -17,6 +17,7 @@ import { eventOrganisers, events, followUpActions, organisations, partnerships, 
 import type { ActionListQuery } from "~/lib/actions";
 import { offsetOf, toPage, type Page, type PageRequest } from "~/lib/pagination";
 import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
+import { subquery } from "~/db/sql-fragments.server";
 import {
   actionListOrder,
   notClosedCondition,
@@ -37,11 +38,6 @@ export interface ActionListPage {
 }
 
 const p = (name: string) => sql.placeholder(name);
-
-/** A subquery as a field, its columns always qualified (see pilot-overview.server.ts's `subquery`). */
-function subquery<T>(query: SQL): SQL<T> {
-  return sql<T>`(${query})`;
-}
 
 /**
  * filterConditions of action-lists.server.ts with every value a placeholder: a condition holds when

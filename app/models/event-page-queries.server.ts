@@ -7,24 +7,13 @@
 // three waves, each built by drizzle on every call (issue 9's page speed). The other tabs still use
 // those. tests/integration/event-page.test.ts checks the two agree: a change to what they read must
 // be made here too.
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { eventOrganisers, eventParticipants, events, eventTakeaways, organisations } from "~/db/schema";
 import { isUuid } from "~/lib/uuid";
 import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
+import { jsonRows } from "~/db/sql-fragments.server";
 import type { ParticipantRow } from "./event-details.server";
-
-/** A subquery as a field, its columns always qualified (see pilot-overview.server.ts's `subquery`). */
-function subquery<T>(query: SQL): SQL<T> {
-  return sql<T>`(${query})`;
-}
-
-/** A JSON array of one value per row (an empty array for none). */
-function jsonRows<T>(object: SQL, from: SQL, orderBy: SQL): SQL<T[]> {
-  return sql<
-    T[]
-  >`coalesce(${subquery(sql`select json_agg(${object} order by ${orderBy}) ${from}`)}, '[]'::json)`;
-}
 
 export interface EventPageOrganiser {
   id: string;

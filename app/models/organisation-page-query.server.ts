@@ -10,6 +10,7 @@ import { eq, getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
 import { alias, type PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "~/db/client.server";
 import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
+import { subquery, jsonRows } from "~/db/sql-fragments.server";
 import {
   auditLog,
   events,
@@ -43,22 +44,6 @@ const choice = alias(organisations, "choice");
 /** `organisations <alias>` for a from or join clause: an aliased table in `sql` writes its alias alone. */
 function organisationsAs(table: PgTable): SQL {
   return sql`${organisations} ${sql.identifier(getTableName(table))}`;
-}
-
-/**
- * A subquery as a field. Every subquery goes through this: drizzle writes a column without its
- * table's name when it appears directly in a field of a select from one table; inside a nested
- * `sql` it keeps the names (see pilot-overview.server.ts).
- */
-function subquery<T>(query: SQL): SQL<T> {
-  return sql<T>`(${query})`;
-}
-
-/** A JSON array of one value per row, in `orderBy` order (an empty array for none). */
-function jsonRows<T>(object: SQL, from: SQL, orderBy: SQL): SQL<T[]> {
-  return sql<
-    T[]
-  >`coalesce(${subquery(sql`select json_agg(${object} order by ${orderBy}) ${from}`)}, '[]'::json)`;
 }
 
 /** A JSON array of the first `limit` rows in `orderBy` order (array() keeps the subquery's order). */

@@ -17,28 +17,13 @@ import { canOn } from "~/auth/permissions.server";
 import type { AuthUser } from "~/auth/session.server";
 import type { Db } from "~/db/client.server";
 import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
+import { jsonRows } from "~/db/sql-fragments.server";
 import { fundingLines, healthChecks, objectives, partnershipMembers, partnerships, risks } from "~/db/schema";
 import { needsAttention, type AttentionItem } from "~/lib/attention";
 import type { RiskStatus } from "~/lib/enums";
 import { todayIso } from "~/lib/objectives";
 import { partnershipSignalsFrom, type PartnershipSignals } from "~/lib/signals";
 import { isUuid } from "~/lib/uuid";
-
-/**
- * A subquery as a field. Every subquery of the two selects goes through this: drizzle writes a
- * column without its table's name when it appears directly in a field of a select from one table,
- * so `${child.partnershipId} = ${partnerships.id}` there would compare the child's column with
- * itself; inside a nested `sql` it keeps the names.
- */
-function subquery<T>(query: SQL): SQL<T> {
-  return sql<T>`(${query})`;
-}
-
-/** A JSON array of one value per row of the subquery (an empty array for none). */
-function jsonRows<T>(object: SQL, from: SQL, orderBy?: SQL): SQL<T[]> {
-  const order = orderBy ? sql` order by ${orderBy}` : sql``;
-  return sql<T[]>`coalesce(${subquery(sql`select json_agg(${object}${order}) ${from}`)}, '[]'::json)`;
-}
 
 // The rows of the partnership in the outer select, with the conditions of the model functions the
 // other pages use (signals.server.ts, confidential.server.ts, partnershipAttention).

@@ -10,7 +10,7 @@
 // tests/integration/pilot-overview.test.ts checks the result against those model functions
 // (findPilot, listDocuments, fundingOverview, partnershipSignals, loadPilotAlerts, loadPeriods): a
 // change to what they read must be made here too.
-import { and, eq, isNotNull, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, sql, type Placeholder } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import {
   documents,
@@ -39,6 +39,7 @@ import { todayIso } from "~/lib/objectives";
 import { partnershipSignalsFrom, type PartnershipSignals } from "~/lib/signals";
 import { isUuid } from "~/lib/uuid";
 import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
+import { subquery, jsonRows } from "~/db/sql-fragments.server";
 
 export interface PilotOverviewDocument {
   id: string;
@@ -77,22 +78,6 @@ export interface PilotOverview {
   alerts: PilotAlert[];
   /** The latest period not archived (by start), or null. */
   latestPeriod: { start: string; end: string } | null;
-}
-
-/**
- * A subquery as a field. Every subquery of the two selects goes through this: drizzle writes a
- * column without its table's name when it appears directly in a field of a select from one table,
- * so `${child.parentId} = ${pilots.partnershipId}` there would compare the child's column with
- * itself; inside a nested `sql` it keeps the names.
- */
-function subquery<T>(query: SQL): SQL<T> {
-  return sql<T>`(${query})`;
-}
-
-/** A JSON array of one value per row of the subquery (an empty array for none). */
-function jsonRows<T>(object: SQL, from: SQL, orderBy?: SQL): SQL<T[]> {
-  const order = orderBy ? sql` order by ${orderBy}` : sql``;
-  return sql<T[]>`coalesce(${subquery(sql`select json_agg(${object}${order}) ${from}`)}, '[]'::json)`;
 }
 
 interface FundingFacts {

@@ -1,0 +1,19 @@
+// SQL pieces the folded page statements share (decision 0032): a subquery as a field, and a list of
+// rows as one JSON array.
+import { sql, type SQL } from "drizzle-orm";
+
+/**
+ * A subquery as a field. Every subquery of a folded statement goes through this: drizzle writes a
+ * column without its table's name when it appears directly in a field of a select from one table, so
+ * `${child.parentId} = ${parents.id}` there would compare the child's column with itself; inside a
+ * nested `sql` it keeps the names.
+ */
+export function subquery<T>(query: SQL): SQL<T> {
+  return sql<T>`(${query})`;
+}
+
+/** A JSON array of one value per row of `from`, in `orderBy` order when given (an empty array for none). */
+export function jsonRows<T>(object: SQL, from: SQL, orderBy?: SQL): SQL<T[]> {
+  const order = orderBy ? sql` order by ${orderBy}` : sql``;
+  return sql<T[]>`coalesce(${subquery(sql`select json_agg(${object}${order}) ${from}`)}, '[]'::json)`;
+}
