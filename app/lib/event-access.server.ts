@@ -25,17 +25,30 @@ export function eventArchived() {
   return data("eventArchived", { status: 409, statusText: "Conflict" });
 }
 
+/**
+ * For a loader: `event:read`, then what `read` finds of the event (404 when unknown): `findEvent`, or
+ * a tab's own statement that reads the event with the rest of the tab.
+ */
+export async function readableEventWith<E extends { archivedAt: Date | null }>(
+  context: Readonly<RouterContextProvider>,
+  url: URL,
+  id: string,
+  read: (db: Db, id: string) => Promise<E | null | undefined>,
+): Promise<Omit<EventAccess, "event"> & { event: E }> {
+  const user = requirePermission(context, url, "event:read");
+  const db = context.get(dbContext);
+  const event = await read(db, id);
+  if (!event) throw notFound();
+  return { user, db, event, canEdit: can(user, "event:write") && event.archivedAt === null };
+}
+
 /** For a loader: `event:read`, then the event (404 when unknown). */
-export async function readableEvent(
+export function readableEvent(
   context: Readonly<RouterContextProvider>,
   url: URL,
   id: string,
 ): Promise<EventAccess> {
-  const user = requirePermission(context, url, "event:read");
-  const db = context.get(dbContext);
-  const event = await findEvent(db, id);
-  if (!event) throw notFound();
-  return { user, db, event, canEdit: can(user, "event:write") && event.archivedAt === null };
+  return readableEventWith(context, url, id, findEvent);
 }
 
 /**

@@ -3,20 +3,21 @@ import { Link } from "react-router";
 import { EmptyState } from "~/components/empty-state";
 import { MarkdownText } from "~/components/events/markdown-text";
 import { eventTabMeta } from "~/components/events/tab-meta";
-import { can, requirePermission } from "~/auth/permissions.server";
-import { dbContext } from "~/db/context";
-import { notFound } from "~/lib/event-access.server";
+import { readableEventWith } from "~/lib/event-access.server";
 import { getInstance } from "~/middleware/i18next";
 import { loadEventPageOverview } from "~/models/event-page-queries.server";
 import type { Route } from "./+types/events.$id._index";
 
 // Anyone signed in: what the event was about, who came (and how many), and what came out of it.
 export async function loader({ context, url, params }: Route.LoaderArgs) {
-  // What readableEvent (lib/event-access.server.ts) checks, the tab read in one prepared query.
-  const user = requirePermission(context, url, "event:read");
-  const overview = await loadEventPageOverview(context.get(dbContext), params.id);
-  if (!overview) throw notFound();
-  const { id, description, archivedAt, participants, attendees, unknownCounts, takeaways } = overview;
+  // The permission first, then the tab read in one prepared query (404 when unknown).
+  const { event: overview, canEdit } = await readableEventWith(
+    context,
+    url,
+    params.id,
+    loadEventPageOverview,
+  );
+  const { id, description, participants, attendees, unknownCounts, takeaways } = overview;
   return {
     title: getInstance(context).t("events.tabs.overview"),
     event: { id, description },
@@ -24,7 +25,7 @@ export async function loader({ context, url, params }: Route.LoaderArgs) {
     attendees,
     unknownCounts,
     takeaways,
-    canEdit: can(user, "event:write") && archivedAt === null,
+    canEdit,
   };
 }
 

@@ -1,10 +1,9 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { Link, Outlet } from "react-router";
-import { can, requirePermission } from "~/auth/permissions.server";
+import { can } from "~/auth/permissions.server";
 import { EventDates, EventPlace } from "~/components/events/event-dates";
 import { TabNav } from "~/components/tab-nav";
-import { dbContext } from "~/db/context";
-import { notFound } from "~/lib/event-access.server";
+import { readableEventWith } from "~/lib/event-access.server";
 import { findEventPageHeader } from "~/models/event-page-queries.server";
 import type { Route } from "./+types/events.$id";
 
@@ -21,10 +20,8 @@ export const eventTabs = [
 export async function loader({ context, params, url }: Route.LoaderArgs) {
   // canWrite only shows the edit tab (also for an archived event, to restore it there): every
   // tab's action checks the permission again itself.
-  // What readableEvent (lib/event-access.server.ts) checks, the event read in one prepared query.
-  const user = requirePermission(context, url, "event:read");
-  const event = await findEventPageHeader(context.get(dbContext), params.id);
-  if (!event) throw notFound();
+  // The permission first, then the event read in one prepared query (404 when unknown).
+  const { user, event } = await readableEventWith(context, url, params.id, findEventPageHeader);
   const canWrite = can(user, "event:write");
   return { event, canWrite };
 }
