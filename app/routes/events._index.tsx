@@ -10,7 +10,7 @@ import { pageTitle } from "~/lib/meta";
 import { parsePageRequest } from "~/lib/pagination";
 import { parseEventFilters } from "~/lib/validation/events";
 import { getInstance } from "~/middleware/i18next";
-import { listEvents } from "~/models/events.server";
+import { loadEventListPage } from "~/models/event-list-page.server";
 import type { Route } from "./+types/events._index";
 import { ListHeader } from "~/components/list-header";
 import { listExportHref } from "~/lib/list-exports";
@@ -21,7 +21,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const user = requirePermission(context, url, "event:read");
   const db = context.get(dbContext);
   const filters = parseEventFilters(url.searchParams);
-  const events = await listEvents(db, parsePageRequest(url.searchParams), filters);
+  const events = await loadEventListPage(db, parsePageRequest(url.searchParams), filters);
   return {
     title: getInstance(context).t(filters.archived ? "events.archivedTitle" : "events.title"),
     events,

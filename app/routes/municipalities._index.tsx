@@ -12,6 +12,7 @@ import { Pagination } from "~/components/pagination";
 import { dbContext } from "~/db/context";
 import { showComparison, sortComparison } from "~/lib/comparison";
 import { pageTitle } from "~/lib/meta";
+import { todayIso } from "~/lib/objectives";
 import { parsePageRequest } from "~/lib/pagination";
 import { seesExactOutcomes } from "~/lib/suppression";
 import {
@@ -22,7 +23,8 @@ import {
 } from "~/lib/validation/municipalities";
 import { getInstance } from "~/middleware/i18next";
 import { comparePilots } from "~/models/municipalities-comparison.server";
-import { listMunicipalities, municipalityCountries } from "~/models/municipalities.server";
+import { loadMunicipalityListPage } from "~/models/municipality-list-page.server";
+import { municipalityCountries } from "~/models/municipalities.server";
 import type { Route } from "./+types/municipalities._index";
 
 // Anyone signed in: the municipalities (country filter, sorting, pages), or with ?view=compare the
@@ -52,10 +54,12 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     } as const;
   }
   const filters = parseMunicipalityFilters(url.searchParams);
-  const [municipalities, countries] = await Promise.all([
-    listMunicipalities(db, parsePageRequest(url.searchParams), filters),
-    municipalityCountries(db),
-  ]);
+  const { municipalities, countries } = await loadMunicipalityListPage(
+    db,
+    parsePageRequest(url.searchParams),
+    filters,
+    todayIso(),
+  );
   const exportHref = can(user, "export:run") ? listExportHref("municipalities", url.searchParams) : null;
   return { view, title: t("municipalities.title"), countries, filters, municipalities, exportHref } as const;
 }
