@@ -156,6 +156,25 @@ describe("the network map, as a viewer", () => {
     expect(await page.locator('a[href^="/export/network"]').count()).toBe(0);
   });
 
+  test("the analytics panel draws its lists when opened, by mouse or keyboard, and passes axe", async () => {
+    const { page } = ctx;
+    await openMap(page);
+    const panel = page.getByTestId("network-analytics");
+    // Closed, it holds only its summary: the lists are drawn on opening.
+    expect(await panel.getAttribute("open")).toBeNull();
+    expect(await panel.locator("h3").count()).toBe(0);
+    await panel.locator("summary").click();
+    await expect.poll(() => panel.locator("h3").count()).toBe(5);
+    expect(await panel.locator('a[href^="/organisations/"]').count()).toBeGreaterThan(0);
+    expect((await page.getByTestId("betweenness-status").textContent())?.trim()).toBeTruthy();
+    await expectNoA11yViolations(page);
+    // Closed with the keyboard, then opened again.
+    await panel.locator("summary").press("Enter");
+    await expect.poll(() => panel.locator("h3").count()).toBe(0);
+    await panel.locator("summary").press("Enter");
+    await expect.poll(() => panel.locator("h3").count()).toBe(5);
+  });
+
   test("the table view lists the same organisations as the map", async () => {
     const { page } = ctx;
     await openMap(page);

@@ -1,5 +1,6 @@
 // The analytics panel: the structure of the network (components, isolated organisations, gaps) and
 // who is central (degree) or brokers (betweenness). Betweenness may still be computing.
+import { useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
 import type { NetworkAnalytics } from "~/lib/network/types";
@@ -21,12 +22,32 @@ function ItemList({ items, count }: { items: { id: string; label: string }[]; co
   );
 }
 
+/**
+ * Closed at first, and its contents rendered only once opened: at 1,000 organisations the lists hold
+ * some 140 links, which the server would render, the browser hydrate and React Router look up (lazy
+ * route discovery) on every visit of the map, for a panel most visits never open.
+ */
 export function AnalyticsPanel({ analytics }: { analytics: NetworkAnalytics }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="network-analytics"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary className="cursor-pointer font-semibold">{t("network.analytics.title")}</summary>
+      {open ? <AnalyticsContents analytics={analytics} /> : null}
+    </details>
+  );
+}
+
+function AnalyticsContents({ analytics }: { analytics: NetworkAnalytics }) {
   const { t } = useTranslation();
   const betweenness = analytics.betweenness;
   return (
-    <details className="rounded-lg border border-slate-200 bg-white p-4" data-testid="network-analytics">
-      <summary className="cursor-pointer font-semibold">{t("network.analytics.title")}</summary>
+    <>
       <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
         <dt className="font-medium text-slate-700">{t("network.analytics.organisations")}</dt>
         <dd>{analytics.organisationCount}</dd>
@@ -106,6 +127,6 @@ export function AnalyticsPanel({ analytics }: { analytics: NetworkAnalytics }) {
           ) : null}
         </section>
       </div>
-    </details>
+    </>
   );
 }
