@@ -13,7 +13,7 @@ import { parsePageRequest } from "~/lib/pagination";
 import { healthBands } from "~/lib/signals";
 import { parsePartnershipListQuery, partnershipSorts } from "~/lib/validation/partnerships";
 import { getInstance } from "~/middleware/i18next";
-import { listPartnerships } from "~/models/partnership-list.server";
+import { loadPartnershipListPage } from "~/models/partnership-list-page.server";
 import { ExportLink } from "~/components/list-header";
 import { listExportHref } from "~/lib/list-exports";
 import type { Route } from "./+types/partnerships._index";
@@ -26,7 +26,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   return {
     title: i18n.t(query.archived ? "partnerships.archivedTitle" : "partnerships.title"),
     query,
-    partnerships: await listPartnerships(db, parsePageRequest(url.searchParams), query),
+    partnerships: await loadPartnershipListPage(db, parsePageRequest(url.searchParams), query),
     canCreate: can(user, "partnership:write"),
     exportHref: can(user, "export:run") ? listExportHref("partnerships", url.searchParams) : null,
   };
