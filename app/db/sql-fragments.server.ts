@@ -1,5 +1,5 @@
-// SQL pieces the folded page statements share (decision 0032): a subquery as a field, and a list of
-// rows as one JSON array.
+// SQL pieces the folded page statements share (decision 0032): a subquery as a field, a list of
+// rows as one JSON array, and a constant of the code written into the statement.
 import { sql, type SQL } from "drizzle-orm";
 
 /**
@@ -16,4 +16,12 @@ export function subquery<T>(query: SQL): SQL<T> {
 export function jsonRows<T>(object: SQL, from: SQL, orderBy?: SQL): SQL<T[]> {
   const order = orderBy ? sql` order by ${orderBy}` : sql``;
   return sql<T[]>`coalesce(${subquery(sql`select json_agg(${object}${order}) ${from}`)}, '[]'::json)`;
+}
+
+/**
+ * A constant of the code (never a caller's value) written into the statement as an SQL literal, so
+ * that a statement built once holds it instead of a parameter bound on every call.
+ */
+export function sqlLiteral(value: string | number): SQL {
+  return sql.raw(typeof value === "number" ? String(value) : `'${value.replace(/'/g, "''")}'`);
 }

@@ -6,6 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { rows } from "~/db/rows.server";
+import { sqlLiteral } from "~/db/sql-fragments.server";
 import { UUID_PATTERN } from "~/lib/uuid";
 import {
   auditLog,
@@ -68,7 +69,7 @@ const UUID_TEXT = `^${UUID_PATTERN}$`;
 
 /** The ids of `latest` entries about `type`, as uuids. */
 function idsAbout(type: string): SQL {
-  return sql`(select latest.entity_id::uuid from latest where latest.entity_type = ${type} and latest.entity_id ~* ${UUID_TEXT})`;
+  return sql`(select latest.entity_id::uuid from latest where latest.entity_type = ${sqlLiteral(type)} and latest.entity_id ~* ${sqlLiteral(UUID_TEXT)})`;
 }
 
 /**
@@ -76,7 +77,7 @@ function idsAbout(type: string): SQL {
  * partnership or a pilot, which one (`parentType`), by primary key.
  */
 function branch(type: string, id: SQL, label: SQL, parentId: SQL, from: SQL, parentType: SQL = none): SQL {
-  return sql`select ${type}::text as entity_type, ${id}::text as id, ${label} as label, ${parentId}::text as parent_id, ${parentType}::text as parent_type from ${from} where ${id} in ${idsAbout(type)}`;
+  return sql`select ${sqlLiteral(type)}::text as entity_type, ${id}::text as id, ${label} as label, ${parentId}::text as parent_id, ${parentType}::text as parent_type from ${from} where ${id} in ${idsAbout(type)}`;
 }
 
 const none = sql`null`;
@@ -104,7 +105,12 @@ function eventChildBranch(type: string, table: typeof eventParticipants | typeof
   );
 }
 
-const lookups: SQL[] = [
+/**
+ * The label and parent of each entry of `latest` (a CTE of audit entries: entity_type, entity_id), one
+ * branch per kind of record, to be joined as `labels`. Its constants are literals, so a statement
+ * built once (dashboard-page.server.ts) holds them.
+ */
+export const activityLookups: SQL[] = [
   branch("organisation", sql`${organisations.id}`, sql`${organisations.name}`, none, sql`${organisations}`),
   branch("partnership", sql`${partnerships.id}`, sql`${partnerships.name}`, none, sql`${partnerships}`),
   branch(
@@ -215,6 +221,33 @@ function hrefOf(
   return tab && parentId ? `/partnerships/${parentId}/${tab}` : null;
 }
 
+/** An entry as read with its label and parent (activityLookups). */
+export interface ActivityRow {
+  id: number | string;
+  at: Date | string;
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  actorName: string | null;
+  label: string | null;
+  parentId: string | null;
+  parentType: string | null;
+}
+
+/** An entry as the dashboard shows it: a link only when its record was found. */
+export function activityEntry(row: ActivityRow): ActivityEntry {
+  const known = row.label !== null || row.parentId !== null;
+  return {
+    id: Number(row.id),
+    at: new Date(row.at),
+    action: row.action,
+    entityType: row.entityType,
+    actorName: row.actorName,
+    label: row.label,
+    href: known ? hrefOf(row.entityType, row.entityId, row.parentId, row.parentType) : null,
+  };
+}
+
 /** The latest entries of the log the reader may see (`mayReadAll`: coordinators, audit:read). */
 export async function recentActivity(db: Db, mayReadAll: boolean, limit = ACTIVITY_LIMIT): Promise<Activity> {
   const hidden = mayReadAll
@@ -242,24 +275,25 @@ export async function recentActivity(db: Db, mayReadAll: boolean, limit = ACTIVI
         order by ${auditLog.at} desc, ${auditLog.id} desc
         limit ${limit}
       ),
-      labels as (${sql.join(lookups, sql` union all `)})
+      labels as (${sql.join(activityLookups, sql` union all `)})
       select latest.*, labels.label, labels.parent_id, labels.parent_type
       from latest left join labels on labels.entity_type = latest.entity_type and labels.id = latest.entity_id
       order by latest.at desc, latest.id desc`),
   );
   return {
     mayReadAll,
-    entries: found.map((row) => {
-      const known = row.label !== null || row.parent_id !== null;
-      return {
-        id: Number(row.id),
-        at: new Date(row.at),
+    entries: found.map((row) =>
+      activityEntry({
+        id: row.id,
+        at: row.at,
         action: row.action,
         entityType: row.entity_type,
+        entityId: row.entity_id,
         actorName: row.actor_name,
         label: row.label,
-        href: known ? hrefOf(row.entity_type, row.entity_id, row.parent_id, row.parent_type) : null,
-      };
-    }),
+        parentId: row.parent_id,
+        parentType: row.parent_type,
+      }),
+    ),
   };
 }

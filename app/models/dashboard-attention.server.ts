@@ -115,7 +115,7 @@ export async function lowestTrust(
   );
 }
 
-function exposureLevel(value: number): SignalLevel {
+export function exposureLevel(value: number): SignalLevel {
   return value >= EXPOSURE_HIGH_FROM ? "high" : value >= EXPOSURE_MEDIUM_FROM ? "medium" : "low";
 }
 
