@@ -28,7 +28,8 @@ export const auditLog = pgTable(
   (t) => [
     enumCheck("audit_log_action_check", t.action, auditActions),
     index("audit_log_entity_idx").on(t.entityType, t.entityId),
-    index("audit_log_at_idx").on(t.at),
+    // (at, id): the newest entries first, ties by id (dashboard activity, /admin/audit) read only as many as shown.
+    index("audit_log_at_id_idx").on(t.at, t.id),
     index("audit_log_user_id_idx").on(t.userId),
     index("audit_log_batch_id_idx").on(t.batchId),
   ],
