@@ -16,6 +16,7 @@ import { SidePanel } from "~/components/network/side-panel";
 import { EmptyState } from "~/components/empty-state";
 import { dbContext } from "~/db/context";
 import { parseNetworkFilters } from "~/lib/network/filters";
+import { mapViewOf } from "~/lib/network/view";
 import { pageTitle } from "~/lib/meta";
 import { parsePageRequest } from "~/lib/pagination";
 import { repeatedFields } from "~/lib/validation/form-data";
@@ -82,7 +83,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     dir: "asc" as const,
     table: null,
     names: {} as Record<string, string>,
-    view,
+    view: mapViewOf(view),
     partnerships: view.partnerships,
   } as const;
 }

@@ -104,6 +104,10 @@ describe("the network page's loader", () => {
     ).toBe(true);
     expect(data.partnerships.map((p) => p.name)).toContain("Shared desk");
     expect(data.countries).toEqual(expect.arrayContaining(["BE", "NL"]));
+    // The browser gets what the map draws: an edge's weight, not the ids of its partnerships.
+    const shared = view.edges.find((e) => e.kind === "shared");
+    expect(shared).toMatchObject({ weight: 1, dashed: false, highlighted: false });
+    expect(view.edges.every((e) => !("partnershipIds" in e))).toBe(true);
   });
 
   test("events are offered for 'changes since', latest first, and an event sets the date", async () => {

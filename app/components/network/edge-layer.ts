@@ -3,7 +3,7 @@
 // organisations and 1,250 edges that is a few dozen elements instead of ~5,600, and panning no
 // longer restyles and hit-tests thousands of SVG elements on every frame (decision 0014).
 // Pure: no React, no DOM; the map recomputes it when the view or a node's position changes.
-import type { ViewEdge } from "~/lib/network/types";
+import type { MapEdge } from "~/lib/network/types";
 import { trustBand } from "~/lib/signals";
 import { CHANGE_COLOURS, TRUST_COLOURS, edgeWidth } from "./style";
 
@@ -55,7 +55,7 @@ interface Stroke {
 }
 
 /** How an edge is drawn: its stroke, and the glow under it when "changes since" marks it. */
-export function edgeStrokes(edge: ViewEdge): { line: Stroke; glow: Stroke | null; arrow: boolean } {
+export function edgeStrokes(edge: MapEdge): { line: Stroke; glow: Stroke | null; arrow: boolean } {
   switch (edge.kind) {
     case "shared": {
       const width = edgeWidth(edge.weight) + (edge.highlighted ? 1 : 0);
@@ -113,7 +113,7 @@ function n(value: number): string {
  * Group the view's edges into paths by stroke. A relationship's line stops short of its target so
  * that its arrowhead shows outside the node; an edge with an end not on the map is left out.
  */
-export function toEdgeLayer(edges: readonly ViewEdge[], anchors: ReadonlyMap<string, NodeAnchor>): EdgeLayer {
+export function toEdgeLayer(edges: readonly MapEdge[], anchors: ReadonlyMap<string, NodeAnchor>): EdgeLayer {
   const groups = new Map<string, { stroke: Stroke; parts: string[] }>();
   const arrows = new Map<string, string[]>();
   let drawn = 0;

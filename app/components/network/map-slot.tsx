@@ -3,7 +3,7 @@
 import { useState, useSyncExternalStore } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
-import type { NetworkView } from "~/lib/network/types";
+import type { MapView } from "~/lib/network/types";
 import { NetworkMap, type MapHandlers } from "./network-map";
 
 const noSubscription = () => () => {};
@@ -18,7 +18,7 @@ export function MapSlot({
   handlers,
   tableParams,
 }: {
-  view: NetworkView;
+  view: MapView;
   canEditLayout: boolean;
   handlers: MapHandlers;
   tableParams: string;
@@ -44,9 +44,9 @@ export function MapSlot({
 }
 
 /** The same view object while nothing that shapes the map changed (data, layout, filters). */
-export function useStableView(view: NetworkView | null): NetworkView | null {
+export function useStableView(view: MapView | null): MapView | null {
   const [kept, setKept] = useState(view);
-  const signature = (v: NetworkView | null) =>
+  const signature = (v: MapView | null) =>
     v
       ? `${v.dataVersion}|${v.layout.version ?? ""}|${v.layout.updatedAt ?? ""}|${JSON.stringify(v.filters)}`
       : "";

@@ -15,7 +15,7 @@ import {
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { useFetcher } from "react-router";
-import type { NetworkView } from "~/lib/network/types";
+import type { MapView } from "~/lib/network/types";
 import { toEdgeLayer, type EdgeLayer } from "./edge-layer";
 import { EdgeLayerView } from "./edge-layer-view";
 import { nodeAnchors, toFlowNodes, toLayoutUnits } from "./flow";
@@ -69,7 +69,7 @@ export function NetworkMap({
   canEditLayout,
   handlers,
 }: {
-  view: NetworkView;
+  view: MapView;
   canEditLayout: boolean;
   handlers: MapHandlers;
 }) {
@@ -313,7 +313,7 @@ function MapToolbar({
   movedCount,
   onExport,
 }: {
-  view: NetworkView;
+  view: MapView;
   canEditLayout: boolean;
   moved: Record<string, { x: number; y: number }>;
   movedCount: number;

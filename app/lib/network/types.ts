@@ -284,6 +284,20 @@ export interface NetworkView {
   layout: { saved: boolean; version: number | null; updatedAt: string | null };
 }
 
+/** An edge as the browser gets it: what the map draws, without the ids of its partnerships. */
+export type MapEdge = ViewEdge extends infer E
+  ? E extends { kind: "shared" }
+    ? Omit<E, "partnershipIds">
+    : E
+  : never;
+
+/**
+ * The view as the page sends it to the browser: the map draws edges by weight, trust, dash and
+ * change, never by which partnerships they stand for (the exports, on the server, do), so the ids
+ * stay behind: a third of the map's data at 1,000 organisations.
+ */
+export type MapView = Omit<NetworkView, "edges"> & { edges: MapEdge[] };
+
 /** The most organisation nodes the map puts in the DOM at once. */
 export const LOD_MAX_ORGANISATION_NODES = 500;
 /** An expanded country with more organisations than this shows type clusters first. */

@@ -3,7 +3,15 @@
 // set and the positions (saved or computed layout).
 import { groupForView, type Point } from "./lod";
 import { organisationEdges, selectNetwork } from "./select";
-import type { ChangeSet, NetworkFilters, NetworkSnapshot, NetworkView, SnapshotOrganisation } from "./types";
+import type {
+  ChangeSet,
+  MapEdge,
+  MapView,
+  NetworkFilters,
+  NetworkSnapshot,
+  NetworkView,
+  SnapshotOrganisation,
+} from "./types";
 
 /** Lower case without accents (NFD, combining marks removed): "Économie" -> "economie". */
 export function foldForSearch(text: string): string {
@@ -86,5 +94,17 @@ export function buildNetworkView(
     searchMatches: matches.length,
     changes: options.changes,
     layout: options.layout,
+  };
+}
+
+/** The view without what only the server uses (MapView). */
+export function mapViewOf(view: NetworkView): MapView {
+  return {
+    ...view,
+    edges: view.edges.map((edge): MapEdge => {
+      if (edge.kind !== "shared") return edge;
+      const { partnershipIds: _ids, ...drawn } = edge;
+      return drawn;
+    }),
   };
 }
