@@ -10,7 +10,7 @@ import { pageTitle } from "~/lib/meta";
 import { parsePageRequest } from "~/lib/pagination";
 import { parseOrganisationFilters } from "~/lib/validation/organisations";
 import { getInstance } from "~/middleware/i18next";
-import { listOrganisations, organisationCountries } from "~/models/organisations.server";
+import { loadOrganisationListPage } from "~/models/organisation-list-page.server";
 import type { Route } from "./+types/organisations._index";
 import { ListHeader } from "~/components/list-header";
 import { listExportHref } from "~/lib/list-exports";
@@ -21,10 +21,12 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const user = requirePermission(context, url, "organisation:read");
   const db = context.get(dbContext);
   const filters = parseOrganisationFilters(url.searchParams);
-  const [organisations, countries] = await Promise.all([
-    listOrganisations(db, parsePageRequest(url.searchParams), filters),
-    organisationCountries(db),
-  ]);
+  // One query: the page, the total, the type hints and the country choices (decision 0032).
+  const { organisations, countries } = await loadOrganisationListPage(
+    db,
+    parsePageRequest(url.searchParams),
+    filters,
+  );
   const filtered = Boolean(filters.q || filters.type || filters.level || filters.country);
   return {
     title: getInstance(context).t("organisations.title"),
