@@ -1,9 +1,11 @@
-import i18next, { type BackendModule, type ResourceKey } from "i18next";
+import type { i18n as I18n } from "i18next";
 import { StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
-import { fallbackLanguage, isLanguage, sharedI18nextOptions, type Language } from "./i18n/config";
+import { BrowserI18n } from "./i18n/browser-i18n";
+import { fallbackLanguage, isLanguage, type Language } from "./i18n/config";
+import type { TranslationTree } from "./i18n/translate";
 
 /**
  * Where a language's translations are: the page's preload link (root.tsx) names its own language's
@@ -21,46 +23,31 @@ function localeUrl(language: Language): string {
  * One language's translations, as JSON (parsed faster than the same object as JavaScript). For the
  * page's language, same URL and CORS mode as its preload link, so the preload serves this request.
  */
-async function fetchLocale(language: Language): Promise<ResourceKey> {
+async function fetchLocale(language: string): Promise<TranslationTree> {
+  if (!isLanguage(language)) return {};
   const response = await fetch(localeUrl(language));
   if (!response.ok) throw new Error(`translations ${language}: HTTP ${response.status}`);
-  return (await response.json()) as ResourceKey;
+  return (await response.json()) as TranslationTree;
 }
 
-/**
- * The browser loads only the languages it shows: the page's, and the fallback's when it is another
- * one. A language picked later with the switcher is fetched before i18next switches to it
- * (changeLanguage waits for the backend).
- */
-const localeFiles: BackendModule = {
-  type: "backend",
-  init() {},
-  read(language, _namespace, callback) {
-    if (!isLanguage(language)) {
-      callback(null, {});
-      return;
-    }
-    fetchLocale(language).then(
-      (translations) => callback(null, translations),
-      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
-    );
-  },
-};
-
 async function main() {
-  // The server already chose the language; it is on <html lang>.
+  // The server already chose the language; it is on <html lang>. The browser loads only the
+  // languages it shows: the page's, and the fallback's when it is another one; a language picked
+  // later with the switcher is fetched before the switch (changeLanguage waits for it).
   const lang = document.documentElement.lang;
-  await i18next
-    .use(localeFiles)
-    .use(initReactI18next)
-    // initAsync false: start loading the translations now rather than after a timer.
-    .init({ ...sharedI18nextOptions, lng: isLanguage(lang) ? lang : fallbackLanguage, initAsync: false });
+  const i18n = await new BrowserI18n({
+    lng: isLanguage(lang) ? lang : fallbackLanguage,
+    fallbackLng: fallbackLanguage,
+    load: fetchLocale,
+  }).init();
   // Not in a transition: the first pass hydrates the page's frame in one go instead of in 5 ms slices
   // with frames in between. What a page wraps in a Suspense boundary is hydrated later, at a lower
   // priority, in slices (the network map defers everything around the map that way).
   hydrateRoot(
     document,
-    <I18nextProvider i18n={i18next}>
+    // The provider only hands its value to useTranslation (app/i18n/use-translation.ts), which uses
+    // the part of i18next's instance BrowserI18n has (decision 0033).
+    <I18nextProvider i18n={i18n as unknown as I18n}>
       <StrictMode>
         <HydratedRouter />
       </StrictMode>
