@@ -137,7 +137,24 @@ export async function loadNetworkView(
   today: string = todayIso(),
 ): Promise<NetworkPageView> {
   const snapshot = await snapshotAt(db, await latestDataVersion(db), today);
-  const saved = await savedLayout(db);
+  return networkViewFor(db, snapshot, await savedLayout(db), filters, today);
+}
+
+/** The saved layout as savedLayout reads it. */
+export type SavedLayout = NonNullable<Awaited<ReturnType<typeof savedLayout>>>;
+
+/**
+ * loadNetworkView on a snapshot and a saved layout already read: the map page reads the data
+ * version and the saved layout in one statement with its other reads (network-page.server.ts), and
+ * gets the view from the same caches (computed layout, built views) without reading them again.
+ */
+export async function networkViewFor(
+  db: Db,
+  snapshot: NetworkSnapshot,
+  saved: SavedLayout | null,
+  filters: NetworkFilters,
+  today: string = snapshot.today,
+): Promise<NetworkPageView> {
   const asksForChanges = Boolean(filters.since || filters.sinceEventId);
   // Views without "changes since" depend only on the snapshot, the saved layout and the filters.
   const key = asksForChanges

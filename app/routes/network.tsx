@@ -16,20 +16,12 @@ import { SidePanel } from "~/components/network/side-panel";
 import { EmptyState } from "~/components/empty-state";
 import { dbContext } from "~/db/context";
 import { parseNetworkFilters } from "~/lib/network/filters";
-import { mapViewOf } from "~/lib/network/view";
 import { pageTitle } from "~/lib/meta";
 import { parsePageRequest } from "~/lib/pagination";
 import { repeatedFields } from "~/lib/validation/form-data";
 import { getInstance } from "~/middleware/i18next";
-import {
-  loadNetworkAnalytics,
-  loadNetworkTable,
-  loadNetworkView,
-  resetLayout,
-  saveLayout,
-} from "~/models/network.server";
-import { eventOptions } from "~/models/events.server";
-import { organisationCountries } from "~/models/organisations.server";
+import { loadNetworkTable, resetLayout, saveLayout } from "~/models/network.server";
+import { loadNetworkMapPage, loadNetworkTablePageCommon, mapViewOnce } from "~/models/network-page.server";
 import type { Route } from "./+types/network";
 
 export const links: Route.LinksFunction = () => [
@@ -44,11 +36,12 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const { filters, errors } = parseNetworkFilters(url.searchParams);
   const mode: "map" | "table" = url.searchParams.get("view") === "table" ? "table" : "map";
   const title = getInstance(context).t("network.title");
-  const [analytics, countries, events] = await Promise.all([
-    loadNetworkAnalytics(db),
-    organisationCountries(db),
-    eventOptions(db),
-  ]);
+  // The analytics, the filters' countries and events, and (map mode) the view: one statement when
+  // the network snapshot is cached (models/network-page.server.ts).
+  const { analytics, countries, events, view } =
+    mode === "table"
+      ? { ...(await loadNetworkTablePageCommon(db)), view: null }
+      : await loadNetworkMapPage(db, filters);
   const common = {
     title,
     mode,
@@ -60,7 +53,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     canEditLayout: can(user, "layout:write"),
     canExport: can(user, "export:run"),
   };
-  if (mode === "table") {
+  if (view === null) {
     const rawSort = url.searchParams.get("sort");
     const sort: TableSort = tableSorts.includes(rawSort as TableSort) ? (rawSort as TableSort) : "name";
     const dir = url.searchParams.get("dir") === "desc" ? "desc" : "asc";
@@ -76,14 +69,14 @@ export async function loader({ context, url }: Route.LoaderArgs) {
       partnerships: [] as { id: string; name: string }[],
     } as const;
   }
-  const view = await loadNetworkView(db, user, filters);
   return {
     ...common,
     sort: "name" as TableSort,
     dir: "asc" as const,
     table: null,
     names: {} as Record<string, string>,
-    view: mapViewOf(view),
+    // Made once per cached view (the same object while data, layout and filters are unchanged).
+    view: mapViewOnce(view),
     partnerships: view.partnerships,
   } as const;
 }
