@@ -187,7 +187,7 @@ export function createTranslate(source: TranslateSource, lng: string): Translate
     }
     if (!valid(result)) result = key;
     const text = typeof result === "string" ? result : asString(result);
-    if (options.skipInterpolation) return text;
+    if (options.skipInterpolation || !text.includes("{{")) return text;
     const replace = options.replace;
     const data = typeof replace === "object" && replace !== null ? (replace as TranslateOptions) : options;
     return interpolate(text, data, options, language);
