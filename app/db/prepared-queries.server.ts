@@ -36,3 +36,20 @@ export function preparedPerDb<T extends object>(build: (db: Db) => T): (db: Db) 
     return queries;
   };
 }
+
+/**
+ * `build(...names)` once per combination of names: one prepared statement per sort and direction of
+ * a list, each built the first time it is asked for (call it inside `preparedPerDb`).
+ */
+export function oncePerKey<A extends readonly string[], T>(build: (...names: A) => T): (...names: A) => T {
+  const made = new Map<string, T>();
+  return (...names) => {
+    const key = names.join(" ");
+    let value = made.get(key);
+    if (value === undefined) {
+      value = build(...names);
+      made.set(key, value);
+    }
+    return value;
+  };
+}

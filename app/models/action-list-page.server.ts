@@ -16,7 +16,7 @@ import type { Db } from "~/db/client.server";
 import { eventOrganisers, events, followUpActions, organisations, partnerships, pilots } from "~/db/schema";
 import type { ActionListQuery } from "~/lib/actions";
 import { offsetOf, toPage, type Page, type PageRequest } from "~/lib/pagination";
-import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
+import { oncePerKey, prepared, preparedPerDb } from "~/db/prepared-queries.server";
 import { subquery } from "~/db/sql-fragments.server";
 import {
   actionListOrder,
@@ -127,22 +127,11 @@ function preparePage(db: Db, sort: Sort, direction: Direction) {
   );
 }
 
-const listQueries = preparedPerDb((db) => {
-  const pages = new Map<string, ReturnType<typeof preparePage>>();
-  return {
-    info: prepared(selectInfo(db)),
-    /** The page statement of a sort and direction (at most twelve, each built once). */
-    page(sort: Sort, direction: Direction) {
-      const key = `${sort} ${direction}`;
-      let statement = pages.get(key);
-      if (!statement) {
-        statement = preparePage(db, sort, direction);
-        pages.set(key, statement);
-      }
-      return statement;
-    },
-  };
-});
+const listQueries = preparedPerDb((db) => ({
+  info: prepared(selectInfo(db)),
+  /** The page statement of a sort and direction (at most twelve, each built once). */
+  page: oncePerKey((sort: Sort, direction: Direction) => preparePage(db, sort, direction)),
+}));
 
 /**
  * What /actions shows: a page of the actions matching the query (as listActions), the filters'

@@ -11,7 +11,7 @@
 // checks that the two agree, and a change to either must be made to both.
 import { count, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
+import { oncePerKey, prepared, preparedPerDb } from "~/db/prepared-queries.server";
 import { municipalities } from "~/db/schema";
 import { jsonRows } from "~/db/sql-fragments.server";
 import { offsetOf, toPage, type Page, type PageRequest } from "~/lib/pagination";
@@ -125,21 +125,10 @@ function prepareList(db: Db, sort: Sort, direction: Direction) {
   );
 }
 
-const listQueries = preparedPerDb((db) => {
-  const statements = new Map<string, ReturnType<typeof prepareList>>();
-  return {
-    /** The statement of a sort and direction (at most twelve, each built once). */
-    list(sort: Sort, direction: Direction) {
-      const key = `${sort} ${direction}`;
-      let statement = statements.get(key);
-      if (!statement) {
-        statement = prepareList(db, sort, direction);
-        statements.set(key, statement);
-      }
-      return statement;
-    },
-  };
-});
+const listQueries = preparedPerDb((db) => ({
+  /** The statement of a sort and direction (at most twelve, each built once). */
+  list: oncePerKey((sort: Sort, direction: Direction) => prepareList(db, sort, direction)),
+}));
 
 /**
  * What the /municipalities list shows: a page of municipalities (as listMunicipalities) and the

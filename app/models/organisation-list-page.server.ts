@@ -11,7 +11,7 @@
 // tests/integration/organisation-list-page.test.ts checks that they agree.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
+import { oncePerKey, prepared, preparedPerDb } from "~/db/prepared-queries.server";
 import { organisations, partnershipMembers, partnerships } from "~/db/schema";
 import { jsonRows, subquery } from "~/db/sql-fragments.server";
 import type { OrganisationType } from "~/lib/enums";
@@ -121,22 +121,10 @@ function selectPage(db: Db, sort: OrganisationSort, direction: Direction) {
     .from(byType);
 }
 
-const listQueries = preparedPerDb((db) => {
-  const pages = new Map<string, ReturnType<typeof preparePage>>();
-  function preparePage(sort: OrganisationSort, direction: Direction) {
-    return prepared(selectPage(db, sort, direction));
-  }
-  /** The statement of a sort and direction (at most eight, each built once). */
-  return (sort: OrganisationSort, direction: Direction) => {
-    const key = `${sort} ${direction}`;
-    let statement = pages.get(key);
-    if (!statement) {
-      statement = preparePage(sort, direction);
-      pages.set(key, statement);
-    }
-    return statement;
-  };
-});
+/** The statement of a sort and direction (at most eight, each built once). */
+const listQueries = preparedPerDb((db) =>
+  oncePerKey((sort: OrganisationSort, direction: Direction) => prepared(selectPage(db, sort, direction))),
+);
 
 export interface OrganisationListPage {
   /** As listOrganisations gives it. */

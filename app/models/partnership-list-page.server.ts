@@ -15,7 +15,7 @@
 // a change to what listPartnerships, partnershipSignals or nextDueItems read must be made here too.
 import { asc, count, desc, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { prepared, preparedPerDb } from "~/db/prepared-queries.server";
+import { oncePerKey, prepared, preparedPerDb } from "~/db/prepared-queries.server";
 import { jsonRows } from "~/db/sql-fragments.server";
 import {
   fundingLines,
@@ -201,25 +201,11 @@ function selectPage(db: Db, sort: Sort, direction: Direction) {
     .orderBy(page.position);
 }
 
-const listQueries = preparedPerDb((db) => {
-  const pages = new Map<string, ReturnType<typeof preparePage>>();
-  function preparePage(sort: Sort, direction: Direction) {
-    return prepared(selectPage(db, sort, direction));
-  }
-  return {
-    total: prepared(db.select({ total: count() }).from(partnerships).where(filterWhere())),
-    /** The page statement of a sort and direction (at most twelve, each built once). */
-    page(sort: Sort, direction: Direction) {
-      const key = `${sort} ${direction}`;
-      let statement = pages.get(key);
-      if (!statement) {
-        statement = preparePage(sort, direction);
-        pages.set(key, statement);
-      }
-      return statement;
-    },
-  };
-});
+const listQueries = preparedPerDb((db) => ({
+  total: prepared(db.select({ total: count() }).from(partnerships).where(filterWhere())),
+  /** The page statement of a sort and direction (at most twelve, each built once). */
+  page: oncePerKey((sort: Sort, direction: Direction) => prepared(selectPage(db, sort, direction))),
+}));
 
 // ---------------------------------------------------------------------------------------------
 // The page
