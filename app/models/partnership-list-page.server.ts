@@ -36,7 +36,11 @@ import {
   TRUST_LOW_BELOW,
 } from "~/lib/signals";
 import type { PartnershipListQuery } from "~/lib/validation/partnerships";
-import type { NextDueItem, PartnershipListItem } from "./partnership-list.server";
+import {
+  partnershipListColumns,
+  type NextDueItem,
+  type PartnershipListItem,
+} from "./partnership-list.server";
 
 const p = (name: string) => sql.placeholder(name);
 const today = sql`${p("today")}::date`;
@@ -134,14 +138,7 @@ interface MemberRow {
 function selectPage(db: Db, sort: Sort, direction: Direction) {
   const page = db
     .select({
-      id: partnerships.id,
-      name: partnerships.name,
-      status: partnerships.status,
-      countryCode: partnerships.countryCode,
-      scopeLevel: partnerships.scopeLevel,
-      startDate: partnerships.startDate,
-      endDate: partnerships.endDate,
-      archivedAt: partnerships.archivedAt,
+      ...partnershipListColumns,
       position: sql<number>`row_number() over (order by ${sql.join(listOrder(sort, direction), sql`, `)})`.as(
         "position",
       ),

@@ -131,6 +131,18 @@ function listConditions(query: PartnershipListQuery): SQL[] {
  * Partnerships matching the filters, one page at a time, sorted, with member count, lead, signals
  * and next due item. A handful of queries per page, whatever its size.
  */
+/** The columns of a partnership the list shows (also read by partnership-list-page.server.ts). */
+export const partnershipListColumns = {
+  id: partnerships.id,
+  name: partnerships.name,
+  status: partnerships.status,
+  countryCode: partnerships.countryCode,
+  scopeLevel: partnerships.scopeLevel,
+  startDate: partnerships.startDate,
+  endDate: partnerships.endDate,
+  archivedAt: partnerships.archivedAt,
+};
+
 export async function listPartnerships(
   db: Db,
   request: PageRequest,
@@ -140,16 +152,7 @@ export async function listPartnerships(
   const where = and(...listConditions(query));
   const [rows, [totalRow]] = await Promise.all([
     db
-      .select({
-        id: partnerships.id,
-        name: partnerships.name,
-        status: partnerships.status,
-        countryCode: partnerships.countryCode,
-        scopeLevel: partnerships.scopeLevel,
-        startDate: partnerships.startDate,
-        endDate: partnerships.endDate,
-        archivedAt: partnerships.archivedAt,
-      })
+      .select(partnershipListColumns)
       .from(partnerships)
       .where(where)
       .orderBy(...orderFor(query, today))
