@@ -25,3 +25,16 @@ export function jsonRows<T>(object: SQL, from: SQL, orderBy?: SQL): SQL<T[]> {
 export function sqlLiteral(value: string | number): SQL {
   return sql.raw(typeof value === "number" ? String(value) : `'${value.replace(/'/g, "''")}'`);
 }
+
+/** A list as `cappedJsonList` gives it: at most `limit` items in order, and how many there are in all. */
+export type ListJson<T> = { items: T[]; total: number };
+
+/**
+ * Rows of `from` as a capped list: `object` (one JSON value per row) of the first `limit` rows in
+ * `order`, and the number of rows (the SQL twin of `count(*) over ()` beside a `limit`).
+ */
+export function cappedJsonList<T>(object: SQL, from: SQL, order: SQL, limit: number): SQL<ListJson<T>> {
+  return subquery<ListJson<T>>(
+    sql`select json_build_object('items', coalesce(json_agg(capped.item order by capped.position), '[]'::json), 'total', coalesce(max(capped.total), 0)) from (select ${object} as item, row_number() over (order by ${order}) as position, count(*) over () as total ${from} order by ${order} limit ${sqlLiteral(limit)}) as capped`,
+  );
+}

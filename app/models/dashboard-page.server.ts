@@ -25,16 +25,14 @@ import {
   eventOrganisers,
   events,
   followUpActions,
-  healthChecks,
   milestones,
   municipalities,
   organisations,
   partnerships,
   pilots,
-  risks,
   users,
 } from "~/db/schema";
-import { sqlLiteral, subquery } from "~/db/sql-fragments.server";
+import { cappedJsonList, sqlLiteral, subquery, type ListJson } from "~/db/sql-fragments.server";
 import { CLOSED_ACTION_STATUSES, isActionOverdue } from "~/lib/actions";
 import { addDays, DUE_SOON_DAYS } from "~/lib/alerts";
 import {
@@ -45,42 +43,18 @@ import {
   upcomingUntil,
   type DashboardSection,
 } from "~/lib/dashboard";
-import { healthDimensions, type HealthDimension } from "~/lib/enums";
-import { DISAGREEMENT_SPREAD } from "~/lib/health";
-import { SIGNAL_MIN_RESPONDENTS, trustBand } from "~/lib/signals";
-import { HEALTH_AGGREGATE_MIN_RESPONDENTS } from "./confidential.server";
-import type {
-  AttentionLists,
-  CappedList,
-  DisagreementItem,
-  ExposureItem,
-} from "./dashboard-attention.server";
+import type { CappedList } from "./dashboard-attention.server";
 import { activityEntry, activityLookups, type ActivityRow } from "./dashboard-activity.server";
-import { exposureLevel } from "./dashboard-attention.server";
+import { attentionFrom, selectAttention } from "./dashboard-page-attention.server";
 import type { Dashboard, DashboardAction, DashboardMilestone, YourMunicipality } from "./dashboard.server";
 
-/** A list as the statements give it: at most `limit` items in order, and how many there are in all. */
-type ListJson<T> = { items: T[]; total: number };
-
-const literal = sqlLiteral;
+/** A capped list of the dashboard (DASHBOARD_LIST_LIMIT items, and the total). */
+function dashboardList<T>(object: SQL, from: SQL, order: SQL): SQL<ListJson<T>> {
+  return cappedJsonList<T>(object, from, order, DASHBOARD_LIST_LIMIT);
+}
 
 /** Constants of the code as a list of SQL literals, for `in (...)`. */
-const textList = (values: readonly string[]) => sql.join(values.map(literal), sql`, `);
-
-/**
- * Rows of `from` as a capped list: `object` (one JSON value per row) of the first `limit` rows in
- * `order`, and the number of rows (the SQL twin of the model functions' `count(*) over ()`).
- */
-function cappedList<T>(
-  object: SQL,
-  from: SQL,
-  order: SQL,
-  limit: number = DASHBOARD_LIST_LIMIT,
-): SQL<ListJson<T>> {
-  return subquery<ListJson<T>>(
-    sql`select json_build_object('items', coalesce(json_agg(capped.item order by capped.position), '[]'::json), 'total', coalesce(max(capped.total), 0)) from (select ${object} as item, row_number() over (order by ${order}) as position, count(*) over () as total ${from} order by ${order} limit ${literal(limit)}) as capped`,
-  );
-}
+const textList = (values: readonly string[]) => sql.join(values.map(sqlLiteral), sql`, `);
 
 // ---------------------------------------------------------------------------------------------
 // Follow-up actions and milestones (dashboard.server.ts)
@@ -128,139 +102,30 @@ function selectCommon(db: Db, today: SQL, upcomingEnd: SQL, dueSoonEnd: SQL) {
       counts: subquery<CountsJson>(
         sql`select json_build_object('organisations', (select count(*)::int from ${organisations} where ${organisations.archivedAt} is null), 'activePartnerships', (select count(*)::int from ${partnerships} where ${partnerships.archivedAt} is null and ${activeOn(today)}), 'municipalities', (select count(*)::int from ${municipalities} where ${municipalities.archivedAt} is null), 'pilots', (select count(*)::int from ${pilots} where ${pilots.archivedAt} is null), 'openActions', (select count(*)::int from ${followUpActions} where ${followUpActions.archivedAt} is null and ${notClosed}))`,
       ),
-      overdueFollowUps: cappedList<ActionJson>(
+      overdueFollowUps: dashboardList<ActionJson>(
         actionObject,
         actionsWhere(sql`${followUpActions.dueOn} < ${today} and ${notClosed}`),
         byDue,
       ),
-      upcomingFollowUps: cappedList<ActionJson>(
+      upcomingFollowUps: dashboardList<ActionJson>(
         actionObject,
         actionsWhere(
           sql`${followUpActions.dueOn} >= ${today} and ${followUpActions.dueOn} <= ${upcomingEnd} and ${notClosed}`,
         ),
         byDue,
       ),
-      overdueMilestones: cappedList<DashboardMilestone>(
+      overdueMilestones: dashboardList<DashboardMilestone>(
         milestoneObject,
         milestonesWhere(sql`${milestones.dueOn} < ${today}`),
         milestoneOrder,
       ),
-      milestonesDueSoon: cappedList<DashboardMilestone>(
+      milestonesDueSoon: dashboardList<DashboardMilestone>(
         milestoneObject,
         milestonesWhere(sql`${milestones.dueOn} >= ${today} and ${milestones.dueOn} <= ${dueSoonEnd}`),
         milestoneOrder,
       ),
     })
     .from(sql`(select 1) as one`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Partnerships needing attention (dashboard-attention.server.ts)
-
-/** Not archived and current on `today` (watched). */
-function watched(today: SQL): SQL {
-  return sql`${partnerships.archivedAt} is null and ${partnerships.status} <> 'ended' and (${partnerships.endDate} is null or ${partnerships.endDate} >= ${today})`;
-}
-
-const dimensionColumns: Record<HealthDimension, SQL> = {
-  objectives_clarity: sql`${healthChecks.objectivesClarity}`,
-  mutual_understanding: sql`${healthChecks.mutualUnderstanding}`,
-  trust: sql`${healthChecks.trust}`,
-  recognition: sql`${healthChecks.recognition}`,
-  power_balance: sql`${healthChecks.powerBalance}`,
-  funding_stability: sql`${healthChecks.fundingStability}`,
-  priority_alignment: sql`${healthChecks.priorityAlignment}`,
-  communication: sql`${healthChecks.communication}`,
-};
-
-interface AttentionJson {
-  lowestTrust: ListJson<{ id: string; name: string; value: number }>;
-  highestExposure: ListJson<Omit<ExposureItem, "level">>;
-  disagreement: ListJson<DisagreementItem>;
-}
-
-/**
- * The three lists in one statement. Each partnership's latest period with any answer is read once
- * (`latest`), and its answers once (`answers`): the trust index (average and number of trust scores,
- * as lowestTrust) and per dimension the spread and the number of scores (as biggestDisagreement's
- * `spreads`, without turning each answer into eight rows).
- */
-function selectAttention(db: Db, today: SQL) {
-  const perDimension = sql.join(
-    healthDimensions.map(
-      (d, i) =>
-        sql`(max(${dimensionColumns[d]}) - min(${dimensionColumns[d]}))::int as spread_${sql.raw(String(i))}, count(${dimensionColumns[d]})::int as scores_${sql.raw(String(i))}`,
-    ),
-    sql`, `,
-  );
-  const dimensionValues = sql.join(
-    healthDimensions.map(
-      (d, i) =>
-        sql`(${literal(d)}::text, ${literal(i)}::int, answers.spread_${sql.raw(String(i))}, answers.scores_${sql.raw(String(i))})`,
-    ),
-    sql`, `,
-  );
-  const limit = literal(DASHBOARD_LIST_LIMIT);
-  const list = (object: SQL, from: SQL, order: SQL) =>
-    sql`(select json_build_object('items', coalesce(json_agg(capped.item order by capped.position), '[]'::json), 'total', coalesce(max(capped.total), 0)) from (select ${object} as item, row_number() over (order by ${order}) as position, count(*) over () as total ${from} order by ${order} limit ${limit}) as capped)`;
-  return db
-    .select({
-      attention: subquery<AttentionJson>(sql`with latest as (
-          select ${healthChecks.partnershipId} as partnership_id, max(${healthChecks.period}) as period
-          from ${healthChecks} group by ${healthChecks.partnershipId}
-        ),
-        answers as (
-          select ${healthChecks.partnershipId} as partnership_id,
-            round(avg(${healthChecks.trust})::numeric, 1)::float8 as trust, count(${healthChecks.trust})::int as trust_answers,
-            ${perDimension}
-          from ${healthChecks} join latest on latest.partnership_id = ${healthChecks.partnershipId} and latest.period = ${healthChecks.period}
-          group by ${healthChecks.partnershipId}
-        ),
-        biggest as (
-          select distinct on (answers.partnership_id) answers.partnership_id, v.dimension, v.spread
-          from answers cross join lateral (values ${dimensionValues}) as v(dimension, position, spread, scores)
-          where v.scores >= ${literal(HEALTH_AGGREGATE_MIN_RESPONDENTS)}
-          order by answers.partnership_id, v.spread desc, v.position asc
-        ),
-        exposure as (
-          select ${risks.partnershipId} as partnership_id,
-            max(${risks.likelihood} * ${risks.impact})::int as value, count(*)::int as open_risks
-          from ${risks}
-          where ${risks.archivedAt} is null and ${risks.status} <> 'closed'
-          group by ${risks.partnershipId}
-        )
-        select json_build_object(
-          'lowestTrust', ${list(
-            sql`json_build_object('id', ${partnerships.id}, 'name', ${partnerships.name}, 'value', answers.trust)`,
-            sql`from answers join ${partnerships} on ${partnerships.id} = answers.partnership_id where ${watched(today)} and answers.trust_answers >= ${literal(SIGNAL_MIN_RESPONDENTS)}`,
-            sql`answers.trust asc, ${partnerships.name} asc, ${partnerships.id} asc`,
-          )},
-          'highestExposure', ${list(
-            sql`json_build_object('id', ${partnerships.id}, 'name', ${partnerships.name}, 'value', exposure.value, 'openRisks', exposure.open_risks)`,
-            sql`from exposure join ${partnerships} on ${partnerships.id} = exposure.partnership_id where ${watched(today)}`,
-            sql`exposure.value desc, ${partnerships.name} asc, ${partnerships.id} asc`,
-          )},
-          'disagreement', ${list(
-            sql`json_build_object('id', ${partnerships.id}, 'name', ${partnerships.name}, 'dimension', biggest.dimension, 'spread', biggest.spread)`,
-            sql`from biggest join ${partnerships} on ${partnerships.id} = biggest.partnership_id where ${watched(today)} and biggest.spread >= ${literal(DISAGREEMENT_SPREAD)}`,
-            sql`biggest.spread desc, ${partnerships.name} asc, ${partnerships.id} asc`,
-          )})`),
-    })
-    .from(sql`(select 1) as one`);
-}
-
-function attentionFrom(json: AttentionJson): AttentionLists {
-  return {
-    lowestTrust: {
-      items: json.lowestTrust.items.map((item) => ({ ...item, band: trustBand(item.value) })),
-      total: json.lowestTrust.total,
-    },
-    highestExposure: {
-      items: json.highestExposure.items.map((item) => ({ ...item, level: exposureLevel(item.value) })),
-      total: json.highestExposure.total,
-    },
-    disagreement: json.disagreement,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,7 +147,7 @@ function selectActivity(db: Db, mayReadAll: Placeholder) {
           from ${auditLog}
           where (${mayReadAll}::boolean or ${auditLog.entityType} not in (${textList(ACCOUNT_ENTITY_TYPES)}))
           order by ${auditLog.at} desc, ${auditLog.id} desc
-          limit ${literal(ACTIVITY_LIMIT)}
+          limit ${sqlLiteral(ACTIVITY_LIMIT)}
         ),
         labels as (${sql.join(activityLookups, sql` union all `)})
         select coalesce(json_agg(json_build_object('id', latest.id, 'at', latest.at, 'action', latest.action,
@@ -323,8 +188,8 @@ function selectOwn(db: Db, today: SQL) {
           order by ${municipalities.name} asc, ${municipalities.id} asc), '[]'::json) end
           from ${municipalities} where ${readsMunicipalities} and ${municipalities.id} in ${municipalityIds} and ${municipalities.archivedAt} is null`,
       ),
-      eventFollowUps: sql<ListJson<ActionJson> | null>`case when ${readsEventFollowUps} then ${cappedList<ActionJson>(actionObject, actionsWhere(ofReadersEvents), byStatusThenDue)} end`,
-      organisationActions: sql<ListJson<ActionJson> | null>`case when ${readsOrganisationActions} then ${cappedList<ActionJson>(
+      eventFollowUps: sql<ListJson<ActionJson> | null>`case when ${readsEventFollowUps} then ${dashboardList<ActionJson>(actionObject, actionsWhere(ofReadersEvents), byStatusThenDue)} end`,
+      organisationActions: sql<ListJson<ActionJson> | null>`case when ${readsOrganisationActions} then ${dashboardList<ActionJson>(
         actionObject,
         actionsWhere(sql`${followUpActions.ownerOrganisationId} = ${organisationId}`),
         byStatusThenDue,
