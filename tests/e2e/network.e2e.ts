@@ -53,6 +53,19 @@ describe("the network map, as a viewer", () => {
       .locator(ORGANISATION_NODES)
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-node-id")));
     expect(new Set(ids).size).toBe(total);
+    // flow.ts tells React Flow each node's size before it is drawn (nodeSize): every wrapper is
+    // exactly the size of the node it holds (React Flow's CSS adds no padding or border to it).
+    const mismatched = await page.locator(".react-flow__node").evaluateAll((wrappers) =>
+      wrappers
+        .map((wrapper) => {
+          const node = (wrapper as HTMLElement).firstElementChild as HTMLElement;
+          const declared = [parseFloat(node.style.width), parseFloat(node.style.height)];
+          const drawn = [(wrapper as HTMLElement).offsetWidth, (wrapper as HTMLElement).offsetHeight];
+          return declared[0] === drawn[0] && declared[1] === drawn[1] ? null : { declared, drawn };
+        })
+        .filter((entry) => entry !== null),
+    );
+    expect(mismatched).toEqual([]);
     // Demo data is below the level-of-detail limit: no clusters.
     expect(await page.locator('[data-node-kind="cluster"]').count()).toBe(0);
     await expectNoA11yViolations(page);

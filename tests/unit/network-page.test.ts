@@ -10,6 +10,7 @@ import {
   CHANGE_COLOURS,
   clusterDiameter,
   edgeWidth,
+  HUB_SIZE,
   nodeDiameter,
   TRUST_COLOURS,
 } from "~/components/network/style";
@@ -149,6 +150,31 @@ describe("toFlowNodes", () => {
     expect(node?.ariaLabel).toContain("network.node.organisation");
     expect(node?.ariaLabel).toContain("Organisation 11");
   });
+});
+
+test("each node carries the size nodes.tsx draws it at, so React Flow need not measure it first", () => {
+  const hub: ViewNode = {
+    kind: "partnership",
+    id: "p:1",
+    partnershipId: A,
+    label: "P",
+    status: "active",
+    trustIndex: null,
+    change: null,
+    x: 0,
+    y: 0,
+    highlighted: false,
+  };
+  const nodes = toFlowNodes([organisation(A, { size: 0.5 }), organisation(B, { size: 1 }), cluster, hub], t, {
+    draggable: false,
+  });
+  expect(nodes.map((n) => n.measured)).toEqual([
+    { width: nodeDiameter(0.5), height: nodeDiameter(0.5) },
+    { width: 64, height: 64 },
+    { width: clusterDiameter(700), height: clusterDiameter(700) },
+    { width: HUB_SIZE, height: HUB_SIZE },
+  ]);
+  expect(nodes.every((n) => Array.isArray(n.handles) && n.handles.length === 0)).toBe(true);
 });
 
 test("canvas positions go back to layout units before they are saved", () => {

@@ -20,6 +20,21 @@ export function toLayoutUnits(position: { x: number; y: number }): { x: number; 
   };
 }
 
+/** Edges are drawn by the edge layer, never attached to handles. */
+const NO_HANDLES: never[] = [];
+
+/** The width and height in px of a node as nodes.tsx draws it (a square box, a round node in it). */
+export function nodeSize(node: ViewNode): number {
+  switch (node.kind) {
+    case "organisation":
+      return nodeDiameter(node.size);
+    case "cluster":
+      return clusterDiameter(node.count);
+    default:
+      return HUB_SIZE;
+  }
+}
+
 /** Half the drawn size of a node: where an arrow pointing at it should stop. */
 export function nodeRadius(node: ViewNode | undefined): number {
   if (!node) return 0;
@@ -55,9 +70,14 @@ export function toFlowNodes(
 ): FlowNode[] {
   return nodes.map((node): FlowNode => {
     const position = options.moved?.get(node.id) ?? { x: node.x * LAYOUT_SCALE, y: node.y * LAYOUT_SCALE };
+    const size = nodeSize(node);
     const common = {
       id: node.id,
       position,
+      // Known sizes: React Flow places, fits and shows the nodes on its first render instead of
+      // hiding them until a ResizeObserver round has measured each one (and emitting a change per node).
+      measured: { width: size, height: size },
+      handles: NO_HANDLES,
       ariaLabel: nodeAriaLabel(node, t),
       connectable: false,
       selectable: true,
