@@ -74,6 +74,10 @@ export function betweennessInWorker(
     // Only the node (and hub) counts matter to the worker: spare cloning the ids.
     const worker = new Worker(workerSource(), {
       eval: true,
+      // Not the server's own flags: under tsx (`--import tsx`) every worker would load tsx and start
+      // its loader-hooks thread, for a script that is plain JavaScript (about as much CPU again as
+      // a sampled computation at 2,000 organisations).
+      execArgv: [],
       workerData: {
         nodeCount: graph.nodes.length,
         // `hubs` is optional in GraphInput (betweenness then implies hub vertices from the edges).

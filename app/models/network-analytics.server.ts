@@ -13,8 +13,12 @@
 //   worker thread (exact up to EXACT_BETWEENNESS_MAX_NODES organisations, else sampled from
 //   min(N, 200) sources) and answers with the last ready result (possibly of an older version,
 //   which it says) or status "computing". One computation at a time: a version asked for while
-//   one runs is started when it finishes (only the last one asked for). A version whose
-//   computation failed is not retried; with no earlier result the status is "failed".
+//   one runs is started after it (only the last one asked for). A version whose computation
+//   failed is not retried; with no earlier result the status is "failed".
+// - Between two computations the worker rests BETWEENNESS_REST_FACTOR times as long as the last
+//   one took (at most BETWEENNESS_MAX_REST_MS): under a steady stream of writes every request
+//   would otherwise start a new computation, and the background work would take a core from
+//   the requests. A version asked for during the rest starts when it ends.
 //
 // The cache is per process and derived from the database; every app instance builds its own.
 import { betweennessInWorker } from "~/models/betweenness-worker.server";
@@ -35,6 +39,10 @@ import {
 export const BETWEENNESS_SAMPLES = 200;
 /** Fixed so that the same data gives the same estimate. */
 const BETWEENNESS_SEED = 1;
+/** Rest after a computation, as a multiple of its duration: at most a fifth of a core in the background. */
+export const BETWEENNESS_REST_FACTOR = 4;
+/** The longest rest (a slow computation at 10,000 organisations), so that figures never lag long. */
+export const BETWEENNESS_MAX_REST_MS = 30_000;
 
 /** What a cached figure was computed from: the data version (and revision), then the day. */
 interface Stamp {
@@ -80,8 +88,12 @@ interface State {
   result: { key: string; value: NetworkAnalytics } | null;
   ready: ReadyBetweenness | null;
   running: (Stamp & { promise: Promise<void> }) | null;
-  /** The newest snapshot asked for while a computation ran. */
+  /** The newest snapshot asked for while a computation ran or the worker rested. */
   pending: NetworkSnapshot | null;
+  /** No computation starts before this time (performance.now()): the rest after the last one. */
+  restUntil: number;
+  /** The timer that starts the pending snapshot when the rest ends; `done` resolves then. */
+  rest: { timer: ReturnType<typeof setTimeout>; done: Promise<void>; settle: () => void } | null;
   /** A version whose computation failed: not retried (a newer version will be). */
   failed: Stamp | null;
 }
@@ -96,6 +108,8 @@ const state: State = {
   ready: null,
   running: null,
   pending: null,
+  restUntil: 0,
+  rest: null,
   failed: null,
 };
 
@@ -129,6 +143,7 @@ function start(snapshot: NetworkSnapshot, graph: GraphInput): void {
   const plan = betweennessPlan(graph.nodes.length);
   const labels = snapshot.organisations.map((o) => o.acronym ?? o.name);
   const abort = new AbortController();
+  const startedAt = performance.now();
   const promise = betweennessInWorker(
     graph,
     { samples: plan.samples, seed: BETWEENNESS_SEED },
@@ -163,16 +178,35 @@ function start(snapshot: NetworkSnapshot, graph: GraphInput): void {
       if (generation !== state.generation) return;
       state.running = null;
       state.abort = null;
+      const took = performance.now() - startedAt;
+      state.restUntil = performance.now() + Math.min(BETWEENNESS_MAX_REST_MS, BETWEENNESS_REST_FACTOR * took);
+      if (state.pending) scheduleRest();
+    });
+  state.running = { ...stamp, promise };
+  state.abort = abort;
+}
+
+/** Starts the pending snapshot (if it still needs computing) once the rest is over. */
+function scheduleRest(): void {
+  if (state.rest) return;
+  let settle = () => {};
+  const done = new Promise<void>((resolve) => (settle = resolve));
+  const timer = setTimeout(
+    () => {
+      state.rest = null;
       const next = state.pending;
       state.pending = null;
-      if (next && needsComputation(next)) {
+      if (next && needsComputation(next) && !state.running) {
         const structural = state.structural;
         const cached = structural && compareStamps(structural, next) === 0 ? structural.graph : null;
         start(next, cached ?? analyticsGraph(next));
       }
-    });
-  state.running = { ...stamp, promise };
-  state.abort = abort;
+      settle();
+    },
+    Math.max(0, state.restUntil - performance.now()),
+  );
+  timer.unref();
+  state.rest = { timer, done, settle };
 }
 
 function needsComputation(snapshot: Stamp): boolean {
@@ -186,6 +220,11 @@ function requestBetweenness(snapshot: NetworkSnapshot, graph: GraphInput): void 
   if (state.running) {
     if (compareStamps(state.running, snapshot) === 0) return;
     state.pending = snapshot;
+    return;
+  }
+  if (performance.now() < state.restUntil) {
+    state.pending = snapshot;
+    scheduleRest();
     return;
   }
   start(snapshot, graph);
@@ -262,9 +301,9 @@ export function betweennessValues(dataVersion?: number, client?: unknown): Map<s
   return ready.map;
 }
 
-/** Resolves when no betweenness computation runs (nor waits to run). */
+/** Resolves when no betweenness computation runs (nor waits for the worker's rest to end). */
 export async function whenAnalyticsSettled(): Promise<void> {
-  while (state.running) await state.running.promise;
+  while (state.running || state.rest) await (state.running?.promise ?? state.rest?.done);
 }
 
 /** Another database: forget the state of the previous one. */
@@ -286,5 +325,11 @@ export function resetAnalyticsCache(): void {
   state.ready = null;
   state.running = null;
   state.pending = null;
+  state.restUntil = 0;
+  if (state.rest) {
+    clearTimeout(state.rest.timer);
+    state.rest.settle();
+    state.rest = null;
+  }
   state.failed = null;
 }

@@ -7,6 +7,7 @@ import { betweenness } from "~/lib/network/betweenness";
 import { analyticsGraph, structuralAnalytics } from "~/lib/network/metrics";
 import type { NetworkSnapshot } from "~/lib/network/types";
 import {
+  BETWEENNESS_REST_FACTOR,
   betweennessValues,
   networkAnalytics,
   resetAnalyticsCache,
@@ -17,6 +18,8 @@ import { syntheticSnapshot } from "../fixtures/synthetic-snapshot";
 
 const calls = vi.hoisted(() => ({
   started: [] as number[],
+  /** performance.now() at each computation's start and end. */
+  spans: [] as { start: number; end: number }[],
   signals: [] as (AbortSignal | undefined)[],
   active: 0,
   maxActive: 0,
@@ -32,11 +35,14 @@ vi.mock("~/models/betweenness-worker.server", async (importOriginal) => {
       calls.signals.push(args[2]?.signal);
       calls.active++;
       calls.maxActive = Math.max(calls.maxActive, calls.active);
+      const span = { start: performance.now(), end: 0 };
+      calls.spans.push(span);
       try {
         if (calls.fail) throw new Error("worker failed (test)");
         return await original.betweennessInWorker(...args);
       } finally {
         calls.active--;
+        span.end = performance.now();
       }
     },
   };
@@ -49,6 +55,7 @@ function versioned(snapshot: NetworkSnapshot, dataVersion: number): NetworkSnaps
 beforeEach(() => {
   resetAnalyticsCache();
   calls.started = [];
+  calls.spans = [];
   calls.signals = [];
   calls.active = 0;
   calls.maxActive = 0;
@@ -141,6 +148,30 @@ describe("networkAnalytics", () => {
     expect(calls.maxActive).toBe(1);
     expect(calls.started).toEqual([300, 303]);
     expect(betweennessValues(43)!.size).toBe(303);
+  });
+
+  it("rests between computations (a multiple of the last one's duration), then computes the newest version asked for", async () => {
+    networkAnalytics(versioned(base, 45));
+    await whenAnalyticsSettled();
+    expect(calls.started).toHaveLength(1);
+    // Asked for during the rest: not started yet, the last figures served as "computing".
+    for (const version of [46, 47, 48]) {
+      const during = networkAnalytics(
+        versioned(syntheticSnapshot({ organisations: 250 + version, countries: 3, seed: version }), version),
+      );
+      expect(during.betweenness).toMatchObject({ status: "computing", dataVersion: 45 });
+    }
+    expect(calls.started).toHaveLength(1);
+    await whenAnalyticsSettled();
+    expect(calls.started).toEqual([300, 298]);
+    expect(
+      networkAnalytics(versioned(syntheticSnapshot({ organisations: 298, countries: 3, seed: 48 }), 48))
+        .betweenness,
+    ).toMatchObject({ status: "ready", dataVersion: 48 });
+    const [first, second] = calls.spans;
+    const rest = BETWEENNESS_REST_FACTOR * (first!.end - first!.start);
+    // Timers may fire a millisecond early by performance.now()'s clock.
+    expect(second!.start - first!.end).toBeGreaterThanOrEqual(rest - 2);
   });
 
   it("samples above 2,000 organisations", async () => {
