@@ -27,8 +27,22 @@ const COMMON_WORDS = new Set([
   "commune",
 ]);
 
+/** Names normalised before: a new organisation is compared with every one in its country, each time. */
+const normalised = new Map<string, string>();
+const NORMALISED_KEPT = 50_000;
+
 /** Lower case, accents stripped (NFD), punctuation to spaces, common words dropped. */
 export function normaliseName(name: string): string {
+  let value = normalised.get(name);
+  if (value === undefined) {
+    if (normalised.size >= NORMALISED_KEPT) normalised.clear();
+    value = normaliseUncached(name);
+    normalised.set(name, value);
+  }
+  return value;
+}
+
+function normaliseUncached(name: string): string {
   const words = name
     .normalize("NFD")
     .replace(/\p{Diacritic}/gu, "")
@@ -63,22 +77,24 @@ const MIN_CONTAINED_LENGTH = 4;
 
 /** Whether two organisation names probably name the same organisation. */
 export function areSimilarNames(a: string, b: string): boolean {
-  const x = normaliseName(a);
-  const y = normaliseName(b);
+  return similarNormalised(normaliseName(a), normaliseName(b));
+}
+
+/** areSimilarNames of two names normalised already. */
+function similarNormalised(x: string, y: string): boolean {
   if (x === "" || y === "") return false;
   if (x === y) return true;
   // Short names: two edits turn "IOM" into "IND"; demand (almost) the same word there.
   const allowed = Math.min(x.length, y.length) <= 4 ? 1 : MAX_NAME_DISTANCE;
-  if (levenshtein(x, y) <= allowed) return true;
+  // The edit distance is at least the difference in length: no need to compute it then.
+  if (Math.abs(x.length - y.length) <= allowed && levenshtein(x, y) <= allowed) return true;
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
   return shorter.length >= MIN_CONTAINED_LENGTH && ` ${longer} `.includes(` ${shorter} `);
 }
 
 /** Acronyms match only exactly (after normalising): "IOM" and "IND" are different bodies. */
-function sameAcronym(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return false;
-  const x = normaliseName(a);
-  return x !== "" && x === normaliseName(b);
+function sameAcronym(x: string, b: string | null | undefined): boolean {
+  return x !== "" && !!b && x === normaliseName(b);
 }
 
 /**
@@ -90,11 +106,15 @@ export function similarNames<T extends { name: string; acronym?: string | null }
   candidates: readonly T[],
   acronym?: string | null,
 ): T[] {
-  return candidates.filter(
-    (candidate) =>
-      areSimilarNames(name, candidate.name) ||
-      sameAcronym(name, candidate.acronym) ||
-      sameAcronym(acronym, candidate.name) ||
-      sameAcronym(acronym, candidate.acronym),
-  );
+  const x = normaliseName(name);
+  const a = acronym ? normaliseName(acronym) : "";
+  return candidates.filter((candidate) => {
+    const y = normaliseName(candidate.name);
+    return (
+      similarNormalised(x, y) ||
+      sameAcronym(x, candidate.acronym) ||
+      (a !== "" && a === y) ||
+      sameAcronym(a, candidate.acronym)
+    );
+  });
 }

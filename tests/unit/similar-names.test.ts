@@ -66,3 +66,57 @@ describe("acronyms", () => {
     expect(similarNames("IND", [fedasil, iom], "IND")).toEqual([]);
   });
 });
+
+test("similarNames agrees with comparing every pair in full (no shortcut changes an answer)", () => {
+  // Names that are near each other on purpose: edits of one or two letters, lengths that differ by
+  // one to three, contained words, short names, acronyms; each against all the others.
+  const names = [
+    "Gemeente Utrecht",
+    "City of Utrecht",
+    "Utrecht",
+    "Utrechtt",
+    "Utreht",
+    "Uterchtse Raad",
+    "Fedasil",
+    "FEDASIL.",
+    "Fedasil Brussels",
+    "IOM",
+    "IND",
+    "INDE",
+    "Red Cross Flanders",
+    "Red Cross Flanders vzw",
+    "Red Cros Flander",
+    "Stad Gent",
+    "Gent",
+    "Ghent",
+    "Caritas",
+    "Caritas International",
+    "Karitas",
+  ];
+  const candidates = names.map((name, i) => ({ name, acronym: i % 3 === 0 ? name.slice(0, 3) : null }));
+  const full = (a: string, b: string) => {
+    const x = normaliseName(a);
+    const y = normaliseName(b);
+    if (x === "" || y === "") return false;
+    if (x === y) return true;
+    const allowed = Math.min(x.length, y.length) <= 4 ? 1 : 2;
+    if (levenshtein(x, y) <= allowed) return true;
+    const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+    return shorter.length >= 4 && ` ${longer} `.includes(` ${shorter} `);
+  };
+  const same = (a: string | null, b: string | null) =>
+    !!a && !!b && normaliseName(a) !== "" && normaliseName(a) === normaliseName(b);
+  let matches = 0;
+  for (const name of names) {
+    for (const acronym of [null, name.slice(0, 3)]) {
+      const expected = candidates.filter(
+        (c) =>
+          full(name, c.name) || same(name, c.acronym) || same(acronym, c.name) || same(acronym, c.acronym),
+      );
+      expect(similarNames(name, candidates, acronym), `${name} / ${acronym}`).toEqual(expected);
+      matches += expected.length;
+    }
+  }
+  // The list does hold near-duplicates (and not only each name matching itself).
+  expect(matches).toBeGreaterThan(names.length * 2 + 20);
+});
