@@ -75,6 +75,30 @@ describe("the network map, as a viewer", () => {
     expect(await page.locator(".react-flow__node.draggable").count()).toBe(0);
   });
 
+  test("is marked ready only once React Flow has fitted the view, and stays put after", async () => {
+    const { page } = ctx;
+    // The viewport's transform at the moment the ready marker appears (before any script of the page).
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        const map = document.querySelector('[data-testid="network-map"][data-map-ready="true"]');
+        if (!map) return;
+        const viewport = map.querySelector<HTMLElement>(".react-flow__viewport");
+        (window as unknown as { atReady: string }).atReady = viewport?.style.transform ?? "none";
+        observer.disconnect();
+      });
+      observer.observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    await openMap(page);
+    const atReady = await page.evaluate(() => (window as unknown as { atReady?: string }).atReady);
+    expect(atReady).toMatch(/^translate\(/);
+    expect(atReady).not.toBe("translate(0px, 0px) scale(1)");
+    await page.waitForTimeout(500);
+    const later = await page
+      .locator(".react-flow__viewport")
+      .evaluate((el) => (el as HTMLElement).style.transform);
+    expect(later).toBe(atReady);
+  });
+
   test("filtering by country keeps that country's organisations only", async () => {
     const { page } = ctx;
     const dutch = await organisationTotal(page, "?country=NL");

@@ -11,6 +11,9 @@ import {
   type OnMove,
   type OnNodeDrag,
   type ReactFlowInstance,
+  type ReactFlowState,
+  useReactFlow,
+  useStore,
 } from "@xyflow/react";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -140,11 +143,12 @@ export function NetworkMap({
     return () => wrapper.removeEventListener("keydown", onKeyDown);
   }, [activate]);
 
-  // Ready: React Flow initialised and a frame painted with the current nodes.
+  // Ready: React Flow initialised (its pane set up and the first data fitted) and a frame painted
+  // with the current nodes.
   const [initialised, setInitialised] = useState(false);
   const [readyFor, setReadyFor] = useState<FlowNode[] | null>(null);
   const ready = initialised && readyFor === initialNodes;
-  const onInit = useCallback((instance: ReactFlowInstance<FlowNode>) => {
+  const onFitted = useCallback((instance: ReactFlowInstance<FlowNode>) => {
     instanceRef.current = instance;
     setInitialised(true);
   }, []);
@@ -239,7 +243,7 @@ export function NetworkMap({
           onNodesChange={onNodesChange}
           onNodeClick={onNodeClick}
           onNodeDragStop={onNodeDragStop}
-          onInit={onInit}
+          onFitted={onFitted}
           onMove={onMove}
           ariaLabelConfig={ariaLabelConfig}
         />
@@ -259,7 +263,7 @@ const FlowCanvas = memo(function FlowCanvas({
   onNodesChange,
   onNodeClick,
   onNodeDragStop,
-  onInit,
+  onFitted,
   onMove,
   ariaLabelConfig,
 }: {
@@ -269,7 +273,7 @@ const FlowCanvas = memo(function FlowCanvas({
   onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
   onNodeClick: NodeMouseHandler<FlowNode>;
   onNodeDragStop: OnNodeDrag<FlowNode>;
-  onInit: (instance: ReactFlowInstance<FlowNode>) => void;
+  onFitted: (instance: ReactFlowInstance<FlowNode>) => void;
   onMove: OnMove;
   ariaLabelConfig: Partial<AriaLabelConfig>;
 }) {
@@ -281,7 +285,6 @@ const FlowCanvas = memo(function FlowCanvas({
       onNodesChange={onNodesChange}
       onNodeClick={onNodeClick}
       onNodeDragStop={onNodeDragStop}
-      onInit={onInit}
       onMove={onMove}
       nodeOrigin={NODE_ORIGIN}
       // Not onlyRenderVisibleElements: the view holds at most ~500 organisation nodes, and
@@ -301,6 +304,7 @@ const FlowCanvas = memo(function FlowCanvas({
       ariaLabelConfig={ariaLabelConfig}
     >
       <EdgeLayerView layer={edgeLayer} />
+      <FittedProbe onFitted={onFitted} />
       <Controls showInteractive={false} />
     </ReactFlow>
   );
@@ -376,3 +380,27 @@ function MapToolbar({
     </div>
   );
 }
+
+const fittedSelector = (state: ReactFlowState) =>
+  state.panZoom !== null && state.nodesInitialized && !state.fitViewQueued;
+
+/**
+ * Inside React Flow: hands the map React Flow's instance once its pane (pan and zoom) is set up and
+ * the first data is fitted (the fitView prop), in the effects of that very commit. React Flow's
+ * onInit comes a timer task later, once the pane is set up, whether or not the view is fitted yet.
+ */
+const FittedProbe = memo(function FittedProbe({
+  onFitted,
+}: {
+  onFitted: (instance: ReactFlowInstance<FlowNode>) => void;
+}) {
+  const fitted = useStore(fittedSelector);
+  const instance = useReactFlow<FlowNode>();
+  const reported = useRef(false);
+  useEffect(() => {
+    if (!fitted || reported.current) return;
+    reported.current = true;
+    onFitted(instance);
+  }, [fitted, instance, onFitted]);
+  return null;
+});
