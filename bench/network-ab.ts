@@ -10,7 +10,7 @@ import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { Browser } from "playwright-core";
 import { SESSION_COOKIE } from "../app/auth/session.server";
-import { launchChromium, READY_SELECTOR, VIEWPORT } from "./lib/browser-measure";
+import { launchChromium, readyProbeScript, VIEWPORT } from "./lib/browser-measure";
 import { benchTarget, prepareBenchDatabase, serverDatabaseEnv } from "./lib/database";
 import { buildPlainFlow, serveStatic, type StaticServer } from "./lib/plain-flow";
 import { startTrellis, type TrellisServer } from "./lib/server";
@@ -32,18 +32,6 @@ if (apps.length === 0 || !Number.isInteger(size) || size < 1 || !Number.isIntege
   process.exit(2);
 }
 
-/** Runs in the page before its scripts: when the ready marker first appears. */
-const PROBE = `(() => {
-  const state = {};
-  window.__bench = state;
-  const observer = new MutationObserver(() => {
-    if (state.readyAt === undefined && document.querySelector(${JSON.stringify(READY_SELECTOR)})) {
-      state.readyAt = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-map-ready"] });
-})();`;
 const READ = `(() => {
   const nav = performance.getEntriesByType("navigation")[0];
   return [window.__bench.readyAt, nav ? nav.responseStart : null, nav ? nav.domContentLoadedEventEnd : null];
@@ -62,7 +50,7 @@ async function visit(
   try {
     if (cookie) await context.addCookies([{ name: SESSION_COOKIE, ...cookie }]);
     const page = await context.newPage();
-    await page.addInitScript({ content: PROBE });
+    await page.addInitScript({ content: readyProbeScript() });
     await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
     await page.waitForFunction("window.__bench && window.__bench.readyAt !== undefined", null, {
       timeout: 60_000,

@@ -54,7 +54,7 @@ export interface BrowserRun {
 // wrap a serialised function's inner functions in a `__name()` helper the page does not have.
 
 /** Runs in the page before any of its scripts: note when the ready marker first appears. */
-function readyProbeScript(selector: string): string {
+export function readyProbeScript(selector: string = READY_SELECTOR): string {
   return `(() => {
     const state = {};
     window.__bench = state;
