@@ -3,7 +3,15 @@
 import type { TFunction } from "i18next";
 import { describe, expect, test } from "vitest";
 import { toEdgeLayer, type NodeAnchor } from "~/components/network/edge-layer";
-import { LAYOUT_SCALE, nodeAnchors, toFlowNodes, toLayoutUnits } from "~/components/network/flow";
+import { getNodesBounds, getViewportForBounds } from "@xyflow/react";
+import {
+  fittedViewport,
+  LAYOUT_SCALE,
+  MAP_ZOOM,
+  nodeAnchors,
+  toFlowNodes,
+  toLayoutUnits,
+} from "~/components/network/flow";
 import { parseLayoutForm } from "~/components/network/layout-form";
 import { clusterLabel } from "~/components/network/nodes";
 import {
@@ -130,6 +138,8 @@ test("a type cluster's label names the type in the reader's language", () => {
   expect(clusterLabel({ label: "NL · local_authority", countryCode: "NL", type: "local_authority" }, t)).toBe(
     'network.cluster.typeLabel {"country":"NL","type":"enums.organisationType.local_authority"}',
   );
+  // Organisations without a country: their cluster's key is "none", its label says what it is.
+  expect(clusterLabel({ label: "none", countryCode: null, type: null }, t)).toBe("common.international");
 });
 
 describe("toFlowNodes", () => {
@@ -272,5 +282,53 @@ describe("toEdgeLayer", () => {
       radius: nodeDiameter(0.5) / 2 + 2,
     });
     expect(anchorsOf.get("c:BE")?.radius).toBeGreaterThan(clusterDiameter(1) / 2);
+  });
+});
+
+describe("fittedViewport", () => {
+  const nodeOrigin: [number, number] = [0.5, 0.5];
+  const pane = { width: 1118, height: 558 };
+  const nodes = toFlowNodes(
+    [
+      organisation(A, { size: 0.2 }),
+      organisation(B, { size: 1 }),
+      { ...cluster, x: -400, y: 250 },
+      { ...cluster, id: "c:NL", count: 5000, x: 900, y: -120 },
+    ],
+    t,
+    { draggable: false },
+  );
+
+  test("is the viewport React Flow's fitView chooses (its bounds and formula, padding 0.1)", () => {
+    const expected = getViewportForBounds(
+      getNodesBounds(nodes, { nodeOrigin }),
+      pane.width,
+      pane.height,
+      MAP_ZOOM.min,
+      MAP_ZOOM.max,
+      MAP_ZOOM.padding,
+    );
+    const viewport = fittedViewport(nodes, pane, nodeOrigin);
+    expect(viewport.zoom).toBeCloseTo(expected.zoom, 10);
+    expect(viewport.x).toBeCloseTo(expected.x, 6);
+    expect(viewport.y).toBeCloseTo(expected.y, 6);
+  });
+
+  test("puts every node inside the pane, within the padding", () => {
+    const { x, y, zoom } = fittedViewport(nodes, pane, nodeOrigin);
+    for (const node of nodes) {
+      const size = node.measured?.width ?? 0;
+      const left = x + (node.position.x - size / 2) * zoom;
+      const top = y + (node.position.y - size / 2) * zoom;
+      expect(left).toBeGreaterThanOrEqual(0);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(left + size * zoom).toBeLessThanOrEqual(pane.width);
+      expect(top + size * zoom).toBeLessThanOrEqual(pane.height);
+    }
+  });
+
+  test("no nodes or no pane: the default viewport", () => {
+    expect(fittedViewport([], pane, nodeOrigin)).toEqual({ x: 0, y: 0, zoom: 1 });
+    expect(fittedViewport(nodes, { width: 0, height: 0 }, nodeOrigin)).toEqual({ x: 0, y: 0, zoom: 1 });
   });
 });

@@ -62,17 +62,28 @@ function OrganisationNodeView({ data }: NodeProps<OrganisationFlowNode>) {
   );
 }
 
-/** "NL", or "NL · Local authority" for a type cluster (the type translated). */
+/**
+ * "NL", or "NL · Local authority" for a type cluster (the type translated); organisations without a
+ * country are "International" (their cluster's key is "none").
+ */
 export function clusterLabel(
   data: Pick<ClusterNodeData, "label" | "countryCode" | "type">,
   t: TFunction,
 ): string {
-  if (!data.type) return data.label;
+  if (!data.type) return data.countryCode ?? t("common.international");
   return t("network.cluster.typeLabel", {
     country: data.countryCode ?? t("common.international"),
     type: t(`enums.organisationType.${data.type}`),
   });
 }
+
+/**
+ * A cluster is drawn at this diameter and scaled to its own (120 to 6,000 px). Every cluster then
+ * uses the same three font sizes: text sized from each diameter gave the browser dozens of font
+ * sizes, some hundreds of px, to set up on the map's first layout (most of its cost at 1,000
+ * organisations).
+ */
+export const CLUSTER_BASE = 120;
 
 function ClusterNodeView({ data }: NodeProps<ClusterFlowNode>) {
   const { t } = useTranslation();
@@ -80,37 +91,45 @@ function ClusterNodeView({ data }: NodeProps<ClusterFlowNode>) {
   const diameter = clusterDiameter(data.count);
   return (
     <div
-      className="flex flex-col items-center justify-center rounded-full border-slate-500 bg-slate-50 text-center text-slate-900"
+      className="relative"
       data-node-kind="cluster"
       data-node-id={data.id}
       data-highlighted={data.highlighted ? "true" : undefined}
-      style={{
-        width: diameter,
-        height: diameter,
-        gap: diameter / 40,
-        borderWidth: Math.max(2, diameter / 60),
-        boxShadow: data.highlighted ? `0 0 0 ${diameter / 30}px #f59e0b` : undefined,
-      }}
+      style={{ width: diameter, height: diameter }}
     >
-      <span className="font-semibold leading-tight" style={{ fontSize: diameter / 8 }}>
-        {clusterLabel(data, t)}
-      </span>
-      <span style={{ fontSize: diameter / 14 }}>{t("network.cluster.count", { count: data.count })}</span>
-      <span
-        className="flex overflow-hidden rounded"
-        aria-hidden="true"
-        style={{ width: "60%", height: diameter / 24 }}
+      <div
+        className="absolute left-0 top-0 flex flex-col items-center justify-center rounded-full border-2 border-slate-500 bg-slate-50 text-center text-slate-900"
+        style={{
+          width: CLUSTER_BASE,
+          height: CLUSTER_BASE,
+          gap: CLUSTER_BASE / 40,
+          transform: `scale(${diameter / CLUSTER_BASE})`,
+          transformOrigin: "0 0",
+          boxShadow: data.highlighted ? `0 0 0 ${CLUSTER_BASE / 30}px #f59e0b` : undefined,
+        }}
       >
-        {organisationTypes.map((type) => {
-          const n = data.byType[type] ?? 0;
-          return n > 0 ? (
-            <span key={type} style={{ width: `${(100 * n) / total}%`, background: TYPE_COLOURS[type] }} />
-          ) : null;
-        })}
-      </span>
-      <span className="text-slate-700" style={{ fontSize: diameter / 18 }}>
-        {t("network.cluster.expand")}
-      </span>
+        <span className="font-semibold leading-tight" style={{ fontSize: CLUSTER_BASE / 8 }}>
+          {clusterLabel(data, t)}
+        </span>
+        <span style={{ fontSize: CLUSTER_BASE / 14 }}>
+          {t("network.cluster.count", { count: data.count })}
+        </span>
+        <span
+          className="flex overflow-hidden rounded"
+          aria-hidden="true"
+          style={{ width: "60%", height: CLUSTER_BASE / 24 }}
+        >
+          {organisationTypes.map((type) => {
+            const n = data.byType[type] ?? 0;
+            return n > 0 ? (
+              <span key={type} style={{ width: `${(100 * n) / total}%`, background: TYPE_COLOURS[type] }} />
+            ) : null;
+          })}
+        </span>
+        <span className="text-slate-700" style={{ fontSize: CLUSTER_BASE / 18 }}>
+          {t("network.cluster.expand")}
+        </span>
+      </div>
     </div>
   );
 }
