@@ -97,6 +97,17 @@ describe("the network map, as a viewer", () => {
       .locator(".react-flow__viewport")
       .evaluate((el) => (el as HTMLElement).style.transform);
     expect(later).toBe(atReady);
+    // The map starts at the viewport React Flow's own fit gives (its fit-view control).
+    await page.locator(".react-flow__controls-fitview").click();
+    const refitted = await page
+      .locator(".react-flow__viewport")
+      .evaluate((el) => (el as HTMLElement).style.transform);
+    const numbers = (transform: string) => (transform.match(/-?[\d.]+/g) ?? []).map(Number);
+    const [x, y, zoom] = numbers(refitted);
+    const [x0, y0, zoom0] = numbers(atReady ?? "");
+    expect(x0).toBeCloseTo(x ?? NaN, 1);
+    expect(y0).toBeCloseTo(y ?? NaN, 1);
+    expect(zoom0).toBeCloseTo(zoom ?? NaN, 4);
   });
 
   test("filtering by country keeps that country's organisations only", async () => {

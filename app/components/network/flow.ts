@@ -1,5 +1,6 @@
 // From the loader's NetworkView to React Flow's nodes and the edge layer's anchors. Pure: no React, no I/O; the page
 // memoises the result on the view, so React Flow gets stable arrays.
+import { getViewportForBounds, type Viewport } from "@xyflow/react";
 import type { TFunction } from "i18next";
 import type { ViewNode } from "~/lib/network/types";
 import type { NodeAnchor } from "./edge-layer";
@@ -100,4 +101,42 @@ export function nodeAnchors(nodes: readonly FlowNode[]): Map<string, NodeAnchor>
   return new Map(
     nodes.map((node) => [node.id, { x: node.position.x, y: node.position.y, radius: nodeRadius(node.data) }]),
   );
+}
+
+/** The pane's size in px (React Flow's width and height in its store). */
+export interface PaneSize {
+  width: number;
+  height: number;
+}
+
+/** Zoom limits and margin of the map, as React Flow gets them (fitView's default padding is 0.1). */
+export const MAP_ZOOM = { min: 0.01, max: 3, padding: 0.1 } as const;
+
+/**
+ * The viewport React Flow's fitView would choose for these nodes in a pane of this size (the same
+ * bounds and formula: nodes' measured sizes, the centre as origin). Given as the map's default
+ * viewport, React Flow starts fitted instead of fitting a frame later.
+ */
+export function fittedViewport(
+  nodes: readonly FlowNode[],
+  pane: PaneSize,
+  nodeOrigin: [number, number],
+): Viewport {
+  if (nodes.length === 0 || pane.width <= 0 || pane.height <= 0) return { x: 0, y: 0, zoom: 1 };
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const node of nodes) {
+    const width = node.measured?.width ?? 0;
+    const height = node.measured?.height ?? 0;
+    const x = node.position.x - width * nodeOrigin[0];
+    const y = node.position.y - height * nodeOrigin[1];
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x + width);
+    maxY = Math.max(maxY, y + height);
+  }
+  const bounds = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  return getViewportForBounds(bounds, pane.width, pane.height, MAP_ZOOM.min, MAP_ZOOM.max, MAP_ZOOM.padding);
 }

@@ -1,16 +1,17 @@
 // The map's place on the network page: a placeholder on the server and while the page hydrates,
 // React Flow right after; and the view kept stable across revalidations that change nothing.
-import { useState, useSyncExternalStore } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { MapView } from "~/lib/network/types";
+import type { PaneSize } from "./flow";
 import { NetworkMap, type MapHandlers } from "./network-map";
-
-const noSubscription = () => () => {};
 
 /**
  * React Flow renders in the browser only: a placeholder on the server and while hydrating, the map
- * right after. Only this slot re-renders when hydration ends, not the whole page.
+ * right after. Only this slot re-renders when hydration ends, not the whole page. The placeholder
+ * has the map's size: measured before the map replaces it (in the same task, before a paint), React
+ * Flow starts with the nodes fitted to it.
  */
 export function MapSlot({
   view,
@@ -24,14 +25,16 @@ export function MapSlot({
   tableParams: string;
 }) {
   const { t } = useTranslation();
-  const mounted = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-  if (mounted) return <NetworkMap view={view} canEditLayout={canEditLayout} handlers={handlers} />;
+  const placeholder = useRef<HTMLDivElement>(null);
+  const [pane, setPane] = useState<PaneSize | null>(null);
+  useLayoutEffect(() => {
+    const element = placeholder.current;
+    if (element) setPane({ width: element.clientWidth, height: element.clientHeight });
+  }, []);
+  if (pane) return <NetworkMap view={view} canEditLayout={canEditLayout} handlers={handlers} pane={pane} />;
   return (
     <div
+      ref={placeholder}
       data-testid="network-map-placeholder"
       className="flex h-[70vh] min-h-[420px] flex-col items-center justify-center gap-2 rounded-lg border border-slate-200 bg-white text-slate-700"
     >

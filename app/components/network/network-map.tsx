@@ -14,6 +14,8 @@ import {
   type ReactFlowState,
   useReactFlow,
   useStore,
+  useStoreApi,
+  type Viewport,
 } from "@xyflow/react";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -21,7 +23,7 @@ import type { MapView } from "~/lib/network/types";
 import { toEdgeLayer, type EdgeLayer } from "./edge-layer";
 import { EdgeLayerView } from "./edge-layer-view";
 import { MapToolbar } from "./map-toolbar";
-import { nodeAnchors, toFlowNodes, toLayoutUnits } from "./flow";
+import { fittedViewport, MAP_ZOOM, nodeAnchors, toFlowNodes, toLayoutUnits, type PaneSize } from "./flow";
 import { nodeTypes, type FlowNode } from "./nodes";
 
 export interface MapHandlers {
@@ -71,10 +73,13 @@ export function NetworkMap({
   view,
   canEditLayout,
   handlers,
+  pane = null,
 }: {
   view: MapView;
   canEditLayout: boolean;
   handlers: MapHandlers;
+  /** The pane's size measured before React Flow mounts (the placeholder's): it starts fitted. */
+  pane?: PaneSize | null;
 }) {
   const { t } = useTranslation();
   const wrapperRef = useRef<HTMLDivElement>(null);
@@ -90,6 +95,10 @@ export function NetworkMap({
   const [source, setSource] = useState(initialNodes);
   const [nodes, setNodes] = useState<FlowNode[]>(initialNodes);
   const [moved, setMoved] = useState<Record<string, { x: number; y: number }>>({});
+  // React Flow reads its default viewport once, when it mounts: the first nodes fitted to the pane.
+  const [startViewport] = useState(() =>
+    pane ? fittedViewport(initialNodes, pane, NODE_ORIGIN) : undefined,
+  );
   if (source !== initialNodes) {
     setSource(initialNodes);
     setNodes(initialNodes);
@@ -246,6 +255,8 @@ export function NetworkMap({
           onFitted={onFitted}
           onMove={onMove}
           ariaLabelConfig={ariaLabelConfig}
+          startViewport={startViewport}
+          pane={pane}
         />
       </div>
     </div>
@@ -266,6 +277,8 @@ const FlowCanvas = memo(function FlowCanvas({
   onFitted,
   onMove,
   ariaLabelConfig,
+  startViewport,
+  pane,
 }: {
   nodes: FlowNode[];
   edgeLayer: EdgeLayer;
@@ -276,6 +289,8 @@ const FlowCanvas = memo(function FlowCanvas({
   onFitted: (instance: ReactFlowInstance<FlowNode>) => void;
   onMove: OnMove;
   ariaLabelConfig: Partial<AriaLabelConfig>;
+  startViewport: Viewport | undefined;
+  pane: PaneSize | null;
 }) {
   return (
     <ReactFlow<FlowNode>
@@ -289,9 +304,12 @@ const FlowCanvas = memo(function FlowCanvas({
       nodeOrigin={NODE_ORIGIN}
       // Not onlyRenderVisibleElements: the view holds at most ~500 organisation nodes, and
       // culling re-renders the node and edge lists on every pan/zoom frame (slower here).
-      minZoom={0.01}
-      maxZoom={3}
-      fitView
+      minZoom={MAP_ZOOM.min}
+      maxZoom={MAP_ZOOM.max}
+      // Fitted from the start when the pane's size was known before mounting (no frame drawn at
+      // the default viewport, no fit queued for a later frame); otherwise React Flow fits itself.
+      defaultViewport={startViewport}
+      fitView={startViewport === undefined}
       nodesDraggable={canEditLayout}
       nodesConnectable={false}
       nodesFocusable
@@ -304,7 +322,7 @@ const FlowCanvas = memo(function FlowCanvas({
       ariaLabelConfig={ariaLabelConfig}
     >
       <EdgeLayerView layer={edgeLayer} />
-      <FittedProbe onFitted={onFitted} />
+      <FittedProbe onFitted={onFitted} pane={pane} />
       <Controls showInteractive={false} />
     </ReactFlow>
   );
@@ -320,16 +338,23 @@ const fittedSelector = (state: ReactFlowState) =>
  */
 const FittedProbe = memo(function FittedProbe({
   onFitted,
+  pane,
 }: {
   onFitted: (instance: ReactFlowInstance<FlowNode>) => void;
+  pane: PaneSize | null;
 }) {
   const fitted = useStore(fittedSelector);
+  const store = useStoreApi<FlowNode>();
   const instance = useReactFlow<FlowNode>();
   const reported = useRef(false);
   useEffect(() => {
     if (!fitted || reported.current) return;
     reported.current = true;
+    // Started fitted to a pane of another size than React Flow measured (the page's layout moved
+    // in between): fit again, at once (no animation), before saying so.
+    const { width, height } = store.getState();
+    if (pane && (pane.width !== width || pane.height !== height)) void instance.fitView();
     onFitted(instance);
-  }, [fitted, instance, onFitted]);
+  }, [fitted, instance, onFitted, pane, store]);
   return null;
 });
