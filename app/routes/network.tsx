@@ -265,24 +265,6 @@ export default function Network({ loaderData }: Route.ComponentProps) {
               view={mode}
               searchMatches={view ? view.searchMatches : null}
             />
-            {loaderData.canExport ? (
-              <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-                <summary className="cursor-pointer font-semibold">{t("network.exports.title")}</summary>
-                <ul className="mt-2 flex flex-wrap gap-4">
-                  {EXPORT_FILES.map(({ file, key }) => (
-                    <li key={file}>
-                      <a
-                        href={`/export/${file}${exportSuffix}`}
-                        className="text-brand-700 underline"
-                        download
-                      >
-                        {t(`network.exports.${key}`)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            ) : null}
           </HydrateLater>
 
           {mode === "table" && table ? (
@@ -336,6 +318,24 @@ export default function Network({ loaderData }: Route.ComponentProps) {
             </>
           ) : null}
           <HydrateLater>
+            {loaderData.canExport ? (
+              <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+                <summary className="cursor-pointer font-semibold">{t("network.exports.title")}</summary>
+                <ul className="mt-2 flex flex-wrap gap-4">
+                  {EXPORT_FILES.map(({ file, key }) => (
+                    <li key={file}>
+                      <a
+                        href={`/export/${file}${exportSuffix}`}
+                        className="text-brand-700 underline"
+                        download
+                      >
+                        {t(`network.exports.${key}`)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
             <Legend />
             <AnalyticsPanel analytics={analytics} />
           </HydrateLater>

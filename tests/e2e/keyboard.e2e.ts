@@ -280,7 +280,14 @@ describe("the network map by keyboard alone", () => {
     await mapReady(page);
     await expect.poll(() => page.locator("#network-q-result").textContent()).toMatch(/1 match/);
 
-    // A filter: tick a country with the space bar, then Apply.
+    // A filter: open "More filters" with Enter, tick a country with the space bar, then Apply.
+    await tabTo(
+      page,
+      'the disclosure "More filters"',
+      (f) => f.tag === "summary" && f.name === "More filters",
+    );
+    await expectVisibleFocus(page, "the More filters disclosure");
+    await page.keyboard.press("Enter");
     await tabToField(page, "NL");
     await expectVisibleFocus(page, "a filter checkbox");
     await page.keyboard.press("Space");

@@ -116,10 +116,18 @@ describe("the network map, as a viewer", () => {
     expect(dutch).toBeGreaterThan(0);
     await openMap(page);
     const all = await page.locator(ORGANISATION_NODES).count();
+    // The country filter is folded under "More filters" while no folded filter is set.
+    const more = page.locator("main details", { has: page.locator("summary", { hasText: "More filters" }) });
+    expect(await more.getAttribute("open")).toBeNull();
+    await expect.poll(() => page.getByRole("checkbox", { name: "NL", exact: true }).isVisible()).toBe(false);
+    await more.locator("summary").click();
     await page.getByRole("checkbox", { name: "NL", exact: true }).check();
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL((url) => url.searchParams.getAll("country").includes("NL"));
     await waitForReady(page);
+    // Set, it stays in view and the summary counts it.
+    await expect.poll(() => more.getAttribute("open")).not.toBeNull();
+    expect(await more.locator("summary").textContent()).toBe("More filters1 set");
     await expect.poll(() => page.locator(ORGANISATION_NODES).count()).toBe(dutch);
     expect(dutch).toBeLessThan(all);
     const countries = await page

@@ -7,6 +7,7 @@ import {
   parseNetworkFilters,
 } from "~/lib/network/filters";
 import type { NetworkFilters } from "~/lib/network/types";
+import { foldedFiltersActive } from "~/components/network/filters-form";
 
 const EVENT = "6f1c2b9e-3d4a-4c8b-9e2f-1a2b3c4d5e6f";
 const PARTNERSHIP = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
@@ -135,5 +136,17 @@ describe("parseNetworkFilters", () => {
 
   test("expand keeps the order and drops repeats", () => {
     expect(parse("expand=c:NL:cso&expand=c:NL&expand=c:NL:cso").filters.expand).toEqual(["c:NL:cso", "c:NL"]);
+  });
+});
+
+describe("foldedFiltersActive (the count on the form's “More filters”)", () => {
+  test("counts each folded filter that is set, not the search, the partnership or expanded groups", () => {
+    expect(foldedFiltersActive(emptyFilters)).toBe(0);
+    expect(
+      foldedFiltersActive({ ...emptyFilters, q: "x", partnershipId: PARTNERSHIP, expand: ["c:NL"] }),
+    ).toBe(0);
+    expect(foldedFiltersActive(full)).toBe(10);
+    expect(foldedFiltersActive(parse("country=NL&country=BE").filters)).toBe(1);
+    expect(foldedFiltersActive(parse("minTrust=2&hubs=1&asOf=2024-01-31").filters)).toBe(3);
   });
 });

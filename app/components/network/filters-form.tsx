@@ -1,5 +1,7 @@
 // The map's filters: a GET form, so every view is a URL; values come back from the URL, errors from
-// parseNetworkFilters are shown next to their field.
+// parseNetworkFilters are shown next to their field. The search and the partnership to light up are
+// always in view; the other filters fold under "More filters" (open when one of them is set or wrong),
+// so that the map starts near the top of the page.
 import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link, useLocation } from "react-router";
 import { levels, organisationTypes, partnershipStatuses, riskCategories } from "~/lib/enums";
@@ -89,6 +91,22 @@ function CheckboxGroup<T extends string>({
   );
 }
 
+/** How many of the folded filters are set. */
+export function foldedFiltersActive(filters: NetworkFilters): number {
+  return [
+    filters.countries.length > 0,
+    filters.types.length > 0,
+    filters.levels.length > 0,
+    filters.statuses.length > 0,
+    filters.riskCategory !== null,
+    filters.minTrust !== null,
+    filters.asOf !== null,
+    filters.since !== null,
+    filters.sinceEventId !== null,
+    filters.hubs,
+  ].filter(Boolean).length;
+}
+
 export function FiltersForm({
   filters,
   errors,
@@ -113,6 +131,9 @@ export function FiltersForm({
   const { t } = useTranslation();
   const location = useLocation();
   const countryValues = [...countries, "none"];
+  const active = foldedFiltersActive(filters);
+  const folded: (keyof NetworkFilters)[] = ["countries", "minTrust", "asOf", "since", "sinceEventId"];
+  const open = active > 0 || folded.some((key) => errors[key] !== undefined);
   return (
     <Form
       method="get"
@@ -145,7 +166,7 @@ export function FiltersForm({
         </p>
         <FieldError id="network-q-error" error={errors.q} />
       </div>
-      <div>
+      <div className="md:col-span-2">
         <label htmlFor="network-partnership" className={labelClass}>
           {t("network.filters.partnership")}
         </label>
@@ -164,106 +185,118 @@ export function FiltersForm({
         </select>
         <FieldError id="network-partnership-error" error={errors.partnershipId} />
       </div>
-      <div>
-        <label htmlFor="network-risk" className={labelClass}>
-          {t("network.filters.risk")}
-        </label>
-        <select
-          id="network-risk"
-          name="risk"
-          defaultValue={filters.riskCategory ?? ""}
-          className={fieldClass}
-        >
-          <option value="">{t("network.filters.anyRisk")}</option>
-          {riskCategories.map((category) => (
-            <option key={category} value={category}>
-              {t(`enums.riskCategory.${category}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <CheckboxGroup
-        legend={t("network.filters.country")}
-        name="country"
-        values={countryValues}
-        selected={filters.countries}
-        labelOf={(value) => (value === "none" ? t("network.filters.noCountry") : value)}
-      />
-      <CheckboxGroup
-        legend={t("network.filters.type")}
-        name="type"
-        values={organisationTypes}
-        selected={filters.types}
-        labelOf={(value) => t(`enums.organisationType.${value}`)}
-      />
-      <CheckboxGroup
-        legend={t("network.filters.level")}
-        name="level"
-        values={levels}
-        selected={filters.levels}
-        labelOf={(value) => t(`enums.level.${value}`)}
-      />
-      <CheckboxGroup
-        legend={t("network.filters.status")}
-        name="status"
-        values={partnershipStatuses}
-        selected={filters.statuses}
-        labelOf={(value) => t(`enums.partnershipStatus.${value}`)}
-      />
-      <FilterInput
-        id="network-min-trust"
-        label={t("network.filters.minTrust")}
-        name="minTrust"
-        type="number"
-        value={filters.minTrust}
-        error={errors.minTrust}
-        min={1}
-        max={5}
-        step={0.1}
-      />
-      <FilterInput
-        id="network-as-of"
-        label={t("network.filters.asOf")}
-        name="asOf"
-        type="date"
-        value={filters.asOf}
-        error={errors.asOf}
-      />
-      <FilterInput
-        id="network-since"
-        label={t("network.filters.since")}
-        name="since"
-        type="date"
-        value={filters.since}
-        error={errors.since}
-      />
-      <div>
-        <label htmlFor="network-since-event" className={labelClass}>
-          {t("network.filters.sinceEvent")}
-        </label>
-        <select
-          id="network-since-event"
-          name="sinceEvent"
-          defaultValue={filters.sinceEventId ?? ""}
-          className={fieldClass}
-          aria-invalid={errors.sinceEventId ? true : undefined}
-          aria-describedby={errors.sinceEventId ? "network-since-event-error" : undefined}
-        >
-          <option value="">{t("network.filters.noEvent")}</option>
-          {events.map((event) => (
-            <option key={event.id} value={event.id}>
-              {t("network.filters.eventOption", { title: event.title, date: event.startsOn })}
-            </option>
-          ))}
-        </select>
-        <FieldError id="network-since-event-error" error={errors.sinceEventId} />
-      </div>
-      <div className="flex flex-col justify-end gap-2">
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="hubs" value="1" defaultChecked={filters.hubs} />
-          {t("network.filters.hubs")}
-        </label>
-      </div>
+      <details className="md:col-span-4" open={open}>
+        <summary className="cursor-pointer text-sm font-semibold text-slate-800">
+          {t("network.filters.more")}
+          {active > 0 ? (
+            <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-800">
+              {t("network.filters.active", { count: active })}
+            </span>
+          ) : null}
+        </summary>
+        <div className="mt-3 grid gap-3 md:grid-cols-4">
+          <div>
+            <label htmlFor="network-risk" className={labelClass}>
+              {t("network.filters.risk")}
+            </label>
+            <select
+              id="network-risk"
+              name="risk"
+              defaultValue={filters.riskCategory ?? ""}
+              className={fieldClass}
+            >
+              <option value="">{t("network.filters.anyRisk")}</option>
+              {riskCategories.map((category) => (
+                <option key={category} value={category}>
+                  {t(`enums.riskCategory.${category}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <CheckboxGroup
+            legend={t("network.filters.country")}
+            name="country"
+            values={countryValues}
+            selected={filters.countries}
+            labelOf={(value) => (value === "none" ? t("network.filters.noCountry") : value)}
+          />
+          <CheckboxGroup
+            legend={t("network.filters.type")}
+            name="type"
+            values={organisationTypes}
+            selected={filters.types}
+            labelOf={(value) => t(`enums.organisationType.${value}`)}
+          />
+          <CheckboxGroup
+            legend={t("network.filters.level")}
+            name="level"
+            values={levels}
+            selected={filters.levels}
+            labelOf={(value) => t(`enums.level.${value}`)}
+          />
+          <CheckboxGroup
+            legend={t("network.filters.status")}
+            name="status"
+            values={partnershipStatuses}
+            selected={filters.statuses}
+            labelOf={(value) => t(`enums.partnershipStatus.${value}`)}
+          />
+          <FilterInput
+            id="network-min-trust"
+            label={t("network.filters.minTrust")}
+            name="minTrust"
+            type="number"
+            value={filters.minTrust}
+            error={errors.minTrust}
+            min={1}
+            max={5}
+            step={0.1}
+          />
+          <FilterInput
+            id="network-as-of"
+            label={t("network.filters.asOf")}
+            name="asOf"
+            type="date"
+            value={filters.asOf}
+            error={errors.asOf}
+          />
+          <FilterInput
+            id="network-since"
+            label={t("network.filters.since")}
+            name="since"
+            type="date"
+            value={filters.since}
+            error={errors.since}
+          />
+          <div>
+            <label htmlFor="network-since-event" className={labelClass}>
+              {t("network.filters.sinceEvent")}
+            </label>
+            <select
+              id="network-since-event"
+              name="sinceEvent"
+              defaultValue={filters.sinceEventId ?? ""}
+              className={fieldClass}
+              aria-invalid={errors.sinceEventId ? true : undefined}
+              aria-describedby={errors.sinceEventId ? "network-since-event-error" : undefined}
+            >
+              <option value="">{t("network.filters.noEvent")}</option>
+              {events.map((event) => (
+                <option key={event.id} value={event.id}>
+                  {t("network.filters.eventOption", { title: event.title, date: event.startsOn })}
+                </option>
+              ))}
+            </select>
+            <FieldError id="network-since-event-error" error={errors.sinceEventId} />
+          </div>
+          <div className="flex flex-col justify-end gap-2">
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="hubs" value="1" defaultChecked={filters.hubs} />
+              {t("network.filters.hubs")}
+            </label>
+          </div>
+        </div>
+      </details>
       <div className="flex items-end gap-2 md:col-span-4">
         <button
           type="submit"
