@@ -15,6 +15,7 @@ import { oncePerKey, prepared, preparedPerDb } from "~/db/prepared-queries.serve
 import { organisations, partnershipMembers, partnerships } from "~/db/schema";
 import { jsonRows, subquery } from "~/db/sql-fragments.server";
 import type { OrganisationType } from "~/lib/enums";
+import { todayIso } from "~/lib/objectives";
 import { offsetOf, toPage, type PageRequest } from "~/lib/pagination";
 import type { OrganisationFilters, OrganisationSort } from "~/lib/validation/organisations";
 import { escapeLike, type OrganisationList, type OrganisationListItem } from "./organisations.server";
@@ -44,11 +45,15 @@ function filterWhere(withType: boolean): SQL {
   );
 }
 
-/** partnershipsCount of organisations.server.ts: current memberships of partnerships not archived. */
+/**
+ * partnershipsCountOn of organisations.server.ts: current memberships (not archived, not left: a left
+ * day today or past means gone) of partnerships not archived.
+ */
 function partnershipsCountOf(organisationId: SQL): SQL<number> {
   const m = partnershipMembers;
   return sql<number>`(select count(*)::int from ${m} inner join ${partnerships} on ${partnerships.id} = ${m.partnershipId}
-    where ${m.organisationId} = ${organisationId} and ${m.archivedAt} is null and ${m.leftOn} is null
+    where ${m.organisationId} = ${organisationId} and ${m.archivedAt} is null
+    and (${m.leftOn} is null or ${m.leftOn} > ${p("today")}::date)
     and ${partnerships.archivedAt} is null)`;
 }
 
@@ -138,6 +143,7 @@ export async function loadOrganisationListPage(
   db: Db,
   request: PageRequest,
   filters: OrganisationFilters,
+  today: string = todayIso(),
 ): Promise<OrganisationListPage> {
   const [row] = await listQueries(db)(filters.sort, filters.dir).execute({
     archived: filters.archived === true,
@@ -147,6 +153,7 @@ export async function loadOrganisationListPage(
     country: filters.country ?? null,
     limit: request.pageSize,
     offset: offsetOf(request),
+    today,
   });
   const items = (row?.items ?? []).map((item): OrganisationListItem => ({
     ...item,

@@ -6,6 +6,7 @@ import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, sql, type 
 import type { Db } from "~/db/client.server";
 import { municipalities, organisations, type Organisation } from "~/db/schema";
 import type { Level, OrganisationType } from "~/lib/enums";
+import { todayIso } from "~/lib/objectives";
 import { offsetOf, toPage, type Page, type PageRequest } from "~/lib/pagination";
 import { similarNames } from "~/lib/similar-names";
 import type { OrganisationFields, OrganisationFilters } from "~/lib/validation/organisations";
@@ -38,13 +39,15 @@ export function escapeLike(text: string): string {
 }
 
 // Written with its own aliases: in a one-table select drizzle leaves column names unqualified,
-// which would be ambiguous inside the subquery.
-const partnershipsCount = sql<number>`(
+// which would be ambiguous inside the subquery. Current memberships: not archived, and not left (a
+// left day today or past means gone, one still to come counts), of partnerships not archived.
+const partnershipsCountOn = (today: string) =>
+  sql<number>`(
   select count(*)::int from partnership_members pm
   inner join partnerships p on p.id = pm.partnership_id
   where pm.organisation_id = "organisations"."id"
     and pm.archived_at is null
-    and pm.left_on is null
+    and (pm.left_on is null or pm.left_on > ${today}::date)
     and p.archived_at is null
 )`.mapWith(Number);
 
@@ -62,7 +65,7 @@ function listConditions(filters: Partial<OrganisationFilters>, withType: boolean
   return and(...conditions);
 }
 
-function orderFor(filters: Partial<OrganisationFilters>): SQL[] {
+function orderFor(filters: Partial<OrganisationFilters>, today: string): SQL[] {
   const direction = filters.dir === "desc" ? desc : asc;
   const byName = [direction(organisations.name), asc(organisations.id)];
   switch (filters.sort) {
@@ -72,7 +75,7 @@ function orderFor(filters: Partial<OrganisationFilters>): SQL[] {
       // Organisations without a country (international) come last either way.
       return [sql`${organisations.countryCode} is null`, direction(organisations.countryCode), ...byName];
     case "partnerships":
-      return [direction(partnershipsCount), asc(organisations.name), asc(organisations.id)];
+      return [direction(partnershipsCountOn(today)), asc(organisations.name), asc(organisations.id)];
     default:
       return byName;
   }
@@ -83,6 +86,7 @@ export async function listOrganisations(
   db: Db,
   request: PageRequest,
   filters: Partial<OrganisationFilters> = {},
+  today: string = todayIso(),
 ): Promise<OrganisationList> {
   const where = listConditions(filters, true);
   const [items, [totalRow], byType] = await Promise.all([
@@ -94,13 +98,13 @@ export async function listOrganisations(
         type: organisations.type,
         level: organisations.level,
         countryCode: organisations.countryCode,
-        partnershipsCount,
+        partnershipsCount: partnershipsCountOn(today),
         archivedAt: organisations.archivedAt,
         version: organisations.version,
       })
       .from(organisations)
       .where(where)
-      .orderBy(...orderFor(filters))
+      .orderBy(...orderFor(filters, today))
       .limit(request.pageSize)
       .offset(offsetOf(request)),
     db.select({ total: count() }).from(organisations).where(where),

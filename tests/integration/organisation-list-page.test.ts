@@ -3,9 +3,10 @@
 // and in combinations, searches (any case, acronyms, `%`, `_` and `\` typed), the archived view, every
 // sort in both directions, several pages and one past the end; names differing in case only, twins
 // (ordered by id), equal partnerships counts (the order's ties), memberships that do not count (left,
-// archived, of an archived partnership) and a country only archived organisations are in, so that a
-// leaking condition or a wrong order fails; one query for the loader whatever the filters and the
-// number of organisations, and the same data and HTML as the loader gave through the old functions;
+// archived, of an archived partnership), one that still counts (leaving in the future) and a country
+// only archived organisations are in, so that a leaking condition or a wrong order fails; one query
+// for the loader whatever the filters and the number of organisations, and the same data and HTML as
+// the loader gave through the old functions;
 // the same answer again on a second call and on another handle (built once per database handle).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Organisation } from "~/db/schema";
@@ -145,7 +146,20 @@ describe("the /organisations page's model", () => {
     expect(Object.keys(all.organisations.typeCounts).sort()).toEqual(
       organisationTypes.filter((type) => type !== "other").sort(),
     );
-    expect(new Set(all.organisations.items.map((o) => o.partnershipsCount))).toEqual(new Set([0, 1, 2, 3]));
+    expect(new Set(all.organisations.items.map((o) => o.partnershipsCount))).toEqual(
+      new Set([0, 1, 2, 3, 4]),
+    );
+    // A membership that ends in the future counts (orgs[15]: three live ones and one leaving in
+    // 2999), one that ended does not (orgs[0]: none live, one left in 2024).
+    const countOf = (o: Organisation) =>
+      all.organisations.items.find((item) => item.id === o.id)?.partnershipsCount;
+    expect(countOf(orgs[15]!)).toBe(4);
+    expect(countOf(orgs[0]!)).toBe(0);
+    // The day decides: as of 2999-01-01 that membership has ended, in both reads.
+    const later = await loadOrganisationListPage(db, { page: 1, pageSize: 100 }, filtersOf(""), "2999-01-01");
+    expect(later.organisations.items.find((item) => item.id === orgs[15]!.id)?.partnershipsCount).toBe(3);
+    const laterList = await listOrganisations(db, { page: 1, pageSize: 100 }, {}, "2999-01-01");
+    expect(laterList.items.find((item) => item.id === orgs[15]!.id)?.partnershipsCount).toBe(3);
     expect(all.organisations.items.filter((o) => o.name === "Twin").map((o) => o.id)).toEqual([
       "00000000-0000-4000-8000-000000000001",
       "00000000-0000-4000-8000-000000000002",
