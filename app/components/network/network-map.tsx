@@ -179,8 +179,9 @@ export function NetworkMap({
     };
   }, [initialised, initialNodes]);
 
-  // New data: fit it; a search result: zoom onto it. The first data is fitted by React Flow itself
-  // (its fitView prop, once the nodes are measured): fitting it again here would only redo that work.
+  // New data: fit it; a search result: zoom onto it. The first data is already fitted (the start
+  // viewport, or React Flow's fitView prop when the pane's size was not known): fitting it again here
+  // would only redo that work.
   const focusId = view.focusId;
   const fittedRef = useRef<FlowNode[] | null>(null);
   useEffect(() => {
