@@ -125,9 +125,9 @@ describe("the network map, as a viewer", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL((url) => url.searchParams.getAll("country").includes("NL"));
     await waitForReady(page);
-    // Set, it stays in view and the summary counts it.
-    await expect.poll(() => more.getAttribute("open")).not.toBeNull();
-    expect(await more.locator("summary").textContent()).toBe("More filters1 set");
+    // Set, it stays in view and the summary counts it (the form is drawn again for the new URL).
+    await expect.poll(() => more.locator("summary").textContent()).toBe("More filters1 set");
+    expect(await more.getAttribute("open")).not.toBeNull();
     await expect.poll(() => page.locator(ORGANISATION_NODES).count()).toBe(dutch);
     expect(dutch).toBeLessThan(all);
     const countries = await page
