@@ -16,6 +16,8 @@ export interface AppConfig {
   authRateLimit: { limit: number; windowMs: number };
   /** Server processes sharing the port (node:cluster); more than 1 needs PostgreSQL. */
   webConcurrency: number;
+  /** App requests (pages, data, form posts) run at once in a server process; the rest wait in order. */
+  requestConcurrency: number;
   /** PostgreSQL: named prepared statements (DATABASE_PREPARED_STATEMENTS=0 behind PgBouncer in transaction mode). */
   preparedStatements: boolean;
 }
@@ -34,6 +36,20 @@ function webConcurrencyOf(env: NodeJS.ProcessEnv): number {
   }
   return value;
 }
+
+/**
+ * REQUEST_CONCURRENCY: how many of the app's requests a server process works on at once; the others
+ * wait their turn in arrival order (decision 0036).
+ */
+function requestConcurrencyOf(env: NodeJS.ProcessEnv): number {
+  const value = positiveInt("REQUEST_CONCURRENCY", env.REQUEST_CONCURRENCY, DEFAULT_REQUEST_CONCURRENCY);
+  if (value > 1000) {
+    throw new Error(`REQUEST_CONCURRENCY must be at most 1000, not "${env.REQUEST_CONCURRENCY}"`);
+  }
+  return value;
+}
+
+export const DEFAULT_REQUEST_CONCURRENCY = 4;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw.trim() === "") return fallback;
@@ -64,6 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowMs: positiveInt("AUTH_RATE_WINDOW_SECONDS", env.AUTH_RATE_WINDOW_SECONDS, 60) * 1000,
     },
     webConcurrency: webConcurrencyOf(env),
+    requestConcurrency: requestConcurrencyOf(env),
     preparedStatements:
       env.DATABASE_PREPARED_STATEMENTS !== "0" && env.DATABASE_PREPARED_STATEMENTS !== "false",
   };

@@ -46,3 +46,22 @@ export function staticWithPrecompressed(dir: string, options: { immutable: boole
   };
   return handler;
 }
+
+/**
+ * The client build's files, in front of the app: `/assets/...` (hashed names, cached for a year) and
+ * the few other files at the build's top level (cached for an hour). Which top-level names exist is
+ * read once at start (the build does not change while the server runs), so a page or data request
+ * goes to the app without a look at the disk: asking express.static first cost every request a
+ * failed stat (about 3% of the server's CPU under the load test).
+ */
+export function clientBuildFiles(dir: string): RequestHandler {
+  const assets = staticWithPrecompressed(dir, { immutable: true, maxAge: "1y" });
+  const others = staticWithPrecompressed(dir, { immutable: false, maxAge: "1h" });
+  const topLevel = new Set(fs.readdirSync(dir).filter((name) => name !== "assets"));
+  return (req, res, next) => {
+    const first = req.path.split("/", 2)[1] ?? "";
+    if (first === "assets") return assets(req, res, next);
+    if (topLevel.has(first)) return others(req, res, next);
+    next();
+  };
+}

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import fs from "node:fs";
-import type { Server } from "node:http";
+import http, { type Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import compression from "compression";
@@ -14,7 +14,15 @@ import { migrateDatabase } from "../app/db/migrate.server";
 import { deleteExpiredSessions } from "../app/auth/session.server";
 import { deleteExpiredImportBatches } from "../app/models/imports.server";
 import { describeStartupError } from "../app/db/startup-errors.server";
-import { staticWithPrecompressed } from "./assets";
+import { admissionControl } from "./admission";
+import {
+  BALANCER_URL,
+  listenAndBalance,
+  serveBalancedConnections,
+  type Balancer,
+  type BalancedServer,
+} from "./balancer";
+import { clientBuildFiles } from "./assets";
 import { newestSource } from "./build-freshness";
 import { bodyLimit, importUploadLimit, sameOriginWrites, securityHeaders } from "./security";
 import type { createRequestListener } from "./app";
@@ -74,16 +82,9 @@ async function loadRequestListener(): Promise<{
     };
   }
   const mod = (await import(pathToFileURL(serverBuild).href)) as ServerModule;
-  // Hashed file names under /assets/ never change: cached for a year. The rest for an hour.
-  const assets = staticWithPrecompressed(path.join(root, "build/client"), { immutable: true, maxAge: "1y" });
-  const client = staticWithPrecompressed(path.join(root, "build/client"), { immutable: false, maxAge: "1h" });
   return {
     handler: mod.createRequestListener,
-    middleware: [
-      ((req, res, next) =>
-        req.path.startsWith("/assets/") ? assets(req, res, next) : next()) as RequestHandler,
-      client,
-    ],
+    middleware: [clientBuildFiles(path.join(root, "build/client"))],
   };
 }
 
@@ -113,17 +114,30 @@ async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<D
 }
 
 /**
- * WEB_CONCURRENCY > 1 (PostgreSQL only): this process migrates and builds once, then starts that many
- * server processes sharing the port (node:cluster hands out connections), restarts one that dies,
- * and stops them all on SIGTERM or SIGINT. Each is an instance as the README's "Scaling out" describes.
+ * WEB_CONCURRENCY > 1 (PostgreSQL only): this process migrates and builds once, listens on the port
+ * and starts that many server processes, handing each connection to the one holding the fewest
+ * (balancer.ts), restarts one that dies, and stops them all on SIGTERM or SIGINT. Each is an instance as the README's "Scaling out" describes.
  */
 async function runPrimary(config: ReturnType<typeof readConfig>): Promise<void> {
   const database = await prepareDatabase(config);
   await database.close();
   buildIfNeeded(config.autoBuild);
-  log(`starting ${config.webConcurrency} server processes (WEB_CONCURRENCY)`);
+  let balancer: Balancer;
+  try {
+    balancer = await listenAndBalance(config.host, config.port);
+  } catch (error) {
+    console.error(
+      `[trellis] cannot listen on ${config.host}:${config.port}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+  log(`starting ${config.webConcurrency} server processes (WEB_CONCURRENCY) on ${balancer.url}`);
   let stopping = false;
-  for (let i = 0; i < config.webConcurrency; i++) cluster.fork();
+  const fork = () => {
+    const worker = cluster.fork({ [BALANCER_URL]: balancer.url });
+    balancer.add(worker, worker.process.pid ?? 0);
+  };
+  for (let i = 0; i < config.webConcurrency; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) {
@@ -137,13 +151,14 @@ async function runPrimary(config: ReturnType<typeof readConfig>): Promise<void> 
     );
     // Not at once: a process that cannot start (the database away) would otherwise spin.
     setTimeout(() => {
-      if (!stopping) cluster.fork();
+      if (!stopping) fork();
     }, 1000).unref();
   });
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping the server processes`);
+    void balancer.close();
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
@@ -171,6 +186,8 @@ async function main() {
   // Uploads to /import have a larger limit (twice the file limit): the route itself answers a file
   // over IMPORT_MAX_BYTES with a message next to the file field (decision 0025).
   app.use(bodyLimit(config.maxBodyBytes, importUploadLimit));
+  // The app's requests take turns (REQUEST_CONCURRENCY at once, the rest in arrival order).
+  app.use(admissionControl(config.requestConcurrency).middleware);
   app.use(handler(database.db));
   // Last resort: never a stack trace in the browser.
   app.use(((error, _req, res, _next) => {
@@ -190,11 +207,21 @@ async function main() {
   sweep.unref();
   void sweepExpired().catch(() => {});
 
-  const server: Server = app.listen(config.port, config.host, () => {
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : config.port;
-    log(`listening on http://${config.host}:${port}`);
-  });
+  // Under a primary (WEB_CONCURRENCY > 1) the connections come from it (balancer.ts). The server
+  // still listens, on a private port of its own, so that Node.js runs its request and header
+  // timeouts and tracks its connections as for any server.
+  const balancerUrl = cluster.isWorker ? process.env[BALANCER_URL] : undefined;
+  let balanced: BalancedServer | null = null;
+  const server: Server = balancerUrl
+    ? http.createServer(app).listen({ host: "127.0.0.1", port: 0, exclusive: true }, () => {
+        balanced = serveBalancedConnections(server);
+        log(`listening on ${balancerUrl}`);
+      })
+    : app.listen(config.port, config.host, () => {
+        const address = server.address();
+        const port = typeof address === "object" && address ? address.port : config.port;
+        log(`listening on http://${config.host}:${port}`);
+      });
   server.on("error", (error) => {
     console.error(`[trellis] cannot listen on ${config.host}:${config.port}: ${error.message}`);
     void database.close().finally(() => process.exit(1));
@@ -206,9 +233,11 @@ async function main() {
     stopping = true;
     clearInterval(sweep);
     log(`${signal}: finishing open requests, then closing the database`);
-    // Stop accepting connections; close() waits for in-flight requests to finish.
+    // Stop accepting connections; close() waits for in-flight requests to finish (and, under a
+    // primary, for the connections it handed over: they are not the listener's own).
     server.close(() => {
       void (async () => {
+        await balanced?.drained();
         await closeDev?.();
         await database.close();
         log("stopped");

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { staticWithPrecompressed } from "../../server/assets";
+import { clientBuildFiles, staticWithPrecompressed } from "../../server/assets";
 import { precompress } from "../../vite/precompress";
 
 const script = `export const words = ${JSON.stringify("partnership ".repeat(400))};\n`;
@@ -136,5 +136,41 @@ describe("staticWithPrecompressed (server)", () => {
     expect(res.body.toString()).not.toContain("root:");
     const malformed = await get("/assets/%E0%A4%A.js", "br");
     expect(malformed.status).toBeLessThan(500);
+  });
+});
+
+describe("clientBuildFiles (server)", () => {
+  it("serves the build's files and sends every other path to the app without looking on disk", async () => {
+    const build = fs.mkdtempSync(path.join(os.tmpdir(), "trellis-client-"));
+    fs.mkdirSync(path.join(build, "assets"));
+    fs.writeFileSync(path.join(build, "assets/app-9f8e.js"), "export {};\n");
+    fs.writeFileSync(path.join(build, "favicon.svg"), "<svg/>");
+    const app = express();
+    app.use(clientBuildFiles(build));
+    app.use((req, res) => {
+      res.status(200).send(`app: ${req.path}`);
+    });
+    const own = await new Promise<http.Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    const base = `http://127.0.0.1:${(own.address() as AddressInfo).port}`;
+    try {
+      const asset = await fetch(`${base}/assets/app-9f8e.js`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get("cache-control")).toContain("immutable");
+      const favicon = await fetch(`${base}/favicon.svg`);
+      expect(await favicon.text()).toBe("<svg/>");
+      expect(favicon.headers.get("cache-control")).not.toContain("immutable");
+      expect(await (await fetch(`${base}/organisations`)).text()).toBe("app: /organisations");
+      // A top-level file that appears after start is not looked for: the app answers.
+      fs.writeFileSync(path.join(build, "organisations"), "a file");
+      expect(await (await fetch(`${base}/organisations`)).text()).toBe("app: /organisations");
+      // A missing asset is the app's to answer (its 404 page).
+      expect(await (await fetch(`${base}/assets/missing.js`)).text()).toBe("app: /assets/missing.js");
+    } finally {
+      own.closeAllConnections();
+      await new Promise<void>((resolve) => own.close(() => resolve()));
+      fs.rmSync(build, { recursive: true, force: true });
+    }
   });
 });

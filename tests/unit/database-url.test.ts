@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { DatabaseConfigError, describePostgresUrl, openDatabase } from "~/db/client.server";
-import { readConfig } from "~/config.server";
+import { DEFAULT_REQUEST_CONCURRENCY, readConfig } from "~/config.server";
 
 describe("DATABASE_URL", () => {
   test("is described without its password", () => {
@@ -47,6 +47,10 @@ describe("configuration", () => {
 
   test("WEB_CONCURRENCY: 1 by default, more only on PostgreSQL, a whole number up to 64", () => {
     expect(readConfig({}).webConcurrency).toBe(1);
+    expect(readConfig({}).requestConcurrency).toBe(DEFAULT_REQUEST_CONCURRENCY);
+    expect(readConfig({ REQUEST_CONCURRENCY: "16" }).requestConcurrency).toBe(16);
+    expect(() => readConfig({ REQUEST_CONCURRENCY: "0" })).toThrow(/REQUEST_CONCURRENCY must be a positive/);
+    expect(() => readConfig({ REQUEST_CONCURRENCY: "5000" })).toThrow(/at most 1000/);
     const url = "postgres://postgres@127.0.0.1:5432/trellis";
     expect(readConfig({ DATABASE_URL: url, WEB_CONCURRENCY: "2" }).webConcurrency).toBe(2);
     expect(readConfig({ WEB_CONCURRENCY: "1" }).webConcurrency).toBe(1);
