@@ -23,7 +23,7 @@ const checkout = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 
 const USAGE = `usage: npm run load -- [--connections 50] [--duration 60] [--quick] [--only postgres|pglite]
   [--synthetic 2000] [--timeout 30] [--reads-only] [--app-dir /tmp/trellis-load-app] [--skip-build] [--postgres URL]
-  [--out bench/results/load-latest.md] [--cpu-prof DIR] [--web-concurrency 1]`;
+  [--out bench/results/load-latest.md] [--cpu-prof DIR] [--web-concurrency 1] [--warmup 10]`;
 
 /** Issue 9's targets. */
 const P99_TARGET_MS = 500;
@@ -166,6 +166,15 @@ interface RunResult {
   timeouts: number;
   total: number;
   notes: string[];
+  /** The warm-up before the measured run (not counted in the figures), or null without one. */
+  warmup: {
+    seconds: number;
+    requests: number;
+    perSecond: number;
+    p99: number | null;
+    errors: number;
+    unexpected: number;
+  } | null;
 }
 
 function cookieOf(db: LoadDatabase, role: UserRole): string {
@@ -344,7 +353,7 @@ function figuresOf(name: string, tallies: readonly RouteTally[], seconds: number
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    max: latencies.length ? Math.max(...latencies) : null,
+    max: latencies.length ? latencies.reduce((a, b) => (b > a ? b : a)) : null,
     unexpected: tallies.reduce((sum, t) => sum + t.unexpected, 0),
     kilobytes: latencies.length
       ? tallies.reduce((sum, t) => sum + t.bytes, 0) / 1024 / latencies.length
@@ -373,6 +382,10 @@ function table(result: RunResult): string[] {
   return lines;
 }
 
+function describeWarmup(w: NonNullable<RunResult["warmup"]>): string {
+  return `${w.requests} requests in ${w.seconds.toFixed(1)} s (${w.perSecond.toFixed(1)} req/s), p99 ${ms(w.p99)} ms, errors ${w.errors}, unexpected statuses ${w.unexpected}`;
+}
+
 function verdict(result: RunResult): { met: boolean; text: string } {
   const overall = figuresOf("all", result.routes, result.seconds);
   const errors = result.errors + overall.unexpected + result.notes.length;
@@ -394,6 +407,8 @@ function markdown(meta: ReturnType<typeof machineMeta>, results: readonly RunRes
     lines.push(...table(r));
     lines.push("");
     lines.push(`${verdict(r).text}.`);
+    if (r.warmup)
+      lines.push("", `Before it, a warm-up of the same load (not counted): ${describeWarmup(r.warmup)}.`);
     if (r.notes.length) lines.push("", ...r.notes.map((n) => `- ${n}`));
     lines.push("");
   }
@@ -419,6 +434,8 @@ async function measure(
     cpuProfDir: string | undefined;
     /** WEB_CONCURRENCY of the PostgreSQL run (PGlite: always 1). */
     webConcurrency: number;
+    /** Seconds of the same load before the measured run, not counted (0: none). */
+    warmupSeconds: number;
   },
 ): Promise<RunResult> {
   log(`preparing ${describeTarget(target)}...`);
@@ -435,6 +452,23 @@ async function measure(
   try {
     const notes = await checkRoutes(server, db, options.mix);
     for (const note of notes) log(`CHECK FAILED: ${note}`);
+    let warmup: RunResult["warmup"] = null;
+    if (options.warmupSeconds > 0) {
+      // A server just started runs its code unoptimised at first (V8 compiles the hot paths as they
+      // get hot): a few seconds of the same load first, reported apart, then the measured run.
+      log(`warm-up: ${options.connections} connections for ${options.warmupSeconds} s (not counted)...`);
+      const warm = await runLoad(server, db, { ...options, seconds: options.warmupSeconds });
+      const all = figuresOf("warm-up", warm.routes, warm.seconds);
+      warmup = {
+        seconds: warm.seconds,
+        requests: all.requests,
+        perSecond: all.perSecond,
+        p99: all.p99,
+        errors: warm.errors,
+        unexpected: all.unexpected,
+      };
+      log(`warm-up: ${describeWarmup(warmup)}`);
+    }
     log(`${options.connections} connections for ${options.seconds} s on ${server.baseURL}...`);
     const run = await runLoad(server, db, options);
     const result: RunResult = {
@@ -445,6 +479,7 @@ async function measure(
       processes,
       timeout: options.timeout,
       notes,
+      warmup,
       ...run,
     };
     console.log(`\n${result.backend}\n${table(result).join("\n")}\n${verdict(result).text}\n`);
@@ -468,6 +503,7 @@ async function main(): Promise<number> {
       "out",
       "cpu-prof",
       "web-concurrency",
+      "warmup",
     ],
     ["quick", "skip-build", "reads-only", "help"],
     USAGE,
@@ -518,6 +554,7 @@ async function main(): Promise<number> {
         mix,
         cpuProfDir: args.value("cpu-prof") && path.resolve(args.value("cpu-prof")!),
         webConcurrency: args.int("web-concurrency", 1, 1, 64),
+        warmupSeconds: args.int("warmup", quick ? 1 : 10, 0, 600),
       }),
     );
 
