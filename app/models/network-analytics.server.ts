@@ -22,6 +22,7 @@
 //
 // The cache is per process and derived from the database; every app instance builds its own.
 import { betweennessInWorker } from "~/models/betweenness-worker.server";
+import { pairsOf } from "~/models/network-snapshot.server";
 import {
   analyticsGraph,
   structuralAnalytics,
@@ -126,7 +127,7 @@ function structuralFor(
 ): { value: StructuralAnalytics; graph: GraphInput } {
   useClient(client);
   if (!state.structural || compareStamps(state.structural, snapshot) !== 0) {
-    const graph = analyticsGraph(snapshot);
+    const graph = analyticsGraph(snapshot, pairsOf(snapshot));
     state.structural = {
       ...stampOf(snapshot),
       value: structuralAnalytics(snapshot, graph),
@@ -199,7 +200,7 @@ function scheduleRest(): void {
       if (next && needsComputation(next) && !state.running) {
         const structural = state.structural;
         const cached = structural && compareStamps(structural, next) === 0 ? structural.graph : null;
-        start(next, cached ?? analyticsGraph(next));
+        start(next, cached ?? analyticsGraph(next, pairsOf(next)));
       }
       settle();
     },

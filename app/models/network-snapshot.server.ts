@@ -5,6 +5,7 @@ import { and, asc, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { todayIso } from "~/lib/partnership-status";
 import { auditLog, organisations } from "~/db/schema";
+import { organisationPairs, type OrganisationPairs } from "~/lib/network/metrics";
 import type { NetworkSnapshot, SnapshotOrganisation } from "~/lib/network/types";
 import { latestDataVersion } from "./audit.server";
 import {
@@ -100,6 +101,23 @@ export async function snapshotRecheckSettled(): Promise<void> {
 /** The driver client under a drizzle instance: two Db over one client share the cache. */
 export function clientOf(db: Db): unknown {
   return (db as unknown as { $client?: unknown }).$client ?? db;
+}
+
+const pairsBySnapshot = new WeakMap<NetworkSnapshot, OrganisationPairs>();
+
+/**
+ * organisationPairs of a snapshot, worked out once per snapshot object: the layout's signature and
+ * the analytics graph both need it, and after each new organisation both are made again for the
+ * new snapshot (at 2,000 organisations each pass over the memberships took a few ms of every
+ * /network.data rebuild). Snapshots from this module are never changed once made.
+ */
+export function pairsOf(snapshot: NetworkSnapshot): OrganisationPairs {
+  let pairs = pairsBySnapshot.get(snapshot);
+  if (!pairs) {
+    pairs = organisationPairs(snapshot);
+    pairsBySnapshot.set(snapshot, pairs);
+  }
+  return pairs;
 }
 
 /** The whole network (organisations, partnerships, relationships that are not archived). */

@@ -28,7 +28,7 @@ import { betweennessValues, networkAnalytics } from "./network-analytics.server"
 import { savedLayout } from "./network-layout.server";
 import { eventSinceDate } from "./events.server";
 import { loadChanges } from "./network-changes.server";
-import { clientOf, snapshotAt } from "./network-snapshot.server";
+import { clientOf, pairsOf, snapshotAt } from "./network-snapshot.server";
 
 export { eventSinceDate } from "./events.server";
 export { loadChanges } from "./network-changes.server";
@@ -74,7 +74,8 @@ let layoutCache: {
 function computedLayout(db: Db, snapshot: NetworkSnapshot): Positions {
   const cached = layoutCache;
   const client = clientOf(db);
-  const signature = layoutSignature(snapshot);
+  const pairs = pairsOf(snapshot);
+  const signature = layoutSignature(snapshot, pairs);
   const now = Date.now();
   const recent = cached !== null && cached.client === client && now - cached.computedAt < LAYOUT_REFRESH_MS;
   if (cached && cached.client === client && cached.signature === signature && (!cached.provisional || recent))
@@ -84,7 +85,7 @@ function computedLayout(db: Db, snapshot: NetworkSnapshot): Positions {
     layoutCache = { client, signature, positions, computedAt: cached.computedAt, provisional: true };
     return positions;
   }
-  const positions = computeLayout(snapshot);
+  const positions = computeLayout(snapshot, { pairs });
   layoutCache = { client, signature, positions, computedAt: now, provisional: false };
   return positions;
 }

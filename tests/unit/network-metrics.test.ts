@@ -10,7 +10,9 @@ import {
   structuralAnalytics,
   type GraphInput,
 } from "~/lib/network/metrics";
+import { computeLayout, layoutSignature } from "~/lib/network/layout";
 import { organisationEdges, selectNetwork } from "~/lib/network/select";
+import { pairsOf } from "~/models/network-snapshot.server";
 import {
   LARGE_PARTNERSHIP_FROM,
   type NetworkSnapshot,
@@ -602,5 +604,20 @@ describe("betweennessInWorker", () => {
     await expect(betweennessInWorker({ nodes: ["a"], edges: [[0, 3]] }, { samples: null })).rejects.toThrow(
       /missing node/,
     );
+  });
+});
+
+describe("organisation pairs worked out once per snapshot", () => {
+  it("gives the analytics graph, the layout's signature and the layout what they compute themselves", () => {
+    const s = syntheticSnapshot({ organisations: 300, countries: 4, seed: 11 });
+    const pairs = pairsOf(s);
+    expect(pairsOf(s)).toBe(pairs);
+    expect(pairs).toEqual(organisationPairs(s));
+    expect(analyticsGraph(s, pairs)).toEqual(analyticsGraph(s));
+    expect(layoutSignature(s, pairs)).toBe(layoutSignature(s));
+    expect(computeLayout(s, { pairs })).toEqual(computeLayout(s));
+    // Another snapshot object (as after a new organisation): its own pairs.
+    const grown = { ...s, organisations: [...s.organisations] };
+    expect(pairsOf(grown)).not.toBe(pairs);
   });
 });

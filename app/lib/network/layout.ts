@@ -15,7 +15,7 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { createRng } from "../prng";
 import { separateDiscs, separatePoints } from "./layout-geometry";
-import { organisationPairs } from "./metrics";
+import { organisationPairs, type OrganisationPairs } from "./metrics";
 import type { NetworkSnapshot, SnapshotOrganisation } from "./types";
 
 export type Positions = Record<string, { x: number; y: number }>;
@@ -27,6 +27,8 @@ export interface LayoutOptions {
   /** ForceAtlas2 iterations (default: organisations, ITERATIONS_BY_SIZE; clusters 200). */
   iterations?: number;
   seed?: number;
+  /** organisationPairs(snapshot) when the caller already has it. */
+  pairs?: OrganisationPairs;
 }
 
 /** Default ForceAtlas2 iterations of the organisation layout: [up to this many organisations, iterations]. */
@@ -63,11 +65,13 @@ const round = (v: number) => Math.round(v * 10) / 10;
  * than by data version: a follow-up added, a risk scored or a name corrected (each a new data
  * version) no longer runs ForceAtlas2 again.
  */
-export function layoutSignature(snapshot: NetworkSnapshot): string {
+export function layoutSignature(
+  snapshot: NetworkSnapshot,
+  { pairs, hubs }: OrganisationPairs = organisationPairs(snapshot),
+): string {
   const organisations = snapshot.organisations
     .map((o) => `${o.id}|${o.countryCode ?? ""}|${o.type}`)
     .join(",");
-  const { pairs, hubs } = organisationPairs(snapshot);
   const pairList = [...pairs.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([key, weight]) => `${key}:${weight}`)
@@ -145,7 +149,7 @@ function organisationLayout(snapshot: NetworkSnapshot, options: LayoutOptions): 
   const orgs = snapshot.organisations;
   const n = orgs.length;
   const rng = createRng(`layout:${options.seed ?? 1}`);
-  const { pairs, hubs } = organisationPairs(snapshot);
+  const { pairs, hubs } = options.pairs ?? organisationPairs(snapshot);
   const countries = countriesOf(orgs);
 
   const graph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
@@ -262,7 +266,7 @@ interface TypeCluster {
 function clusterLayout(snapshot: NetworkSnapshot, options: LayoutOptions): Positions {
   const orgs = snapshot.organisations;
   const n = orgs.length;
-  const { pairs, hubs } = organisationPairs(snapshot);
+  const { pairs, hubs } = options.pairs ?? organisationPairs(snapshot);
 
   // Degrees, to put each cluster's best connected organisations at its centre (a large partnership
   // adds its other members, arithmetically).

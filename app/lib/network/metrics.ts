@@ -83,11 +83,13 @@ export interface PartnershipHub {
  * or more) make no pairs: they are listed in `hubs`. Shared by the layout and the analytics graph;
  * O(organisations + memberships + relationships).
  */
-export function organisationPairs(snapshot: NetworkSnapshot): {
+export interface OrganisationPairs {
   index: Map<string, number>;
   pairs: Map<number, number>;
   hubs: PartnershipHub[];
-} {
+}
+
+export function organisationPairs(snapshot: NetworkSnapshot): OrganisationPairs {
   const index = new Map<string, number>();
   snapshot.organisations.forEach((o, i) => index.set(o.id, i));
   const n = snapshot.organisations.length;
@@ -121,11 +123,14 @@ export function organisationPairs(snapshot: NetworkSnapshot): {
 /**
  * Organisations as nodes (snapshot order); an edge per pair sharing a small current partnership or a
  * current relationship (sorted), then each large current partnership as a hub vertex (`hubs`, ids
- * "p:<uuid>") with an edge to each of its current members.
+ * "p:<uuid>") with an edge to each of its current members. `pairs`: organisationPairs(snapshot) when
+ * the caller already has it.
  */
-export function analyticsGraph(snapshot: NetworkSnapshot): GraphInput {
+export function analyticsGraph(
+  snapshot: NetworkSnapshot,
+  { pairs, hubs }: OrganisationPairs = organisationPairs(snapshot),
+): GraphInput {
   const n = snapshot.organisations.length;
-  const { pairs, hubs } = organisationPairs(snapshot);
   const keys = [...pairs.keys()].sort((a, b) => a - b);
   const edges = keys.map((key) => [Math.floor(key / n), key % n] as [number, number]);
   hubs.forEach((hub, h) => {
