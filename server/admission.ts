@@ -50,31 +50,28 @@ export function admissionControl(limit: number): Admission {
       running++;
       next();
     };
-    if (running < limit && !first) {
-      start();
-    } else {
-      const entry: Waiting = { start, next: undefined, cancelled: false };
-      if (last) last.next = entry;
-      else first = entry;
-      last = entry;
-      waiting++;
-      // A client that gives up while waiting leaves its place.
-      res.once("close", () => {
-        if (state === "waiting" && !entry.cancelled) {
-          entry.cancelled = true;
-          waiting--;
-        }
-      });
-    }
-    // The slot is given back once, when the reply is sent or the client goes away (the response's
-    // close event covers both).
+    // Its place in the queue, if it has to wait (a request still waiting when it closes had one).
+    const entry: Waiting = { start, next: undefined, cancelled: false };
+    // When the reply is sent or the client goes away (the response's close event covers both): a
+    // running request gives its slot back, once; a waiting one leaves its place.
     res.once("close", () => {
       if (state === "running") {
         running--;
         startNext();
+      } else if (state === "waiting") {
+        entry.cancelled = true;
+        waiting--;
       }
       state = "done";
     });
+    if (running < limit && !first) {
+      start();
+      return;
+    }
+    if (last) last.next = entry;
+    else first = entry;
+    last = entry;
+    waiting++;
   };
 
   return { middleware, stats: () => ({ running, waiting }) };
