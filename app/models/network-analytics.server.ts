@@ -19,12 +19,19 @@
 //   one took (at most BETWEENNESS_MAX_REST_MS): under a steady stream of writes every request
 //   would otherwise start a new computation, and the background work would take a core from
 //   the requests. A version asked for during the rest starts when it ends.
+// - A snapshot made by adding organisations to the one the figures are of (extensionOf: new
+//   organisations have no link yet) gets them extended, not worked out again: the structural
+//   figures count the new organisations as isolated (extendStructuralAnalytics), and betweenness
+//   is carried over (an isolated vertex lies on no shortest path and adds none between others:
+//   every value stays, rescaled to the new normalisation; the new ones are 0). The graph the
+//   worker needs is only built when a computation starts.
 //
 // The cache is per process and derived from the database; every app instance builds its own.
 import { betweennessInWorker } from "~/models/betweenness-worker.server";
-import { pairsOf } from "~/models/network-snapshot.server";
+import { extensionOf, pairsOf } from "~/models/network-snapshot.server";
 import {
   analyticsGraph,
+  extendStructuralAnalytics,
   structuralAnalytics,
   TOP_COUNT,
   type GraphInput,
@@ -85,7 +92,8 @@ interface State {
   abort: AbortController | null;
   /** The last snapshot asked for: its result is taken even when older than the one held. */
   latest: Stamp | null;
-  structural: (Stamp & { value: StructuralAnalytics; graph: GraphInput }) | null;
+  /** graph: analyticsGraph of the snapshot, built when a computation needs it (null until then). */
+  structural: (Stamp & { value: StructuralAnalytics; graph: GraphInput | null }) | null;
   result: { key: string; value: NetworkAnalytics } | null;
   ready: ReadyBetweenness | null;
   running: (Stamp & { promise: Promise<void> }) | null;
@@ -120,21 +128,64 @@ function betweennessPlan(organisations: number): { method: "exact" | "sampled"; 
     : { method: "sampled", samples: Math.min(organisations, BETWEENNESS_SAMPLES) };
 }
 
-/** The structural analytics and graph of the snapshot's version, computed once per version. */
-function structuralFor(
-  snapshot: NetworkSnapshot,
-  client: unknown,
-): { value: StructuralAnalytics; graph: GraphInput } {
+/**
+ * The structural analytics of the snapshot's version, computed once per version (extended from the
+ * previous version's when the snapshot only adds organisations to it).
+ */
+function structuralFor(snapshot: NetworkSnapshot, client: unknown): StructuralAnalytics {
   useClient(client);
-  if (!state.structural || compareStamps(state.structural, snapshot) !== 0) {
-    const graph = analyticsGraph(snapshot, pairsOf(snapshot));
-    state.structural = {
-      ...stampOf(snapshot),
-      value: structuralAnalytics(snapshot, graph),
-      graph,
-    };
+  const held = state.structural;
+  if (held && compareStamps(held, snapshot) === 0) return held.value;
+  const extension = extensionOf(snapshot);
+  const extended =
+    held && extension && compareStamps(held, extension.base) === 0
+      ? extendStructuralAnalytics(held.value, snapshot, extension.added)
+      : null;
+  if (extended) {
+    state.structural = { ...stampOf(snapshot), value: extended, graph: null };
+    return extended;
   }
-  return state.structural;
+  const graph = analyticsGraph(snapshot, pairsOf(snapshot));
+  const value = structuralAnalytics(snapshot, graph);
+  state.structural = { ...stampOf(snapshot), value, graph };
+  return value;
+}
+
+/** analyticsGraph of the snapshot, from the structural cache when it holds this version's. */
+function graphOf(snapshot: NetworkSnapshot): GraphInput {
+  const held = state.structural;
+  if (!held || compareStamps(held, snapshot) !== 0) return analyticsGraph(snapshot, pairsOf(snapshot));
+  held.graph ??= analyticsGraph(snapshot, pairsOf(snapshot));
+  return held.graph;
+}
+
+/**
+ * Betweenness of a snapshot that only adds organisations to the one of the ready figures: carried
+ * over (see the top of this file). Values are normalised by (n - 1)(n - 2) over the n organisations
+ * (the sampled estimate too, which also scales by n / k: the same sum of dependencies estimated from
+ * the same sources), so each is rescaled to the new n. Returns whether it did.
+ */
+function carryBetweenness(snapshot: NetworkSnapshot): boolean {
+  const ready = state.ready;
+  const extension = extensionOf(snapshot);
+  if (!ready || !extension || compareStamps(ready, extension.base) !== 0) return false;
+  const n = ready.ids.length;
+  const next = n + extension.added.length;
+  if (next !== snapshot.organisations.length) return false;
+  const before = n > 2 ? (n - 1) * (n - 2) : 1;
+  const after = next > 2 ? (next - 1) * (next - 2) : 1;
+  const scale = before / after;
+  const values = new Float64Array(next);
+  for (let i = 0; i < n; i++) values[i] = ready.values[i]! * scale;
+  state.ready = {
+    ...ready,
+    ...stampOf(snapshot),
+    ids: [...ready.ids, ...extension.added.map((o) => o.id)],
+    values,
+    top: ready.top.map((row) => ({ ...row, value: row.value * scale })),
+    map: null,
+  };
+  return true;
 }
 
 function start(snapshot: NetworkSnapshot, graph: GraphInput): void {
@@ -181,6 +232,7 @@ function start(snapshot: NetworkSnapshot, graph: GraphInput): void {
       state.abort = null;
       const took = performance.now() - startedAt;
       state.restUntil = performance.now() + Math.min(BETWEENNESS_MAX_REST_MS, BETWEENNESS_REST_FACTOR * took);
+      if (state.pending && carryBetweenness(state.pending)) state.pending = null;
       if (state.pending) scheduleRest();
     });
   state.running = { ...stamp, promise };
@@ -197,10 +249,8 @@ function scheduleRest(): void {
       state.rest = null;
       const next = state.pending;
       state.pending = null;
-      if (next && needsComputation(next) && !state.running) {
-        const structural = state.structural;
-        const cached = structural && compareStamps(structural, next) === 0 ? structural.graph : null;
-        start(next, cached ?? analyticsGraph(next, pairsOf(next)));
+      if (next && !carryBetweenness(next) && needsComputation(next) && !state.running) {
+        start(next, graphOf(next));
       }
       settle();
     },
@@ -216,8 +266,8 @@ function needsComputation(snapshot: Stamp): boolean {
   return true;
 }
 
-function requestBetweenness(snapshot: NetworkSnapshot, graph: GraphInput): void {
-  if (!needsComputation(snapshot)) return;
+function requestBetweenness(snapshot: NetworkSnapshot): void {
+  if (!needsComputation(snapshot) || carryBetweenness(snapshot)) return;
   if (state.running) {
     if (compareStamps(state.running, snapshot) === 0) return;
     state.pending = snapshot;
@@ -228,7 +278,7 @@ function requestBetweenness(snapshot: NetworkSnapshot, graph: GraphInput): void 
     scheduleRest();
     return;
   }
-  start(snapshot, graph);
+  start(snapshot, graphOf(snapshot));
 }
 
 /**
@@ -236,9 +286,9 @@ function requestBetweenness(snapshot: NetworkSnapshot, graph: GraphInput): void 
  * is the database the snapshot was read from (clientOf(db)): the cache holds one client's figures.
  */
 export function networkAnalytics(snapshot: NetworkSnapshot, client?: unknown): NetworkAnalytics {
-  const { value: structuralValue, graph } = structuralFor(snapshot, client);
+  const structuralValue = structuralFor(snapshot, client);
   state.latest = stampOf(snapshot);
-  requestBetweenness(snapshot, graph);
+  requestBetweenness(snapshot);
 
   const ready = state.ready;
   const failed = state.failed !== null && compareStamps(state.failed, snapshot) === 0;
@@ -281,7 +331,7 @@ export function networkAnalytics(snapshot: NetworkSnapshot, client?: unknown): N
  * from the same cache as networkAnalytics.
  */
 export function structuralNetworkAnalytics(snapshot: NetworkSnapshot, client?: unknown): StructuralAnalytics {
-  return structuralFor(snapshot, client).value;
+  return structuralFor(snapshot, client);
 }
 
 /**

@@ -5,14 +5,7 @@ import type { AuthUser } from "~/auth/session.server";
 import type { Db } from "~/db/client.server";
 import { todayIso } from "~/lib/partnership-status";
 import { computeLayout, extendLayout, layoutSignature } from "~/lib/network/layout";
-import {
-  largePartnerships,
-  organisationDegrees,
-  organisationEdges,
-  selectNetwork,
-  type OrgEdge,
-  type SelectedNetwork,
-} from "~/lib/network/select";
+import { largePartnerships, type OrgEdge, type SelectedNetwork } from "~/lib/network/select";
 import type {
   ChangeSet,
   NetworkAnalytics,
@@ -22,13 +15,26 @@ import type {
   NetworkView,
 } from "~/lib/network/types";
 import { filtersToSearchParams } from "~/lib/network/filters";
-import { buildNetworkView } from "~/lib/network/view";
+import {
+  buildNetworkView,
+  extendSelectionParts,
+  selectionParts,
+  type SelectionParts,
+} from "~/lib/network/view";
 import { latestDataVersion } from "./audit.server";
 import { betweennessValues, networkAnalytics } from "./network-analytics.server";
 import { savedLayout } from "./network-layout.server";
 import { eventSinceDate } from "./events.server";
 import { loadChanges } from "./network-changes.server";
-import { clientOf, pairsOf, snapshotAt } from "./network-snapshot.server";
+import {
+  clientOf,
+  extensionOf,
+  pairsOf,
+  sameStamp,
+  snapshotAt,
+  snapshotStamp,
+  type SnapshotStamp,
+} from "./network-snapshot.server";
 
 export { eventSinceDate } from "./events.server";
 export { loadChanges } from "./network-changes.server";
@@ -57,13 +63,20 @@ type Positions = Record<string, { x: number; y: number }>;
 // one after another (an import, a busy day, the load test's mix), ForceAtlas2 then runs at most
 // once per LAYOUT_REFRESH_MS instead of once per new organisation; nothing moves under a user's
 // eyes more often than that, and a quiet network ends up with its exact, deterministic layout.
+// A snapshot that only adds organisations to the cached positions' one (extensionOf) is extended
+// without working out its signature (a string of every organisation and pair: 2.6 ms at 2,000
+// organisations); the signature of extended positions is then unknown (null), and a later snapshot
+// that is not such an extension counts as changed.
 
 /** At most one full layout per this many ms while the network changes; see above. */
 export const LAYOUT_REFRESH_MS = 10_000;
 
 let layoutCache: {
   client: unknown;
-  signature: string;
+  /** The snapshot the positions are for. */
+  stamp: SnapshotStamp;
+  /** layoutSignature of that snapshot; null when it was not worked out (extended positions). */
+  signature: string | null;
   positions: Positions;
   /** Date.now() of the last full layout these positions extend (or are). */
   computedAt: number;
@@ -72,21 +85,39 @@ let layoutCache: {
 } | null = null;
 
 function computedLayout(db: Db, snapshot: NetworkSnapshot): Positions {
-  const cached = layoutCache;
   const client = clientOf(db);
+  const cached = layoutCache?.client === client ? layoutCache : null;
+  const stamp = snapshotStamp(snapshot);
+  const now = Date.now();
+  const recent = cached !== null && now - cached.computedAt < LAYOUT_REFRESH_MS;
+  const usable = cached !== null && (!cached.provisional || recent);
+  if (usable && sameStamp(cached.stamp, stamp)) return cached.positions;
+  const extension = extensionOf(snapshot);
+  if (cached && recent && extension && sameStamp(cached.stamp, extension.base)) {
+    const positions = extendLayout(cached.positions, snapshot);
+    layoutCache = {
+      client,
+      stamp,
+      signature: null,
+      positions,
+      computedAt: cached.computedAt,
+      provisional: true,
+    };
+    return positions;
+  }
   const pairs = pairsOf(snapshot);
   const signature = layoutSignature(snapshot, pairs);
-  const now = Date.now();
-  const recent = cached !== null && cached.client === client && now - cached.computedAt < LAYOUT_REFRESH_MS;
-  if (cached && cached.client === client && cached.signature === signature && (!cached.provisional || recent))
+  if (usable && cached.signature === signature) {
+    layoutCache = { ...cached, stamp };
     return cached.positions;
+  }
   if (cached && recent) {
     const positions = extendLayout(cached.positions, snapshot);
-    layoutCache = { client, signature, positions, computedAt: cached.computedAt, provisional: true };
+    layoutCache = { client, stamp, signature, positions, computedAt: cached.computedAt, provisional: true };
     return positions;
   }
   const positions = computeLayout(snapshot, { pairs });
-  layoutCache = { client, signature, positions, computedAt: now, provisional: false };
+  layoutCache = { client, stamp, signature, positions, computedAt: now, provisional: false };
   return positions;
 }
 
@@ -105,6 +136,7 @@ function layoutRefreshDue(client: unknown): boolean {
 export function resetLayoutCache(): void {
   layoutCache = null;
   viewCache = [];
+  partsCache = [];
 }
 
 // Built views, most recent first, for the views most asked for (the default map, a few filters):
@@ -112,6 +144,41 @@ export function resetLayoutCache(): void {
 // treated as immutable by their readers.
 const VIEW_CACHE_MAX = 16;
 let viewCache: { client: unknown; key: string; view: NetworkPageView }[] = [];
+
+// The organisation-level parts of recent views (selectionParts: selection, edges, degrees; about two
+// thirds of a view's cost), by snapshot and filters, most recent first: when the next snapshot only
+// adds organisations (extensionOf), a view's parts are extended from its previous version's instead
+// of worked out again (extendSelectionParts). Fewer entries than views: at 10,000 organisations the
+// organisation-level edges of one selection weigh a few MB.
+const PARTS_CACHE_MAX = 4;
+let partsCache: { client: unknown; stamp: SnapshotStamp; filters: string; parts: SelectionParts }[] = [];
+
+/** The selection parts of a view without "changes since" (from the cache, extended, or worked out). */
+function partsFor(client: unknown, snapshot: NetworkSnapshot, filters: NetworkFilters): SelectionParts {
+  const stamp = snapshotStamp(snapshot);
+  // What the parts depend on: not the search, the opened clusters, the lit partnership or hubs.
+  const key = filtersToSearchParams({
+    ...filters,
+    q: "",
+    expand: [],
+    partnershipId: null,
+    hubs: false,
+  }).toString();
+  const mine = partsCache.filter((entry) => entry.client === client && entry.filters === key);
+  const hit = mine.find((entry) => sameStamp(entry.stamp, stamp));
+  if (hit) return hit.parts;
+  const extension = extensionOf(snapshot);
+  const base = extension && mine.find((entry) => sameStamp(entry.stamp, extension.base));
+  const parts =
+    extension && base
+      ? extendSelectionParts(base.parts, snapshot, filters, extension.added)
+      : selectionParts(snapshot, filters, null);
+  partsCache = [
+    { client, stamp, filters: key, parts },
+    ...partsCache.filter((entry) => entry.client === client && entry.filters !== key),
+  ].slice(0, PARTS_CACHE_MAX);
+  return parts;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -177,6 +244,7 @@ export async function networkViewFor(
   const changes = asksForChanges ? await changesFor(db, filters, today) : null;
   const built = buildNetworkView(snapshot, filters, {
     changes,
+    parts: asksForChanges ? undefined : partsFor(client, snapshot, filters),
     positions,
     layout: {
       saved: saved !== null,
@@ -233,8 +301,9 @@ export async function loadNetworkSelection(
 ): Promise<NetworkSelection> {
   const snapshot = await snapshotAt(db, await latestDataVersion(db), today);
   const changes = await changesFor(db, filters, today);
-  const selected = selectNetwork(snapshot, filters, changes);
-  const edges = organisationEdges(selected);
+  const { selected, edges, degree } = changes
+    ? selectionParts(snapshot, filters, changes)
+    : partsFor(clientOf(db), snapshot, filters);
   // Starts the betweenness computation for this version if none ran (off the request path).
   networkAnalytics(snapshot, clientOf(db));
   const saved = await savedLayout(db);
@@ -243,7 +312,7 @@ export async function loadNetworkSelection(
     snapshot,
     selected,
     edges,
-    degree: organisationDegrees(selected, edges),
+    degree,
     betweenness: betweennessValues(undefined, clientOf(db)),
     positions: saved ? { ...computed, ...saved.positions } : computed,
     changes,

@@ -5,7 +5,8 @@ import type * as BetweennessModule from "~/models/betweenness-worker.server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { betweenness } from "~/lib/network/betweenness";
 import { analyticsGraph, structuralAnalytics } from "~/lib/network/metrics";
-import type { NetworkSnapshot } from "~/lib/network/types";
+import type { NetworkSnapshot, SnapshotOrganisation } from "~/lib/network/types";
+import { withNewOrganisations } from "~/models/network-snapshot.server";
 import {
   BETWEENNESS_REST_FACTOR,
   betweennessValues,
@@ -172,6 +173,78 @@ describe("networkAnalytics", () => {
     const rest = BETWEENNESS_REST_FACTOR * (first!.end - first!.start);
     // Timers may fire a millisecond early by performance.now()'s clock.
     expect(second!.start - first!.end).toBeGreaterThanOrEqual(rest - 2);
+  });
+
+  describe("a snapshot that only adds organisations (created since, without links)", () => {
+    const sorted: NetworkSnapshot = {
+      ...base,
+      organisations: [...base.organisations].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    };
+    const newcomer = (i: number): SnapshotOrganisation => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      name: `Newcomer ${i}`,
+      acronym: null,
+      type: i % 2 ? "national_authority" : "cso",
+      level: i % 2 ? "national" : "local",
+      countryCode: "AA",
+      municipalityId: null,
+      hasPilot: false,
+    });
+
+    it("extends the figures: no new computation, betweenness carried over and rescaled", async () => {
+      const first = versioned(sorted, 70);
+      networkAnalytics(first);
+      await whenAnalyticsSettled();
+      expect(calls.started).toEqual([300]);
+
+      const added = [newcomer(1), newcomer(2), newcomer(3)];
+      const next = withNewOrganisations(first, added, 73);
+      const result = networkAnalytics(next);
+      // The structural figures are those of a full pass.
+      const { degree: _d, partnershipCount: _p, ...full } = structuralAnalytics(next);
+      expect(result).toMatchObject(full);
+      expect(structuralNetworkAnalytics(next)).toEqual(structuralAnalytics(next));
+      // Betweenness: ready for the new version at once, equal to an exact computation over it.
+      expect(result.betweenness).toMatchObject({ status: "ready", method: "exact", dataVersion: 73 });
+      const graph = analyticsGraph(next);
+      const exact = betweenness(graph, { samples: null });
+      const values = betweennessValues(73)!;
+      expect(values.size).toBe(303);
+      graph.nodes.forEach((id, i) => expect(values.get(id)).toBeCloseTo(exact[i]!, 12));
+      for (const row of result.betweenness!.top) {
+        expect(row.value).toBeCloseTo(exact[graph.nodes.indexOf(row.id)]!, 12);
+      }
+      for (const o of added) expect(values.get(o.id)).toBe(0);
+      await whenAnalyticsSettled();
+      expect(calls.started).toEqual([300]);
+
+      // And again from the extended one (a chain of merges).
+      const after = withNewOrganisations(next, [newcomer(4)], 74);
+      expect(networkAnalytics(after).betweenness).toMatchObject({ status: "ready", dataVersion: 74 });
+      expect(networkAnalytics(after).organisationCount).toBe(304);
+      await whenAnalyticsSettled();
+      expect(calls.started).toEqual([300]);
+    });
+
+    it("asked for while the base is computed: carried over once it is ready, not computed again", async () => {
+      const first = versioned(sorted, 80);
+      networkAnalytics(first);
+      const next = withNewOrganisations(first, [newcomer(5)], 81);
+      expect(networkAnalytics(next).betweenness).toMatchObject({ status: "computing" });
+      await whenAnalyticsSettled();
+      expect(calls.started).toEqual([300]);
+      expect(networkAnalytics(next).betweenness).toMatchObject({ status: "ready", dataVersion: 81 });
+    });
+
+    it("a snapshot extending another version than the figures' is computed in full", async () => {
+      networkAnalytics(versioned(sorted, 90));
+      await whenAnalyticsSettled();
+      const elsewhere = withNewOrganisations(versioned(sorted, 91), [newcomer(6)], 92);
+      expect(networkAnalytics(elsewhere)).toMatchObject({ organisationCount: 301, dataVersion: 92 });
+      expect(networkAnalytics(elsewhere).betweenness).toMatchObject({ status: "computing", dataVersion: 90 });
+      await whenAnalyticsSettled();
+      expect(calls.started).toEqual([300, 301]);
+    });
   });
 
   it("samples above 2,000 organisations", async () => {

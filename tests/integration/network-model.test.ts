@@ -311,6 +311,60 @@ describe("snapshot cache: organisations created since", () => {
     expect(counting.count()).toBe(1);
   });
 
+  test("the analytics, view and table built on the merged snapshot equal those of a full pass", async () => {
+    const user = authUser(await createUser(db));
+    const partner = await createOrganisation(db, { name: "Merge partner", countryCode: "NL" });
+    const partnership = await createPartnership(db, { name: "Merge partnership" });
+    await addMember(db, { partnershipId: partnership.id, organisationId: partner.id });
+    const belgian = await createOrganisation(db, { countryCode: "BE" });
+    await addMember(db, { partnershipId: partnership.id, organisationId: belgian.id });
+    await createAuditEntry(db, { entityType: "partnership", entityId: partnership.id });
+    const dutch = { ...emptyFilters, countries: ["NL"] };
+    const read = async () => ({
+      analytics: await loadNetworkAnalytics(db, TODAY),
+      view: await loadNetworkView(db, user, emptyFilters, TODAY),
+      dutch: await loadNetworkView(db, user, dutch, TODAY),
+      table: await loadNetworkTable(db, dutch, { sort: "degree", dir: "desc", page: 1 }, TODAY),
+    });
+    await read();
+    await whenAnalyticsSettled();
+
+    // Organisations created since: a national authority (no local partner) and a Dutch CSO.
+    const created = [
+      await createOrganisation(db, {
+        name: "Merged ministry",
+        type: "national_authority",
+        level: "national",
+        countryCode: "NL",
+      }),
+      await createOrganisation(db, { name: "Merged CSO", type: "cso", countryCode: "NL" }),
+    ];
+    for (const organisation of created) await createAuditEntry(db, { entityId: organisation.id });
+    const merged = await read();
+
+    resetSnapshotCache();
+    resetLayoutCache();
+    resetAnalyticsCache();
+    const full = await read();
+    // Positions differ (new organisations are placed beside the last layout; a full pass lays
+    // everything out again): compare the rest; betweenness is carried over on one side only.
+    const withoutPositions = (view: typeof merged.view) => ({
+      ...view,
+      nodes: view.nodes.map(({ x: _x, y: _y, ...node }) => node),
+    });
+    const { betweenness: carried, ...structural } = merged.analytics;
+    expect(structural).toEqual((({ betweenness: _b, ...rest }) => rest)(full.analytics));
+    expect(carried).toMatchObject({ status: "ready", dataVersion: full.analytics.dataVersion });
+    expect(merged.analytics.nationalWithoutLocalPartner.items.map((i) => i.id)).toContain(created[0]!.id);
+    expect(withoutPositions(merged.view)).toEqual(withoutPositions(full.view));
+    expect(withoutPositions(merged.dutch)).toEqual(withoutPositions(full.dutch));
+    expect(merged.dutch.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(created.map((o) => o.id)));
+    expect({ ...merged.table, rows: merged.table.rows.map((r) => ({ ...r, betweenness: null })) }).toEqual({
+      ...full.table,
+      rows: full.table.rows.map((r) => ({ ...r, betweenness: null })),
+    });
+  });
+
   test("anything else since (an update, an archive, more than SNAPSHOT_MERGE_MAX) reads it all again", async () => {
     const organisation = await createOrganisation(db);
     await createAuditEntry(db, { entityId: organisation.id });

@@ -32,6 +32,8 @@ export interface GroupOptions {
   positions: Record<string, Point>;
   /** Most organisation nodes plus partnership hubs (default LOD_MAX_ORGANISATION_NODES). */
   max?: number;
+  /** organisationDegrees(selected, edges) when the caller already has it. */
+  degree?: Record<string, number>;
 }
 
 export interface GroupedView {
@@ -144,7 +146,7 @@ function organisationAndClusterNodes(
   const organisations = selected.organisations;
 
   // Degrees at organisation level.
-  const degree = organisationDegrees(selected, edges);
+  const degree = options.degree ?? organisationDegrees(selected, edges);
   let maxDegree = 0;
   for (const org of organisations) maxDegree = Math.max(maxDegree, degree[org.id] ?? 0);
 

@@ -16,6 +16,7 @@ import {
   LARGE_PARTNERSHIP_FROM,
   type NetworkAnalytics,
   type NetworkSnapshot,
+  type SnapshotOrganisation,
   type SnapshotPartnership,
 } from "./types";
 
@@ -263,6 +264,51 @@ export function structuralAnalytics(
     municipalitiesWithoutCsoPartner: capped(municipalities),
     nationalWithoutLocalPartner: capped(national),
     topDegree,
+    degree,
+    partnershipCount,
+  };
+}
+
+/**
+ * structuralAnalytics of `snapshot` from those of the snapshot it was made from by adding the
+ * organisations `added`, which have no current partnership and no relationship: each is isolated
+ * (a component of its own, degree 0, in no partnership) and is listed where its type, level and
+ * pilot put it. The same figures as structuralAnalytics(snapshot), without a pass over the
+ * memberships; null when `previous` does not fit (counts disagree: work them out again).
+ */
+export function extendStructuralAnalytics(
+  previous: StructuralAnalytics,
+  snapshot: NetworkSnapshot,
+  added: readonly SnapshotOrganisation[],
+): StructuralAnalytics | null {
+  if (previous.organisationCount + added.length !== snapshot.organisations.length) return null;
+  if (added.some((o) => o.id in previous.degree)) return null;
+  const item = (o: SnapshotOrganisation) => ({ id: o.id, label: o.acronym ?? o.name });
+  const extend = (list: StructuralAnalytics["isolated"], more: SnapshotOrganisation[]) =>
+    more.length === 0
+      ? list
+      : { count: list.count + more.length, items: capped([...list.items, ...more.map(item)]).items };
+  const degree = { ...previous.degree };
+  const partnershipCount = { ...previous.partnershipCount };
+  for (const o of added) {
+    degree[o.id] = 0;
+    partnershipCount[o.id] = 0;
+  }
+  return {
+    ...previous,
+    dataVersion: snapshot.dataVersion,
+    organisationCount: snapshot.organisations.length,
+    components: previous.components + added.length,
+    largestComponent: Math.max(previous.largestComponent, added.length > 0 ? 1 : 0),
+    isolated: extend(previous.isolated, [...added]),
+    municipalitiesWithoutCsoPartner: extend(
+      previous.municipalitiesWithoutCsoPartner,
+      added.filter((o) => o.municipalityId !== null && o.hasPilot),
+    ),
+    nationalWithoutLocalPartner: extend(
+      previous.nationalWithoutLocalPartner,
+      added.filter((o) => o.level === "national" && o.type === "national_authority"),
+    ),
     degree,
     partnershipCount,
   };

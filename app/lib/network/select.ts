@@ -109,6 +109,17 @@ export function hasPartnershipFilter(filters: NetworkFilters): boolean {
   return filters.statuses.length > 0 || filters.riskCategory !== null || filters.minTrust !== null;
 }
 
+/** The organisation filters (countries, "none" for no country; types; levels) as a predicate. */
+export function organisationFilter(filters: NetworkFilters): (org: SnapshotOrganisation) => boolean {
+  const countries = new Set(filters.countries);
+  const types = new Set<string>(filters.types);
+  const levels = new Set<string>(filters.levels);
+  return (org) =>
+    (countries.size === 0 || countries.has(org.countryCode ?? "none")) &&
+    (types.size === 0 || types.has(org.type)) &&
+    (levels.size === 0 || levels.has(org.level));
+}
+
 /**
  * Applies the filters to the snapshot.
  *
@@ -133,17 +144,9 @@ export function selectNetwork(
   changes: ChangeSet | null,
 ): SelectedNetwork {
   const date = filters.asOf ?? snapshot.today;
-  const countries = new Set(filters.countries);
-  const types = new Set<string>(filters.types);
-  const levelSet = new Set<string>(filters.levels);
   const statuses = new Set<string>(filters.statuses);
 
-  let organisations = snapshot.organisations.filter(
-    (org) =>
-      (countries.size === 0 || countries.has(org.countryCode ?? "none")) &&
-      (types.size === 0 || types.has(org.type)) &&
-      (levelSet.size === 0 || levelSet.has(org.level)),
-  );
+  let organisations = snapshot.organisations.filter(organisationFilter(filters));
   const selectedIds = new Set(organisations.map((org) => org.id));
 
   const partnerships: SelectedPartnership[] = [];

@@ -2,7 +2,15 @@
 // Pure glue called by the model (app/models/network.server.ts), which supplies the snapshot, the change
 // set and the positions (saved or computed layout).
 import { groupForView, type Point } from "./lod";
-import { organisationEdges, selectNetwork } from "./select";
+import {
+  hasPartnershipFilter,
+  organisationDegrees,
+  organisationEdges,
+  organisationFilter,
+  selectNetwork,
+  type OrgEdge,
+  type SelectedNetwork,
+} from "./select";
 import type {
   ChangeSet,
   MapEdge,
@@ -51,6 +59,53 @@ export function searchOrganisations(
 }
 
 /**
+ * The organisation-level work of a view, before search and level of detail: the selection
+ * (selectNetwork), its edges (organisationEdges) and degrees (organisationDegrees). Most of a view's
+ * cost at 2,000 organisations; kept by the model to extend when organisations are added.
+ */
+export interface SelectionParts {
+  selected: SelectedNetwork;
+  edges: OrgEdge[];
+  degree: Record<string, number>;
+}
+
+export function selectionParts(
+  snapshot: NetworkSnapshot,
+  filters: NetworkFilters,
+  changes: ChangeSet | null,
+): SelectionParts {
+  const selected = selectNetwork(snapshot, filters, changes);
+  const edges = organisationEdges(selected);
+  return { selected, edges, degree: organisationDegrees(selected, edges) };
+}
+
+/**
+ * selectionParts(snapshot, filters, changes) from `previous` = selectionParts(base, filters, changes)
+ * when `snapshot` is `base` plus the organisations `added`, which have no partnership and no
+ * relationship: those the organisation filters keep join the selection with degree 0 (none when a
+ * partnership filter is set: it hides organisations without a selected link); the partnerships,
+ * relationships and edges stay as they were.
+ */
+export function extendSelectionParts(
+  previous: SelectionParts,
+  snapshot: NetworkSnapshot,
+  filters: NetworkFilters,
+  added: readonly SnapshotOrganisation[],
+): SelectionParts {
+  if (hasPartnershipFilter(filters)) return previous;
+  const keep = organisationFilter(filters);
+  const shown = added.filter(keep);
+  if (shown.length === 0) return previous;
+  const degree = { ...previous.degree };
+  for (const org of shown) degree[org.id] = 0;
+  return {
+    selected: { ...previous.selected, organisations: snapshot.organisations.filter(keep) },
+    edges: previous.edges,
+    degree,
+  };
+}
+
+/**
  * The view the page draws. Selects the network (selectNetwork), searches `filters.q` among the selected
  * organisations (focusId = the first match, searchMatches = how many matched), builds the organisation
  * edges and groups them for the level of detail (groupForView, with filters.expand, filters.hubs and
@@ -67,13 +122,15 @@ export function buildNetworkView(
     layout: NetworkView["layout"];
     /** The level-of-detail budget (tests); LOD_MAX_ORGANISATION_NODES by default. */
     max?: number;
+    /** selectionParts(snapshot, filters, changes) when the caller already has them. */
+    parts?: SelectionParts;
   },
 ): NetworkView {
-  const selected = selectNetwork(snapshot, filters, options.changes);
+  const { selected, edges, degree } = options.parts ?? selectionParts(snapshot, filters, options.changes);
   const matches = filters.q.trim() === "" ? [] : searchOrganisations(selected.organisations, filters.q);
   const focusId = matches[0]?.id ?? null;
-  const edges = organisationEdges(selected);
   const grouped = groupForView(selected, edges, {
+    degree,
     expand: filters.expand,
     focusId,
     partnershipId: filters.partnershipId,
