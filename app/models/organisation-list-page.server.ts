@@ -81,11 +81,15 @@ type RawItem = Omit<OrganisationListItem, "archivedAt"> & { archivedAt: string |
  */
 function pageItems(sort: OrganisationSort, direction: Direction): SQL<RawItem[]> {
   const o = organisations;
+  const order = listOrder(sort, direction);
+  // Ordered by the list's order itself, not by `position`: the planner then stops numbering (and
+  // reading) rows once it has the page, instead of numbering every matching row and sorting them
+  // again by their number (about half the statement's time at 2,000 organisations).
   const page = sql`(select ${o.id} as id, ${o.name} as name, ${o.acronym} as acronym, ${o.type} as type,
     ${o.level} as level, ${o.countryCode} as country_code, ${o.archivedAt} as archived_at, ${o.version} as version,
-    row_number() over (order by ${listOrder(sort, direction)}) as position
+    row_number() over (order by ${order}) as position
     from ${o} where ${filterWhere(true)}
-    order by position limit ${p("limit")} offset ${p("offset")}) page`;
+    order by ${order} limit ${p("limit")} offset ${p("offset")}) page`;
   return jsonRows<RawItem>(
     sql`json_build_object('id', page.id, 'name', page.name, 'acronym', page.acronym, 'type', page.type,
       'level', page.level, 'countryCode', page.country_code,

@@ -136,16 +136,16 @@ interface MemberRow {
  * are read for those rows only, not for the rows a later page skips.
  */
 function selectPage(db: Db, sort: Sort, direction: Direction) {
+  const order = listOrder(sort, direction);
   const page = db
     .select({
       ...partnershipListColumns,
-      position: sql<number>`row_number() over (order by ${sql.join(listOrder(sort, direction), sql`, `)})`.as(
-        "position",
-      ),
+      position: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as("position"),
     })
     .from(partnerships)
     .where(filterWhere())
-    .orderBy(sql`"position"`)
+    // The list's order itself, not "position": numbering stops at the page (see organisation-list-page).
+    .orderBy(...order)
     .limit(p("limit"))
     .offset(p("offset"))
     .as("page");
