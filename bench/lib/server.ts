@@ -183,6 +183,34 @@ export function processCpuSeconds(pid: number): number | null {
 }
 
 /**
+ * CPU seconds the PostgreSQL server processes on this machine have used so far (every backend and
+ * background process named "postgres"), from /proc; null off Linux. Only meaningful when the
+ * database runs on this machine, and it counts every database's work, not only the benchmark's.
+ */
+export function postgresCpuSeconds(): number | null {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync("/proc");
+  } catch {
+    return null;
+  }
+  let ticks = 0;
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone since the listing
+    }
+    if (!stat.includes("(postgres)")) continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+}
+
+/**
  * Wait until a process is idle (under 10% of a core over half a second), e.g. the server after a
  * request that started a background computation (betweenness in a worker), so it does not take
  * CPU from the browser measurements. Gives up after `maxMs`; returns how long it waited.
