@@ -37,6 +37,15 @@ const DATE_OPTIONS: Intl.DateTimeFormatOptions = {
   timeZone: "UTC",
 };
 
+// formatDate's formatter by locale: a page formats dozens of dates, and dateTimeFormat's key
+// (JSON of the options) cost more than the formatting itself.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 function dateFormatter(locale: string): Intl.DateTimeFormat {
-  return dateTimeFormat(locale, DATE_OPTIONS);
+  let formatter = dateFormatters.get(locale);
+  if (!formatter) {
+    formatter = dateTimeFormat(locale, DATE_OPTIONS);
+    if (dateFormatters.size < MAX_FORMATTERS) dateFormatters.set(locale, formatter);
+  }
+  return formatter;
 }
