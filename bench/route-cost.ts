@@ -1,4 +1,5 @@
 // npm run bench:route-cost -- [--requests 150] [--synthetic 2000] [--only TEXT] [--app-dir DIR] [--skip-build]
+//   [--cpu-prof DIR]
 //
 // What one request of each route of the load test's mix costs (a measurement, not a test): the
 // production build, one server process on PostgreSQL with the load test's data (demo data plus a
@@ -27,7 +28,7 @@ import {
 
 const checkout = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const USAGE = `usage: npm run bench:route-cost -- [--requests 150] [--warm 30] [--synthetic 2000] [--only TEXT]
-  [--app-dir /tmp/trellis-load-app] [--skip-build] [--postgres URL]`;
+  [--app-dir /tmp/trellis-load-app] [--skip-build] [--postgres URL] [--cpu-prof DIR]`;
 
 function log(line: string): void {
   console.log(`[route-cost] ${line}`);
@@ -114,7 +115,7 @@ function table(costs: Cost[]): string[] {
 async function main(): Promise<number> {
   const args = readArgs(
     process.argv.slice(2),
-    ["requests", "warm", "synthetic", "only", "app-dir", "postgres"],
+    ["requests", "warm", "synthetic", "only", "app-dir", "postgres", "cpu-prof"],
     ["skip-build", "help"],
     USAGE,
   );
@@ -140,7 +141,15 @@ async function main(): Promise<number> {
   const target = loadTarget("cost", synthetic, { pgliteDir: null, postgresUrl });
   const db = await prepareLoadDatabase(target, synthetic, log);
   log(`${db.organisations} organisations; one server process, ${requests} requests per route after ${warm}`);
-  const server = await startTrellis(appDir, { ...serverDatabaseEnv(target), WEB_CONCURRENCY: "1" });
+  // A CPU profile of the server (node --cpu-prof), written when it stops: with --only, one route's.
+  const profDir = args.value("cpu-prof");
+  const nodeArgs = profDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`] : [];
+  const server = await startTrellis(
+    appDir,
+    { ...serverDatabaseEnv(target), WEB_CONCURRENCY: "1" },
+    120_000,
+    nodeArgs,
+  );
   try {
     const costs: Cost[] = [];
     for (const step of chosen) {
