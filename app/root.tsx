@@ -46,6 +46,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const lang = rootData?.locale ?? i18n.language;
   const nonce = useNonce();
+  // Marks the document once the first render has hydrated (effects run after the commit that
+  // hydrated everything outside a Suspense boundary): the browser tests wait for it before they type.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={lang} dir={i18n.dir(lang)}>
       <head>

@@ -141,6 +141,7 @@ export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       "__reactRouterDataRouter" in window &&
+      document.documentElement.dataset.hydrated === "true" &&
       Object.keys(document.body).some((key) => key.startsWith("__reactFiber$")),
     undefined,
     { timeout: 15_000 },
