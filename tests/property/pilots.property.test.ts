@@ -7,7 +7,14 @@ import fc from "fast-check";
 import { beforeAll, describe, it } from "vitest";
 import type { AuthUser } from "~/auth/session.server";
 import { documents, milestones, pilotPeriods, pilots, type Pilot } from "~/db/schema";
-import { documentKinds, milestoneStatuses, outcomePathways, pilotStatuses, targetGroups } from "~/lib/enums";
+import {
+  documentKinds,
+  milestoneStatuses,
+  outcomePathways,
+  pilotStatuses,
+  targetGroups,
+  type OutcomePathway,
+} from "~/lib/enums";
 import * as newRoute from "~/routes/municipalities.$id.pilots.new";
 import * as documentsRoute from "~/routes/pilots.$id.documents";
 import * as editRoute from "~/routes/pilots.$id.edit";
@@ -277,6 +284,7 @@ describe("pilot forms take any input without a 5xx or a partial write", () => {
   });
 
   it("outcome periods", async () => {
+    const gridCells: OutcomePathway[] = ["residence_permit", "regularisation_medical", "voluntary_return"];
     const common = {
       db,
       action: outcomesRoute.action,
@@ -291,9 +299,11 @@ describe("pilot forms take any input without a 5xx or a partial write", () => {
       newParticipants: number({ min: 0, max: 100_000, required: true }),
       participantsAtEnd: number({ min: 0, max: 100_000, required: true }),
       notes: text({ max: 2000, markup: "refused" }),
-      // Cells of the grid: a count each, refused when out of range or repeated.
-      "outcomes.voluntary_return": number({ min: 0, max: 100_000 }),
-      "outcomes.regularisation": number({ min: 0, max: 100_000 }),
+      // Cells of the grid: a count each, refused when out of range or repeated. Typed as pathways, so
+      // a renamed pathway fails to compile here instead of sending a field the form does not have.
+      ...Object.fromEntries(
+        gridCells.map((pathway) => [`outcomes.${pathway}`, number({ min: 0, max: 100_000 })]),
+      ),
     });
     let periodSeq = 0;
     // Each new period starts on a day of its own (periods of a pilot may not overlap).
