@@ -19,13 +19,15 @@ import { i18nextOptions } from "~/i18n/config";
 const i18n = createInstance(i18nextOptions).use(initReactI18next);
 await i18n.init({ lng: "en" });
 
-function render(count: number): string {
+function render(
+  count: number,
+  where: Pick<ClusterNodeData, "countryCode" | "type"> = { countryCode: "NL", type: null },
+): string {
   const data: ClusterNodeData = {
     kind: "cluster",
     id: `c:${count}`,
-    label: "NL",
-    countryCode: "NL",
-    type: null,
+    label: where.countryCode ?? "none",
+    ...where,
     count,
     byType: { cso: count },
     x: 0,
@@ -52,4 +54,16 @@ test("clusters of any size draw their text at the same font sizes, scaled to the
   expect(large).toContain(`scale(${clusterDiameter(5000) / CLUSTER_BASE})`);
   expect(small).toContain(`scale(${clusterDiameter(1) / CLUSTER_BASE})`);
   expect(large).toMatch(/5,?000 organisations/);
+});
+
+test("a long label is drawn a size smaller, so it stays inside the circle; a country code is not", () => {
+  const country = fontSizes(render(40))[0];
+  const international = render(40, { countryCode: null, type: null });
+  const typeCluster = render(40, { countryCode: "NL", type: "local_authority" });
+  expect(international).toContain(">International<");
+  expect(fontSizes(international)[0]).toBeLessThan(country!);
+  expect(fontSizes(typeCluster)[0]).toBe(fontSizes(international)[0]);
+  // The smaller size is one more in all, not one per label.
+  const sizes = new Set([render(1), render(5000), international, typeCluster].flatMap(fontSizes));
+  expect(sizes.size).toBe(4);
 });

@@ -85,10 +85,18 @@ export function clusterLabel(
  */
 export const CLUSTER_BASE = 120;
 
+/**
+ * A label longer than this ("International", "NL · Local authority") is drawn a size smaller and
+ * may wrap, so it stays inside the circle; a country code keeps the larger size. One more font size
+ * in all, whatever the number of clusters.
+ */
+export const LONG_CLUSTER_LABEL = 8;
+
 function ClusterNodeView({ data }: NodeProps<ClusterFlowNode>) {
   const { t } = useTranslation();
   const total = Math.max(1, data.count);
   const diameter = clusterDiameter(data.count);
+  const label = clusterLabel(data, t);
   return (
     <div
       className="relative"
@@ -108,8 +116,11 @@ function ClusterNodeView({ data }: NodeProps<ClusterFlowNode>) {
           boxShadow: data.highlighted ? `0 0 0 ${CLUSTER_BASE / 30}px #f59e0b` : undefined,
         }}
       >
-        <span className="font-semibold leading-tight" style={{ fontSize: CLUSTER_BASE / 8 }}>
-          {clusterLabel(data, t)}
+        <span
+          className="max-w-[85%] font-semibold leading-tight"
+          style={{ fontSize: CLUSTER_BASE / (label.length > LONG_CLUSTER_LABEL ? 10 : 8) }}
+        >
+          {label}
         </span>
         <span style={{ fontSize: CLUSTER_BASE / 14 }}>
           {t("network.cluster.count", { count: data.count })}
