@@ -139,10 +139,8 @@ export async function expectNoA11yViolations(page: Page, options: A11yOptions = 
 /** Resolves once React has hydrated the document (client-side navigation works from then on). */
 export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForFunction(
-    () =>
-      "__reactRouterDataRouter" in window &&
-      document.documentElement.dataset.hydrated === "true" &&
-      Object.keys(document.body).some((key) => key.startsWith("__reactFiber$")),
+    // Set by the root layout's effect, after the commit that hydrated the document (app/root.tsx).
+    () => "__reactRouterDataRouter" in window && document.documentElement.dataset.hydrated === "true",
     undefined,
     { timeout: 15_000 },
   );

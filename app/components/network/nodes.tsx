@@ -90,7 +90,7 @@ export const CLUSTER_BASE = 120;
  * may wrap, so it stays inside the circle; a country code keeps the larger size. One more font size
  * in all, whatever the number of clusters.
  */
-export const LONG_CLUSTER_LABEL = 8;
+const LONG_CLUSTER_LABEL = 8;
 
 function ClusterNodeView({ data }: NodeProps<ClusterFlowNode>) {
   const { t } = useTranslation();
