@@ -4,7 +4,7 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
 import { BrowserI18n } from "./i18n/browser-i18n";
-import { fallbackLanguage, isLanguage, type Language } from "./i18n/config";
+import { fallbackLanguage, isLanguage, type Language } from "./i18n/languages";
 import type { TranslationTree } from "./i18n/translate";
 
 /**

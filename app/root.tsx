@@ -12,7 +12,7 @@ import {
 import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
 import { AppShell } from "./components/app-shell";
-import { fallbackLanguage, isLanguage } from "./i18n/config";
+import { fallbackLanguage, isLanguage } from "./i18n/languages";
 import { localeUrls } from "./i18n/locale-urls";
 import { currentUser } from "./auth/permissions.server";
 import { useNonce } from "./components/nonce";

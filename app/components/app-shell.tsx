@@ -1,7 +1,7 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { Form, NavLink, useLocation, useNavigation } from "react-router";
-import type { Language } from "~/i18n/config";
-import { supportedLanguages } from "~/i18n/config";
+import type { Language } from "~/i18n/languages";
+import { supportedLanguages } from "~/i18n/languages";
 import type { UserRole } from "~/lib/enums";
 import { useKeepFocusAfterSubmit } from "./keep-focus";
 

@@ -1,15 +1,10 @@
 import en from "./locales/en.json";
 import fr from "./locales/fr.json";
+import { fallbackLanguage } from "./languages";
 
-export const supportedLanguages = ["en", "fr"] as const;
-export type Language = (typeof supportedLanguages)[number];
-export const fallbackLanguage: Language = "en";
+export { fallbackLanguage, isLanguage, supportedLanguages, type Language } from "./languages";
 
 export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);
-}
 
 /**
  * Options every i18next instance shares, on the server and in the browser. The browser does not

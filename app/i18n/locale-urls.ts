@@ -3,7 +3,7 @@
 // that link; the client entry reads it there and fetches the file before hydrating (entry.client.tsx),
 // so the client bundle no longer carries every language. The server does not use this: it bundles
 // them all (config.ts).
-import type { Language } from "./config";
+import type { Language } from "./languages";
 import en from "./locales/en.json?url";
 import fr from "./locales/fr.json?url";
 

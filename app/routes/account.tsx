@@ -8,7 +8,7 @@ import { ActionFeedAddresses } from "~/components/actions/action-calendar";
 import { ErrorList, FormErrors, SubmitButton, TextField } from "~/components/form";
 import { CalendarSection, type CalendarAnswer } from "~/components/pilots/milestones-calendar";
 import { dbContext } from "~/db/context";
-import { supportedLanguages } from "~/i18n/config";
+import { supportedLanguages } from "~/i18n/languages";
 import { pageTitle } from "~/lib/meta";
 import {
   accountLanguageInput,

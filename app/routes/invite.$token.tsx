@@ -6,7 +6,7 @@ import { authAttemptBlocked, tooManyAttempts } from "~/auth/rate-limit.server";
 import { createSession, sessionCookie } from "~/auth/session.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { dbContext } from "~/db/context";
-import { isLanguage } from "~/i18n/config";
+import { isLanguage } from "~/i18n/languages";
 import { pageTitle } from "~/lib/meta";
 import { acceptInvitationInput } from "~/lib/validation/users";
 import { getInstance, localeCookie } from "~/middleware/i18next";

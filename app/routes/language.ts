@@ -1,7 +1,7 @@
 import { data, redirect } from "react-router";
 import { currentUser } from "~/auth/permissions.server";
 import { dbContext } from "~/db/context";
-import { isLanguage } from "~/i18n/config";
+import { isLanguage } from "~/i18n/languages";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { REPEATED_FIELD, repeatedFields } from "~/lib/validation/form-data";
 import { localeCookie } from "~/middleware/i18next";

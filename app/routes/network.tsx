@@ -1,4 +1,3 @@
-import flowStyles from "@xyflow/react/dist/style.css?url";
 import { memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { data, Link, useLocation, useNavigate, useRevalidator } from "react-router";
@@ -10,7 +9,6 @@ import { Legend as LegendView } from "~/components/network/legend";
 import { MapSlot, useStableView } from "~/components/network/map-slot";
 import type { LayoutAnswer, MapHandlers } from "~/components/network/network-map";
 import { NetworkTable, tableSorts, type TableSort } from "~/components/network/network-table";
-import networkStyles from "~/components/network/network.css?url";
 import type { OrganisationNodeData } from "~/components/network/nodes";
 import { SidePanel } from "~/components/network/side-panel";
 import { EmptyState } from "~/components/empty-state";
@@ -23,11 +21,6 @@ import { getInstance } from "~/middleware/i18next";
 import { loadNetworkTable, resetLayout, saveLayout } from "~/models/network.server";
 import { loadNetworkMapPage, loadNetworkTablePageCommon, mapViewOnce } from "~/models/network-page.server";
 import type { Route } from "./+types/network";
-
-export const links: Route.LinksFunction = () => [
-  { rel: "stylesheet", href: flowStyles },
-  { rel: "stylesheet", href: networkStyles },
-];
 
 // Anyone signed in sees the map (or its table); coordinators also save and reset its layout.
 export async function loader({ context, url }: Route.LoaderArgs) {
