@@ -4,6 +4,7 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
 import { BrowserI18n } from "./i18n/browser-i18n";
+import { takeEarlyTranslations } from "./i18n/early-translations";
 import { fallbackLanguage, isLanguage, type Language } from "./i18n/languages";
 import type { TranslationTree } from "./i18n/translate";
 
@@ -25,7 +26,11 @@ function localeUrl(language: Language): string {
  */
 async function fetchLocale(language: string): Promise<TranslationTree> {
   if (!isLanguage(language)) return {};
-  const response = await fetch(localeUrl(language));
+  const url = localeUrl(language);
+  // The page's language: the document's head already asked for it (early-translations.ts).
+  const early = await takeEarlyTranslations(url);
+  if (early) return early;
+  const response = await fetch(url);
   if (!response.ok) throw new Error(`translations ${language}: HTTP ${response.status}`);
   return (await response.json()) as TranslationTree;
 }

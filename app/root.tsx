@@ -13,6 +13,7 @@ import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
 import { AppShell } from "./components/app-shell";
 import { fallbackLanguage, isLanguage } from "./i18n/languages";
+import { earlyTranslationsScript } from "./i18n/early-translations";
 import { localeUrls } from "./i18n/locale-urls";
 import { currentUser } from "./auth/permissions.server";
 import { useNonce } from "./components/nonce";
@@ -46,6 +47,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const lang = rootData?.locale ?? i18n.language;
   const nonce = useNonce();
+  const translationsUrl = localeUrls[isLanguage(lang) ? lang : fallbackLanguage];
   // Marks the document once the first render has hydrated (effects run after the commit that
   // hydrated everything outside a Suspense boundary): the browser tests wait for it before they type.
   useEffect(() => {
@@ -56,13 +58,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {/* The translations entry.client.tsx fetches before hydrating. */}
+        {/* The translations entry.client.tsx needs before hydrating, requested at once. */}
         <link
           rel="preload"
           as="fetch"
           crossOrigin="anonymous"
           data-locale-urls={JSON.stringify(localeUrls)}
-          href={localeUrls[isLanguage(lang) ? lang : fallbackLanguage]}
+          href={translationsUrl}
+        />
+        <script
+          nonce={nonce}
+          dangerouslySetInnerHTML={{ __html: earlyTranslationsScript(translationsUrl) }}
         />
         <Meta />
         <Links />
