@@ -1,10 +1,11 @@
-import { memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { data, Link, useLocation, useNavigate, useRevalidator } from "react-router";
 import { can, requirePermission } from "~/auth/permissions.server";
 import { AnalyticsPanel as AnalyticsPanelView } from "~/components/network/analytics-panel";
 import { FiltersForm as FiltersFormView } from "~/components/network/filters-form";
 import { parseLayoutForm } from "~/components/network/layout-form";
+import { HydrateLater } from "~/components/network/hydrate-later";
 import { Legend as LegendView } from "~/components/network/legend";
 import { MapSlot, useStableView } from "~/components/network/map-slot";
 import type { LayoutAnswer, MapHandlers } from "~/components/network/network-map";
@@ -213,6 +214,8 @@ export default function Network({ loaderData }: Route.ComponentProps) {
 
   const total = mode === "table" ? (table?.total ?? 0) : (view?.organisationCount ?? 0);
   const noData = analytics.organisationCount === 0;
+  // On the map, the rest of the page hydrates once the map is ready (hydrate-later.tsx).
+  const holdForMap = mode === "map" && stableView !== null;
 
   return (
     <div className="space-y-4">
@@ -248,7 +251,7 @@ export default function Network({ loaderData }: Route.ComponentProps) {
         </EmptyState>
       ) : (
         <>
-          <HydrateLater>
+          <HydrateLater hold={holdForMap}>
             <FiltersForm
               filters={filters}
               errors={errors}
@@ -289,7 +292,7 @@ export default function Network({ loaderData }: Route.ComponentProps) {
                     handlers={handlers}
                     tableParams={tableParams}
                   />
-                  <HydrateLater>
+                  <HydrateLater hold={holdForMap}>
                     <p className="mt-2 text-sm text-slate-700">
                       {t("network.map.help")}{" "}
                       <Link to={tableParams} className="text-brand-700 underline">
@@ -310,7 +313,7 @@ export default function Network({ loaderData }: Route.ComponentProps) {
               </div>
             </>
           ) : null}
-          <HydrateLater>
+          <HydrateLater hold={holdForMap}>
             {loaderData.canExport ? (
               <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
                 <summary className="cursor-pointer font-semibold">{t("network.exports.title")}</summary>
@@ -336,16 +339,6 @@ export default function Network({ loaderData }: Route.ComponentProps) {
       )}
     </div>
   );
-}
-
-/**
- * A Suspense boundary around parts of the page that the map does not need: nothing in it suspends
- * (the server renders it in place), but React hydrates a server-rendered boundary at a lower priority
- * than the root. The first pass hydrates the page's frame and the map slot only, the map mounts, and
- * these parts hydrate after (a click on one before that hydrates it at once).
- */
-function HydrateLater({ children }: { children: React.ReactNode }) {
-  return <Suspense fallback={null}>{children}</Suspense>;
 }
 
 // The page re-renders when the side panel opens or the map reports a change: these parts depend on

@@ -17,16 +17,34 @@ async function organisationTotal(page: Page, query = ""): Promise<number> {
   return Number(match?.[1]);
 }
 
+/**
+ * The parts around the map (filters, legend and analytics, exports) hydrate once the map is ready
+ * (hydrate-later.tsx): wait for them too, so a test's typing and clicks meet React's handlers. React
+ * DOM keeps an element's fiber on the element once it has hydrated it.
+ */
+async function waitForHeldParts(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll("main form, main details")].every((element) =>
+        Object.keys(element).some((key) => key.startsWith("__reactFiber")),
+      ),
+    null,
+    { timeout: 20_000 },
+  );
+}
+
 /** Open the map and wait until React Flow has drawn the current data. */
 async function openMap(page: Page, query = ""): Promise<Locator> {
   await visit(page, `/network${query}`, { a11y: false });
   const map = page.getByTestId("network-map");
   await map.and(page.locator('[data-map-ready="true"]')).waitFor({ timeout: 20_000 });
+  await waitForHeldParts(page);
   return map;
 }
 
 async function waitForReady(page: Page): Promise<void> {
   await page.locator('[data-testid="network-map"][data-map-ready="true"]').waitFor({ timeout: 20_000 });
+  await waitForHeldParts(page);
 }
 
 /** A node's position on the canvas (flow coordinates), read from React Flow's wrapper transform. */
@@ -108,6 +126,33 @@ describe("the network map, as a viewer", () => {
     expect(x0).toBeCloseTo(x ?? NaN, 1);
     expect(y0).toBeCloseTo(y ?? NaN, 1);
     expect(zoom0).toBeCloseTo(zoom ?? NaN, 4);
+  });
+
+  test("the filters, legend and analytics hydrate once the map is ready, not before", async () => {
+    const { page } = ctx;
+    // Whether React had hydrated the filters' form when the ready marker appeared.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="network-map"][data-map-ready="true"]')) return;
+        const form = document.querySelector("main form");
+        (window as unknown as { formAtReady: string }).formAtReady = !form
+          ? "missing"
+          : Object.keys(form).some((key) => key.startsWith("__reactFiber"))
+            ? "hydrated"
+            : "server-rendered";
+        observer.disconnect();
+      });
+      observer.observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    await openMap(page);
+    expect(await page.evaluate(() => (window as unknown as { formAtReady?: string }).formAtReady)).toBe(
+      "server-rendered",
+    );
+    // And after: openMap waited for React to hydrate them.
+    const hydrated = await page
+      .locator("main form")
+      .evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber")));
+    expect(hydrated).toBe(true);
   });
 
   test("filtering by country keeps that country's organisations only", async () => {

@@ -22,6 +22,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import type { MapView } from "~/lib/network/types";
 import { toEdgeLayer, type EdgeLayer } from "./edge-layer";
 import { EdgeLayerView } from "./edge-layer-view";
+import { releaseHeldHydration } from "./hydrate-later";
 import { MapToolbar } from "./map-toolbar";
 import { fittedViewport, MAP_ZOOM, nodeAnchors, toFlowNodes, toLayoutUnits, type PaneSize } from "./flow";
 import { nodeTypes, type FlowNode } from "./nodes";
@@ -178,6 +179,11 @@ export function NetworkMap({
       channel.port1.close();
     };
   }, [initialised, initialNodes]);
+
+  // Ready: the parts of the page held back from hydrating until now may hydrate (hydrate-later.tsx).
+  useEffect(() => {
+    if (ready) releaseHeldHydration();
+  }, [ready]);
 
   // New data: fit it; a search result: zoom onto it. The first data is already fitted (the start
   // viewport, or React Flow's fitView prop when the pane's size was not known): fitting it again here
