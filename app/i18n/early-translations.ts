@@ -10,7 +10,10 @@ export const EARLY_TRANSLATIONS_KEY = "__trellisTranslations";
 
 export interface EarlyTranslations {
   url: string;
-  /** The parsed file; null when the server did not answer 200 (the entry then fetches it itself). */
+  /**
+   * The parsed file; null when the server did not answer 200 or the request failed (the entry then
+   * fetches it itself). Never rejects: a failure before the entry awaits it is not an unhandled one.
+   */
   data: Promise<TranslationTree | null>;
 }
 
@@ -20,7 +23,7 @@ export interface EarlyTranslations {
  */
 export function earlyTranslationsScript(url: string): string {
   const quoted = JSON.stringify(url).replace(/</g, "\\u003c");
-  return `window.${EARLY_TRANSLATIONS_KEY}={url:${quoted},data:fetch(${quoted}).then(function(r){return r.ok?r.json():null})};`;
+  return `window.${EARLY_TRANSLATIONS_KEY}={url:${quoted},data:fetch(${quoted}).then(function(r){return r.ok?r.json():null}).catch(function(){return null})};`;
 }
 
 /** The early request for `url`, if the document started one; null otherwise or if it failed. */

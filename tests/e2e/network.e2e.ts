@@ -155,6 +155,40 @@ describe("the network map, as a viewer", () => {
     expect(hydrated).toBe(true);
   });
 
+  test("held parts hydrate at once when the user reaches for the page before the map is ready", async () => {
+    const { page } = ctx;
+    // No animation frames: the map never gets to its ready frame, so the parts stay held.
+    await page.addInitScript(() => {
+      window.requestAnimationFrame = () => 0;
+    });
+    await visit(page, "/network", { a11y: false });
+    const formHydrated = () =>
+      page
+        .locator("main form")
+        .evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber")));
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId("network-map").getAttribute("data-map-ready")).toBe("false");
+    expect(await formHydrated()).toBe(false);
+    // A pointer down on the page releases them (before React sees the event).
+    await page.locator("main details summary", { hasText: "More filters" }).click();
+    await expect.poll(formHydrated, { timeout: 2_000 }).toBe(true);
+  });
+
+  test("held parts hydrate anyway after a few seconds if the map never gets ready", async () => {
+    const { page } = ctx;
+    await page.addInitScript(() => {
+      window.requestAnimationFrame = () => 0;
+    });
+    await visit(page, "/network", { a11y: false });
+    const formHydrated = () =>
+      page
+        .locator("main form")
+        .evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber")));
+    expect(await formHydrated()).toBe(false);
+    // HOLD_MAX_MS (3 s) after the hold began, without any input.
+    await expect.poll(formHydrated, { timeout: 6_000, intervals: [250] }).toBe(true);
+  });
+
   test("filtering by country keeps that country's organisations only", async () => {
     const { page } = ctx;
     const dutch = await organisationTotal(page, "?country=NL");

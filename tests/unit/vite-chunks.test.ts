@@ -31,6 +31,13 @@ describe("clientChunks", () => {
       imports: [at("i18n/use-translation.ts"), pkg("react-router/dist/index.mjs")],
     },
     [at("lib/only-a.ts")]: { importers: [routeA] },
+    // Two modules import it, but both belong to route A only.
+    [at("components/a/gate.tsx")]: { importers: [routeA, at("components/a/map.tsx")] },
+    [at("components/a/map.tsx")]: { size: SMALL_MODULE_BYTES + 1, importers: [routeA] },
+    // Every page loads the root.
+    [at("lib/root-only.ts")]: { importers: [at("root.tsx")] },
+    // A route imported under a query (React Router's split route modules) is still that route.
+    [at("lib/split.ts")]: { importers: [`${routeA}?route-chunk=main`, routeB] },
     [at("lib/big.ts")]: { size: SMALL_MODULE_BYTES + 1, importers: [routeA, routeB] },
     [at("lib/uses-big.ts")]: { importers: [routeA, routeB], imports: [at("lib/big.ts")] },
     [at("lib/uses-zod.ts")]: { importers: [routeA, routeB], imports: [pkg("zod/index.js")] },
@@ -54,8 +61,14 @@ describe("clientChunks", () => {
     expect(chunkOf(at("components/badge.tsx"))).toBe("shared");
   });
 
-  it("leaves a module one route uses with that route", () => {
+  it("leaves a module one route uses with that route, however many of its modules import it", () => {
     expect(chunkOf(at("lib/only-a.ts"))).toBeUndefined();
+    expect(chunkOf(at("components/a/gate.tsx"))).toBeUndefined();
+  });
+
+  it("counts the root as every page, and a route imported under a query as that route", () => {
+    expect(chunkOf(at("lib/root-only.ts"))).toBe("shared");
+    expect(chunkOf(at("lib/split.ts"))).toBe("shared");
   });
 
   it("leaves large modules, and small ones that would pull in large modules or other packages, to Rollup", () => {

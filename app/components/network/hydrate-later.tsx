@@ -1,13 +1,14 @@
 // Parts of the network page that the map does not need (filters, legend, analytics, exports), hydrated
 // once the map is ready (decision 0038).
 //
-// A server-rendered Suspense boundary is hydrated apart from the page's first pass, at React's default
-// hydration priority: above the map's own updates after it mounts (React Flow fitted, then the ready
-// frame), so the filters' 200-odd elements and the analytics were hydrated between the map's mount and
-// its first frame (measured with performance marks: 12-100 ms of the 40-65 ms from "fitted" to
-// "ready" on the 2-core benchmark machine). Here a boundary that holds its part back leaves it as the
-// server rendered it (visible; its links and the form work without JavaScript; a click on it is replayed
-// once it is hydrated) until the map says it is ready, or at most HOLD_MAX_MS.
+// A server-rendered Suspense boundary is hydrated apart from the page's first pass, at React's lowest
+// priority, in the moments the main thread is free. After React Flow mounts, the map waits for an
+// animation frame before it is ready: React used those moments to hydrate the filters' 200-odd elements
+// and the analytics, and the frame waited for them (performance marks on the 2-core benchmark machine:
+// hydrated between "fitted" and "ready" on most loads). Here a boundary that holds its part back leaves
+// it as the server rendered it (visible; its links and the form work without JavaScript) until the map
+// says it is ready, the user reaches for the page (a pointer down, a key, a focus: released at once, so
+// React hydrates the part the event is for and handles it), or HOLD_MAX_MS have passed.
 import { Suspense, use, useSyncExternalStore } from "react";
 
 /** The longest the parts wait for the map (it failed to mount, say): they hydrate anyway. */
@@ -21,16 +22,25 @@ const whenReleased = new Promise<void>((resolve) => {
     resolve();
   };
 });
-let timer: ReturnType<typeof setTimeout> | null = null;
+let armed = false;
+
+/** Release on the user's first reach for the page, or after HOLD_MAX_MS, whichever comes first. */
+function arm() {
+  if (armed) return;
+  armed = true;
+  const events = ["pointerdown", "keydown", "focusin"] as const;
+  const onReach = () => {
+    release();
+    for (const type of events) window.removeEventListener(type, onReach, true);
+  };
+  // Capture on the window: before React's own listeners (on the root) see the event.
+  for (const type of events) window.addEventListener(type, onReach, true);
+  setTimeout(onReach, HOLD_MAX_MS);
+}
 
 /** The map is ready (or will not be): held parts of the page hydrate now. */
 export function releaseHeldHydration(): void {
   release();
-}
-
-/** Whether held parts may hydrate (for tests). */
-export function heldHydrationReleased(): boolean {
-  return released;
 }
 
 const noSubscription = () => () => {};
@@ -45,7 +55,7 @@ function HoldWhileHydrating() {
     () => true,
   );
   if (!hydrating || released || typeof document === "undefined") return null;
-  timer ??= setTimeout(release, HOLD_MAX_MS);
+  arm();
   use(whenReleased);
   return null;
 }
