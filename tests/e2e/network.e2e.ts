@@ -33,6 +33,21 @@ async function waitForHeldParts(page: Page): Promise<void> {
   );
 }
 
+/** Whether React has hydrated the filters' form (React DOM keeps the element's fiber on it). */
+function filtersHydrated(page: Page): Promise<boolean> {
+  return page
+    .locator("main form")
+    .evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber")));
+}
+
+/** The map with no animation frames: it never gets to its ready frame, so held parts stay held. */
+async function openMapWithoutFrames(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  await visit(page, "/network", { a11y: false });
+}
+
 /** Open the map and wait until React Flow has drawn the current data. */
 async function openMap(page: Page, query = ""): Promise<Locator> {
   await visit(page, `/network${query}`, { a11y: false });
@@ -149,44 +164,26 @@ describe("the network map, as a viewer", () => {
       "server-rendered",
     );
     // And after: openMap waited for React to hydrate them.
-    const hydrated = await page
-      .locator("main form")
-      .evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber")));
-    expect(hydrated).toBe(true);
+    expect(await filtersHydrated(page)).toBe(true);
   });
 
   test("held parts hydrate at once when the user reaches for the page before the map is ready", async () => {
     const { page } = ctx;
-    // No animation frames: the map never gets to its ready frame, so the parts stay held.
-    await page.addInitScript(() => {
-      window.requestAnimationFrame = () => 0;
-    });
-    await visit(page, "/network", { a11y: false });
-    const formHydrated = () =>
-      page
-        .locator("main form")
-        .evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber")));
+    await openMapWithoutFrames(page);
     await page.waitForTimeout(300);
     expect(await page.getByTestId("network-map").getAttribute("data-map-ready")).toBe("false");
-    expect(await formHydrated()).toBe(false);
+    expect(await filtersHydrated(page)).toBe(false);
     // A pointer down on the page releases them (before React sees the event).
     await page.locator("main details summary", { hasText: "More filters" }).click();
-    await expect.poll(formHydrated, { timeout: 2_000 }).toBe(true);
+    await expect.poll(() => filtersHydrated(page), { timeout: 2_000 }).toBe(true);
   });
 
   test("held parts hydrate anyway after a few seconds if the map never gets ready", async () => {
     const { page } = ctx;
-    await page.addInitScript(() => {
-      window.requestAnimationFrame = () => 0;
-    });
-    await visit(page, "/network", { a11y: false });
-    const formHydrated = () =>
-      page
-        .locator("main form")
-        .evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber")));
-    expect(await formHydrated()).toBe(false);
+    await openMapWithoutFrames(page);
+    expect(await filtersHydrated(page)).toBe(false);
     // HOLD_MAX_MS (3 s) after the hold began, without any input.
-    await expect.poll(formHydrated, { timeout: 6_000, intervals: [250] }).toBe(true);
+    await expect.poll(() => filtersHydrated(page), { timeout: 6_000, interval: 250 }).toBe(true);
   });
 
   test("filtering by country keeps that country's organisations only", async () => {
