@@ -57,18 +57,15 @@ export function computedLayout(db: Db, snapshot: NetworkSnapshot): Positions {
   const recent = cached !== null && now - cached.computedAt < LAYOUT_REFRESH_MS;
   const usable = cached !== null && (!cached.provisional || recent);
   if (usable && sameStamp(cached.stamp, stamp)) return cached.positions;
+  /** The cached positions extended with the snapshot's new organisations: provisional. */
+  const extendCached = (from: NonNullable<typeof layoutCache>, signature: string | null): Positions => {
+    const positions = extendLayout(from.positions, snapshot);
+    layoutCache = { client, stamp, signature, positions, computedAt: from.computedAt, provisional: true };
+    return positions;
+  };
   const extension = extensionOf(snapshot);
   if (cached && recent && extension && sameStamp(cached.stamp, extension.base)) {
-    const positions = extendLayout(cached.positions, snapshot);
-    layoutCache = {
-      client,
-      stamp,
-      signature: null,
-      positions,
-      computedAt: cached.computedAt,
-      provisional: true,
-    };
-    return positions;
+    return extendCached(cached, null);
   }
   const pairs = pairsOf(snapshot);
   const signature = layoutSignature(snapshot, pairs);
@@ -76,11 +73,7 @@ export function computedLayout(db: Db, snapshot: NetworkSnapshot): Positions {
     layoutCache = { ...cached, stamp };
     return cached.positions;
   }
-  if (cached && recent) {
-    const positions = extendLayout(cached.positions, snapshot);
-    layoutCache = { client, stamp, signature, positions, computedAt: cached.computedAt, provisional: true };
-    return positions;
-  }
+  if (cached && recent) return extendCached(cached, signature);
   const positions = computeLayout(snapshot, { pairs });
   layoutCache = { client, stamp, signature, positions, computedAt: now, provisional: false };
   return positions;
