@@ -4,8 +4,9 @@
 // `react-router build`, e.g. a `git worktree` of another commit with node_modules linked), loaded in
 // turn in one headless Chromium, fresh context per load, and plain React Flow with the same N after
 // each round (the builds take turns at being first in a round). Ready: navigation start until the
-// map's ready marker is in the DOM (as bench:network). Prints the median ready time, first byte and DOMContentLoaded of each, and every run: on a machine
-// where two runs of one build differ by a tenth, compare builds only within one run of this script.
+// map's ready marker is in the DOM (as bench:network). Prints the median ready time, first byte and
+// DOMContentLoaded of each, and every run: on a machine where two runs of one build differ by a
+// tenth, compare builds only within one run of this script.
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { Browser } from "playwright-core";

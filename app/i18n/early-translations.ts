@@ -31,10 +31,5 @@ export async function takeEarlyTranslations(url: string): Promise<TranslationTre
   const early = (globalThis as unknown as Record<string, EarlyTranslations | undefined>)[
     EARLY_TRANSLATIONS_KEY
   ];
-  if (!early || early.url !== url) return null;
-  try {
-    return await early.data;
-  } catch {
-    return null; // a network error: the entry fetches the file again
-  }
+  return early && early.url === url ? early.data : null;
 }
